@@ -1,0 +1,53 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# The virtual environment is built from requirements.lock (pinned, hashed) the first time.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: run test ui lint lock bench clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
+
+setup: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
+
+## Full refresh of the warehouse (data/warehouse.duckdb) from the articles in seeds/.
+run: setup
+	$(BIN)/beilun-etl refresh
+
+## The test suite: real Dagster runs, real dbt builds, real Great Expectations validations.
+test: setup
+	$(BIN)/ruff check beilun_etl tests bench
+	$(BIN)/pytest
+
+## The Dagster UI (webserver and daemon) on http://127.0.0.1:3000
+ui: setup
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+lint: setup
+	$(BIN)/ruff check beilun_etl tests bench
+	$(BIN)/ruff format --check beilun_etl tests bench
+
+## Re-resolve requirements.lock after a change to pyproject.toml.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+bench: setup
+	$(BIN)/python bench/run_benchmark.py
+
+clean:
+	rm -rf $(VENV) .dagster_home data/*.duckdb* dbt/target dbt/logs

@@ -1,0 +1,1 @@
+"""beilun-etl: figures from articles on Beilun\x27s economy into a checked DuckDB warehouse."""

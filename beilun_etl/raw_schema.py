@@ -1,0 +1,99 @@
+"""DDL of the `raw` schema: what the Python assets stage in DuckDB for dbt to read.
+
+These tables are the contract between the Dagster assets (which write them) and the dbt sources
+(which read them). They keep history: article versions are never deleted, so a deleted or edited
+article leaves the marts but stays traceable.
+"""
+
+RAW_SCHEMA = "raw"
+
+# One row per article version (file content) ever seen. `status` says whether the version is the
+# file's content now ('current'), was replaced by an edit ('superseded') or its file is gone ('deleted').
+ARTICLE_VERSIONS_DDL = """
+CREATE TABLE IF NOT EXISTS raw.article_versions (
+    article_id          VARCHAR NOT NULL,   -- file name without extension
+    content_hash        VARCHAR NOT NULL,   -- sha256 of the file's bytes
+    source_file         VARCHAR NOT NULL,   -- path relative to the articles folder
+    title               VARCHAR,            -- from the sidecar, else the first heading line
+    source              VARCHAR,            -- from the sidecar
+    url                 VARCHAR,            -- from the sidecar
+    published           DATE NOT NULL,      -- sidecar date, or the last day of the inferred year
+    published_inferred  BOOLEAN NOT NULL,   -- true when `published` was inferred from the text
+    encoding            VARCHAR NOT NULL,   -- the encoding the bytes were decoded with
+    size_bytes          BIGINT NOT NULL,
+    char_count          INTEGER NOT NULL,   -- length of cleaned_text
+    cleaned_text        VARCHAR NOT NULL,   -- the text that figure offsets point into
+    status              VARCHAR NOT NULL,   -- current | superseded | deleted
+    first_seen_at       TIMESTAMP NOT NULL,
+    last_seen_at        TIMESTAMP NOT NULL,
+    PRIMARY KEY (article_id, content_hash)
+)
+"""
+
+# One row per extracted figure of an article version. Columns follow shared/spec/FACTS.md, plus
+# the extras the contract welcomes. `extractor_version` lets a new extractor invalidate the cache.
+FIGURES_DDL = """
+CREATE TABLE IF NOT EXISTS raw.figures (
+    article_id          VARCHAR NOT NULL,
+    content_hash        VARCHAR NOT NULL,
+    figure_seq          INTEGER NOT NULL,   -- 0-based position of the figure in the article
+    text                VARCHAR NOT NULL,
+    sentence            VARCHAR NOT NULL,
+    char_start          INTEGER NOT NULL,
+    char_end            INTEGER NOT NULL,
+    indicator           VARCHAR,
+    indicator_code      VARCHAR,
+    zone                VARCHAR,
+    measure             VARCHAR NOT NULL,
+    value               DOUBLE NOT NULL,
+    unit                VARCHAR NOT NULL,
+    qualifier           VARCHAR NOT NULL,
+    period_start        DATE,
+    period_end          DATE,
+    period_inferred     BOOLEAN,            -- true when no period was stated (publication year used)
+    classifier          VARCHAR,
+    share_of            VARCHAR,
+    part_of             VARCHAR,            -- `text` of the total a 其中 figure belongs to
+    part_of_seq         INTEGER,            -- figure_seq of that total, when known
+    confidence          DOUBLE,
+    extractor_version   VARCHAR NOT NULL,
+    PRIMARY KEY (content_hash, figure_seq)
+)
+"""
+
+# Files that could not be taken in, with the reason. Nothing is ever moved or deleted on disk.
+QUARANTINED_ARTICLES_DDL = """
+CREATE TABLE IF NOT EXISTS raw.quarantined_articles (
+    source_file         VARCHAR NOT NULL,
+    content_hash        VARCHAR,            -- null when the file could not be read at all
+    reason              VARCHAR NOT NULL,   -- unreadable | empty | binary | undecodable | too_large | duplicate
+    detail              VARCHAR NOT NULL,   -- a sentence a person can act on
+    size_bytes          BIGINT,
+    duplicate_of        VARCHAR,            -- article_id of the article with the same content
+    detected_at         TIMESTAMP NOT NULL,
+    run_id              VARCHAR
+)
+"""
+
+# One row per pipeline run that ingested articles: what it saw.
+INGEST_RUNS_DDL = """
+CREATE TABLE IF NOT EXISTS raw.ingest_runs (
+    run_id              VARCHAR NOT NULL,
+    started_at          TIMESTAMP NOT NULL,
+    articles_dir        VARCHAR NOT NULL,
+    articles_new        INTEGER NOT NULL,
+    articles_changed    INTEGER NOT NULL,
+    articles_unchanged  INTEGER NOT NULL,
+    articles_deleted    INTEGER NOT NULL,
+    articles_quarantined INTEGER NOT NULL
+)
+"""
+
+ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, INGEST_RUNS_DDL)
+
+
+def create_raw_schema(con) -> None:
+    """Create the raw schema and its tables when missing (idempotent)."""
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
+    for ddl in ALL_DDL:
+        con.execute(ddl)

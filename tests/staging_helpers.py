@@ -1,0 +1,89 @@
+"""Test helpers that stage figure records straight into a raw DuckDB warehouse.
+
+dbt and quality tests use them to build small, exact fixtures (including ones that must trip a
+check) without running the extractor. Production code stages through the Dagster assets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+
+from beilun_etl.raw_schema import create_raw_schema
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT_ROOT.parent / "shared"
+DBT_DIR = PROJECT_ROOT / "dbt"
+SEED_PUBLISHED = {"000_0ffcbe62cd3a376b": "2024-12-31", "003_e40ad7c70a5ae01c": "2023-12-31"}
+
+FIGURE_COLUMNS = (
+    "article_id content_hash figure_seq text sentence char_start char_end indicator indicator_code zone "
+    "measure value unit qualifier period_start period_end period_inferred classifier share_of part_of "
+    "part_of_seq confidence extractor_version"
+).split()
+
+
+def connect_new(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating) a warehouse file readable by DuckDB 1.x clients, with the raw schema."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path), config={"storage_compatibility_version": "v1.4.0"})
+    create_raw_schema(con)
+    return con
+
+
+def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
+    """Insert article versions and figure records (dicts, FACTS.md fields) into raw tables."""
+    now = dt.datetime(2026, 1, 1)
+    with connect_new(db_path) as con:
+        for a in articles:
+            text = a.get("cleaned_text", "")
+            con.execute(
+                "INSERT INTO raw.article_versions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [a["article_id"], a.get("content_hash", a["article_id"]), a.get("source_file", a["article_id"] + ".txt"),
+                 a.get("title"), a.get("source"), a.get("url"), a["published"], a.get("published_inferred", False),
+                 "utf-8", len(text.encode()), len(text), text, a.get("status", "current"), now, now],
+            )
+        for seq, f in enumerate(figures):
+            row = {c: f.get(c) for c in FIGURE_COLUMNS}
+            row["content_hash"] = f.get("content_hash", f["article_id"])
+            row["figure_seq"] = f.get("figure_seq", seq)
+            row["sentence"] = f.get("sentence") or f.get("context") or f["text"]
+            row["char_start"] = f.get("char_start", 0)
+            row["char_end"] = f.get("char_end", len(f["text"]))
+            row["extractor_version"] = f.get("extractor_version", "test")
+            con.execute(
+                f"INSERT INTO raw.figures ({', '.join(FIGURE_COLUMNS)}) VALUES ({', '.join('?' * len(FIGURE_COLUMNS))})",
+                [row[c] for c in FIGURE_COLUMNS],
+            )
+
+
+def gold_records(article_id: str) -> list[dict]:
+    path = SHARED / "gold" / f"{article_id}.jsonl"
+    return [json.loads(line) | {"article_id": article_id} for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def stage_seed_gold(db_path: Path) -> None:
+    """Stage the two seed articles with their hand-made gold records (non-optional ones)."""
+    articles, figures = [], []
+    for article_id, published in SEED_PUBLISHED.items():
+        text = (SHARED / "seeds" / f"{article_id}.txt").read_text(encoding="utf-8")
+        articles.append({"article_id": article_id, "published": published, "published_inferred": True,
+                         "cleaned_text": text, "title": text.strip().splitlines()[0].strip("# ")})
+        figures += [g for g in gold_records(article_id) if not g.get("optional")]
+    stage(db_path, articles, figures)
+
+
+def run_dbt(db_path: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the dbt CLI of this venv against `db_path` (the build warehouse)."""
+    env = os.environ | {"BEILUN_BUILD_WAREHOUSE": str(db_path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    dbt = PROJECT_ROOT / ".venv" / "bin" / "dbt"
+    cmd = [str(dbt), *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-2000:]}")
+    return proc
