@@ -22,14 +22,22 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $@
 
+# A DuckDB 1.x client, to prove that BI drivers bundling one can open the published warehouse.
+.venv-duckdb1/.installed: tests/compat/requirements-duckdb1.lock $(BIN)/.installed
+	test -x .venv-duckdb1/bin/python || $(PYTHON) -m venv .venv-duckdb1
+	$(BIN)/uv pip sync --quiet --python .venv-duckdb1/bin/python --require-hashes tests/compat/requirements-duckdb1.lock
+	touch $@
+
 setup: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
+
+.PHONY: setup
 
 ## Full refresh of the warehouse (data/warehouse.duckdb) from the articles in seeds/.
 run: setup
 	$(BIN)/beilun-etl refresh
 
 ## The test suite: real Dagster runs, real dbt builds, real Great Expectations validations.
-test: setup
+test: setup .venv-duckdb1/.installed
 	$(BIN)/ruff check beilun_etl tests bench
 	$(BIN)/pytest
 
@@ -50,4 +58,4 @@ bench: setup
 	$(BIN)/python bench/run_benchmark.py
 
 clean:
-	rm -rf $(VENV) .dagster_home data/*.duckdb* dbt/target dbt/logs
+	rm -rf $(VENV) .venv-duckdb1 .dagster_home data/*.duckdb* dbt/target dbt/logs

@@ -12,7 +12,8 @@ RAW_SCHEMA = "raw"
 ARTICLE_VERSIONS_DDL = """
 CREATE TABLE IF NOT EXISTS raw.article_versions (
     article_id          VARCHAR NOT NULL,   -- file name without extension
-    content_hash        VARCHAR NOT NULL,   -- sha256 of the file's bytes
+    content_hash        VARCHAR NOT NULL,   -- sha256 of the file's bytes and its sidecar's
+    text_hash           VARCHAR NOT NULL,   -- sha256 of the file's bytes alone (finds duplicates)
     source_file         VARCHAR NOT NULL,   -- path relative to the articles folder
     title               VARCHAR,            -- from the sidecar, else the first heading line
     source              VARCHAR,            -- from the sidecar
@@ -25,7 +26,6 @@ CREATE TABLE IF NOT EXISTS raw.article_versions (
     cleaned_text        VARCHAR NOT NULL,   -- the text that figure offsets point into
     status              VARCHAR NOT NULL,   -- current | superseded | deleted
     first_seen_at       TIMESTAMP NOT NULL,
-    last_seen_at        TIMESTAMP NOT NULL,
     PRIMARY KEY (article_id, content_hash)
 )
 """
@@ -75,21 +75,19 @@ CREATE TABLE IF NOT EXISTS raw.quarantined_articles (
 )
 """
 
-# One row per pipeline run that ingested articles: what it saw.
-INGEST_RUNS_DDL = """
-CREATE TABLE IF NOT EXISTS raw.ingest_runs (
-    run_id              VARCHAR NOT NULL,
-    started_at          TIMESTAMP NOT NULL,
-    articles_dir        VARCHAR NOT NULL,
-    articles_new        INTEGER NOT NULL,
-    articles_changed    INTEGER NOT NULL,
-    articles_unchanged  INTEGER NOT NULL,
-    articles_deleted    INTEGER NOT NULL,
-    articles_quarantined INTEGER NOT NULL
+# One row per article version and extractor: the content-hash cache. An article version that yields
+# no figure is still recorded here, so it is not extracted again.
+EXTRACTIONS_DDL = """
+CREATE TABLE IF NOT EXISTS raw.extractions (
+    content_hash        VARCHAR NOT NULL,
+    extractor_version   VARCHAR NOT NULL,
+    figure_count        INTEGER NOT NULL,
+    extracted_at        TIMESTAMP NOT NULL,
+    PRIMARY KEY (content_hash)
 )
 """
 
-ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, INGEST_RUNS_DDL)
+ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL)
 
 
 def create_raw_schema(con) -> None:

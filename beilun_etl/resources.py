@@ -7,32 +7,15 @@ in `data/warehouse.duckdb`, the build copy beside it in `data/.build/`.
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource, EnvVar
-from pydantic import Field
+from dagster import ConfigurableResource, EnvVar, InitResourceContext
+from pydantic import Field, PrivateAttr
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ARTICLES_DIR = PROJECT_ROOT / "seeds"
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
-DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
-DICTIONARY_DIR = DBT_PROJECT_DIR / "seeds"
-
-# Files readable by DuckDB 1.x clients (many BI drivers bundle one); only applies when a file is created.
-STORAGE_COMPATIBILITY = "v1.4.0"
-
-
-def env_or_default(name: str, default: Path | str) -> str:
-    return os.environ.get(name) or str(default)
-
-
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open a warehouse file; a new file is created in the DuckDB 1.x-compatible storage format."""
-    if read_only:
-        return duckdb.connect(str(path), read_only=True)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+from beilun_etl.paths import DEFAULT_ARTICLES_DIR, DEFAULT_WAREHOUSE, DICTIONARY_DIR, PROJECT_ROOT  # noqa: F401
+from beilun_etl.warehouse_files import connect, ensure_build, writer_lock
 
 
 class WarehouseResource(ConfigurableResource):
@@ -41,8 +24,21 @@ class WarehouseResource(ConfigurableResource):
     path: str = Field(description="The published warehouse file BI tools open (BEILUN_WAREHOUSE).")
     articles_dir: str = Field(description="The article drop folder (BEILUN_ARTICLES_DIR).")
     max_article_bytes: int = Field(
-        default=5 * 1024 * 1024, description="Larger article files are quarantined (BEILUN_MAX_ARTICLE_BYTES)."
+        default=5 * 1024 * 1024,
+        description="Larger article files are quarantined (BEILUN_MAX_ARTICLE_BYTES).",
     )
+
+    _held_lock: ExitStack | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        """Hold the writer lock for the whole run: runs that write the warehouse never interleave."""
+        self._held_lock = ExitStack()
+        self._held_lock.enter_context(writer_lock(self.published_path))
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        if self._held_lock is not None:
+            self._held_lock.close()
+            self._held_lock = None
 
     @property
     def published_path(self) -> Path:
@@ -58,7 +54,14 @@ class WarehouseResource(ConfigurableResource):
         return Path(self.articles_dir).resolve()
 
     def connect_build(self, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+        """Connect to the build copy, starting one from the published warehouse when there is none."""
+        ensure_build(self.published_path, self.build_path)
         return connect(self.build_path, read_only=read_only)
+
+
+def configured_articles_dir() -> Path:
+    """The articles folder as the environment configures it (BEILUN_ARTICLES_DIR), default `seeds/`."""
+    return Path(os.environ.get("BEILUN_ARTICLES_DIR") or DEFAULT_ARTICLES_DIR).resolve()
 
 
 def warehouse_resource_from_env() -> WarehouseResource:

@@ -21,11 +21,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 DBT_DIR = PROJECT_ROOT / "dbt"
 SEED_PUBLISHED = {"000_0ffcbe62cd3a376b": "2024-12-31", "003_e40ad7c70a5ae01c": "2023-12-31"}
 
-FIGURE_COLUMNS = (
-    "article_id content_hash figure_seq text sentence char_start char_end indicator indicator_code zone "
-    "measure value unit qualifier period_start period_end period_inferred classifier share_of part_of "
-    "part_of_seq confidence extractor_version"
-).split()
+FIGURE_COLUMNS = ["article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone", "measure", "value", "unit", "qualifier", "period_start", "period_end", "period_inferred", "classifier", "share_of", "part_of", "part_of_seq", "confidence", "extractor_version"]
 
 
 def connect_new(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -44,9 +40,23 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
             text = a.get("cleaned_text", "")
             con.execute(
                 "INSERT INTO raw.article_versions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [a["article_id"], a.get("content_hash", a["article_id"]), a.get("source_file", a["article_id"] + ".txt"),
-                 a.get("title"), a.get("source"), a.get("url"), a["published"], a.get("published_inferred", False),
-                 "utf-8", len(text.encode()), len(text), text, a.get("status", "current"), now, now],
+                [
+                    a["article_id"],
+                    a.get("content_hash", a["article_id"]),
+                    a.get("content_hash", a["article_id"]),
+                    a.get("source_file", a["article_id"] + ".txt"),
+                    a.get("title"),
+                    a.get("source"),
+                    a.get("url"),
+                    a["published"],
+                    a.get("published_inferred", False),
+                    "utf-8",
+                    len(text.encode()),
+                    len(text),
+                    text,
+                    a.get("status", "current"),
+                    now,
+                ],
             )
         for seq, f in enumerate(figures):
             row = {c: f.get(c) for c in FIGURE_COLUMNS}
@@ -64,7 +74,9 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
 
 def gold_records(article_id: str) -> list[dict]:
     path = SHARED / "gold" / f"{article_id}.jsonl"
-    return [json.loads(line) | {"article_id": article_id} for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line) | {"article_id": article_id} for line in path.read_text(encoding="utf-8").splitlines() if line
+    ]
 
 
 def stage_seed_gold(db_path: Path) -> None:
@@ -72,8 +84,15 @@ def stage_seed_gold(db_path: Path) -> None:
     articles, figures = [], []
     for article_id, published in SEED_PUBLISHED.items():
         text = (SHARED / "seeds" / f"{article_id}.txt").read_text(encoding="utf-8")
-        articles.append({"article_id": article_id, "published": published, "published_inferred": True,
-                         "cleaned_text": text, "title": text.strip().splitlines()[0].strip("# ")})
+        articles.append(
+            {
+                "article_id": article_id,
+                "published": published,
+                "published_inferred": True,
+                "cleaned_text": text,
+                "title": text.strip().splitlines()[0].strip("# "),
+            }
+        )
         figures += [g for g in gold_records(article_id) if not g.get("optional")]
     stage(db_path, articles, figures)
 

@@ -1,0 +1,1 @@
+"""Dagster assets: articles → figures → dbt models → the published warehouse."""

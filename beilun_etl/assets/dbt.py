@@ -1,0 +1,41 @@
+"""The dbt models as Dagster assets (dagster-dbt): one `dbt build` per run, on the build copy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from dagster import AssetExecutionContext, AssetKey
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+
+from beilun_etl.dbt_project import dbt_project, ensure_manifest
+from beilun_etl.resources import WarehouseResource
+
+# The raw tables the dbt sources read are written by these Python assets.
+RAW_TABLE_ASSETS = {"figures": "figures", "extractions": "figures"}
+
+
+class BeilunDbtTranslator(DagsterDbtTranslator):
+    """Maps each raw source to the Python asset that writes it, so the lineage is one graph."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
+        if dbt_resource_props["resource_type"] == "source" and dbt_resource_props["source_name"] == "raw":
+            return AssetKey(RAW_TABLE_ASSETS.get(dbt_resource_props["name"], "articles"))
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        schema = dbt_resource_props.get("config", {}).get("schema")
+        return f"warehouse_{schema}" if schema else "warehouse"
+
+
+@dbt_assets(
+    manifest=ensure_manifest(),
+    project=dbt_project,
+    dagster_dbt_translator=BeilunDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+)
+def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator:
+    """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
+    warehouse.connect_build().close()  # a partial run that starts here still gets a build copy
+    os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
+    yield from dbt.cli(["build"], context=context).stream()

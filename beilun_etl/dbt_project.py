@@ -1,0 +1,35 @@
+"""The dbt project as Dagster sees it, with a manifest that is always current.
+
+`DbtProject.prepare_if_dev()` only parses under `dagster dev`; the CLI, the tests and CI load the
+definitions directly, so the manifest is re-parsed here whenever a dbt file is newer than it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+
+from beilun_etl.paths import DBT_PROJECT_DIR
+
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+_DBT_SOURCES = ("models", "seeds", "macros", "tests", "snapshots", "analyses")
+
+
+def _newest_source_mtime(project_dir: Path) -> float:
+    files = [project_dir / "dbt_project.yml", project_dir / "profiles.yml"]
+    for folder in _DBT_SOURCES:
+        files.extend(p for p in (project_dir / folder).rglob("*") if p.is_file())
+    return max((p.stat().st_mtime for p in files if p.exists()), default=0.0)
+
+
+def ensure_manifest() -> Path:
+    """Parse the dbt project when its manifest is missing or older than any dbt file."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime(dbt_project.project_dir):
+        DbtCliResource(project_dir=dbt_project).cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
+    return manifest

@@ -1,0 +1,233 @@
+"""Ingesting the article drop folder into `raw.article_versions` and `raw.quarantined_articles`.
+
+Every file is read and hashed on each run (cheap), but only new or edited files are decoded and
+cleaned. A file that cannot be used is quarantined with its reason and the run goes on; an article
+whose file turns bad keeps its last good version. Nothing on disk is ever moved or deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from beilun_etl.articles import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleRejected,
+    RawArticle,
+    parse_article,
+    read_raw,
+)
+
+ARTICLE_GLOB = "*.txt"
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    source_file: str
+    reason: str
+    detail: str
+    content_hash: str | None = None
+    size_bytes: int | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class IngestResult:
+    new: list[Article] = field(default_factory=list)
+    changed: list[Article] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "articles_new": len(self.new),
+            "articles_changed": len(self.changed),
+            "articles_unchanged": len(self.unchanged),
+            "articles_deleted": len(self.deleted),
+            "articles_quarantined": len(self.quarantined),
+        }
+
+
+def article_files(articles_dir: Path, only: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """The files to look at, and (for a partial run) the named ones that no longer exist."""
+    if only is None:
+        return sorted(p for p in articles_dir.glob(ARTICLE_GLOB) if p.is_file()), []
+    named = [articles_dir / name for name in sorted(set(only))]
+    return [p for p in named if p.is_file()], [p.stem for p in named if not p.is_file()]
+
+
+def current_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """article_id → (content_hash, text_hash) of each article's current version."""
+    rows = con.execute(
+        "SELECT article_id, content_hash, text_hash FROM raw.article_versions WHERE status = 'current'"
+    ).fetchall()
+    return {article_id: (content_hash, text_hash) for article_id, content_hash, text_hash in rows}
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection,
+    articles_dir: Path,
+    run_id: str,
+    now: dt.datetime,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    only: list[str] | None = None,
+) -> IngestResult:
+    """Bring the raw tables in line with the folder (or, with `only`, with the named files)."""
+    files, missing = article_files(articles_dir, only)
+    current = current_versions(con)
+    result = IngestResult()
+    raws: list[RawArticle] = []
+    for path in files:
+        try:
+            raws.append(read_raw(path, max_bytes))
+        except ArticleRejected as rejection:
+            result.quarantined.append(_quarantined(path.name, rejection))
+
+    scope = None if only is None else {p.stem for p in files} | set(missing)
+    keepers = _drop_duplicates(raws, current, scope, result)
+    text_hashes: dict[str, str] = {}
+    for raw in keepers:
+        known = current.get(raw.article_id)
+        if known is not None and known[0] == raw.content_hash:
+            result.unchanged.append(raw.article_id)
+            continue
+        try:
+            article = parse_article(raw)
+        except ArticleRejected as rejection:
+            result.quarantined.append(_quarantined(raw.path.name, rejection))
+            continue
+        text_hashes[article.article_id] = raw.text_hash
+        (result.changed if known is not None else result.new).append(article)
+
+    seen_ids = {p.stem for p in files}
+    gone = missing if only is not None else [a for a in current if a not in seen_ids]
+    result.deleted = sorted(a for a in gone if a in current)
+    scope_files = None if only is None else [p.name for p in files] + [f"{m}.txt" for m in missing]
+    _write(con, result, text_hashes, now, run_id, scope_files)
+    return result
+
+
+def _drop_duplicates(
+    raws: list[RawArticle], current: dict[str, tuple[str, str]], scope: set[str] | None, result: IngestResult
+) -> list[RawArticle]:
+    """Quarantine files whose text another article has; the article that already holds the text wins.
+
+    `scope` is the set of article ids this run decides about (None: all). A current article outside
+    the scope still holds its text; one inside it holds it only while its file still has that text.
+    """
+    holder_of = {text_hash: article_id for article_id, (_, text_hash) in current.items()}
+    groups: dict[str, list[RawArticle]] = {}
+    for raw in raws:
+        groups.setdefault(raw.text_hash, []).append(raw)
+    keepers = []
+    for text_hash, group in groups.items():
+        ids = {raw.article_id for raw in group}
+        holder = holder_of.get(text_hash)
+        holds = holder is not None and (holder in ids or (scope is not None and holder not in scope))
+        keeper = holder if holds else min(ids)
+        for raw in group:
+            if raw.article_id == keeper:
+                keepers.append(raw)
+            else:
+                detail = f"same text as article {keeper}; only that one is kept"
+                result.quarantined.append(
+                    Quarantined(raw.path.name, "duplicate", detail, raw.text_hash, len(raw.data), keeper)
+                )
+    return keepers
+
+
+def _quarantined(source_file: str, rejection: ArticleRejected) -> Quarantined:
+    return Quarantined(source_file, rejection.reason, rejection.detail, rejection.content_hash, rejection.size_bytes)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    result: IngestResult,
+    text_hashes: dict[str, str],
+    now: dt.datetime,
+    run_id: str,
+    scope: list[str] | None,
+) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for article_id in [a.article_id for a in result.changed] + result.deleted:
+            status = "deleted" if article_id in result.deleted else "superseded"
+            con.execute(
+                "UPDATE raw.article_versions SET status = ? WHERE article_id = ? AND status = 'current'",
+                [status, article_id],
+            )
+        versions = result.new + result.changed
+        if versions:
+            frame = pd.DataFrame(
+                {
+                    "article_id": [a.article_id for a in versions],
+                    "content_hash": [a.content_hash for a in versions],
+                    "text_hash": [text_hashes[a.article_id] for a in versions],
+                    "source_file": [a.source_file for a in versions],
+                    "title": [a.title for a in versions],
+                    "source": [a.source for a in versions],
+                    "url": [a.url for a in versions],
+                    "published": [a.published for a in versions],
+                    "published_inferred": [a.published_inferred for a in versions],
+                    "encoding": [a.encoding for a in versions],
+                    "size_bytes": [a.size_bytes for a in versions],
+                    "char_count": [len(a.text) for a in versions],
+                    "cleaned_text": [a.text for a in versions],
+                    "status": "current",
+                    "first_seen_at": now,
+                }
+            )
+            con.register("new_versions", frame)
+            # A version seen before (an edit reverted, a file put back) becomes current again.
+            con.execute(
+                """
+                INSERT INTO raw.article_versions BY NAME SELECT * FROM new_versions
+                ON CONFLICT (article_id, content_hash) DO UPDATE SET status = 'current'
+                """
+            )
+            con.unregister("new_versions")
+        _write_quarantine(con, result.quarantined, now, run_id, scope)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _write_quarantine(
+    con: duckdb.DuckDBPyConnection,
+    quarantined: list[Quarantined],
+    now: dt.datetime,
+    run_id: str,
+    scope: list[str] | None,
+) -> None:
+    """Keep one row per file that is quarantined now; a file that still fails keeps its first detection."""
+    if scope is None:
+        con.execute(
+            "DELETE FROM raw.quarantined_articles WHERE source_file NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [[q.source_file for q in quarantined]],
+        )
+    else:
+        still_bad = {q.source_file for q in quarantined}
+        con.execute(
+            "DELETE FROM raw.quarantined_articles WHERE source_file IN (SELECT unnest(?::VARCHAR[]))",
+            [[s for s in scope if s not in still_bad]],
+        )
+    for q in quarantined:
+        known = con.execute(
+            "SELECT count(*) FROM raw.quarantined_articles WHERE source_file = ? AND reason = ? "
+            "AND content_hash IS NOT DISTINCT FROM ?",
+            [q.source_file, q.reason, q.content_hash],
+        ).fetchone()[0]
+        if known:
+            continue
+        con.execute("DELETE FROM raw.quarantined_articles WHERE source_file = ?", [q.source_file])
+        con.execute(
+            "INSERT INTO raw.quarantined_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [q.source_file, q.content_hash, q.reason, q.detail, q.size_bytes, q.duplicate_of, now, run_id],
+        )

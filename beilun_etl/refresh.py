@@ -1,0 +1,86 @@
+"""Running the refresh job in-process and reading what happened from its events."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance, ExecuteInProcessResult
+
+from beilun_etl.jobs import REFRESH_JOB_NAME
+
+ARTICLE_COUNTS = ("articles_new", "articles_changed", "articles_unchanged", "articles_deleted", "articles_quarantined")
+
+
+@dataclass
+class RefreshSummary:
+    warehouse: str
+    published: bool
+    articles: dict[str, int] = field(default_factory=dict)
+    figures: int = 0
+    checks: dict[str, int] = field(default_factory=lambda: {"passed": 0, "warned": 0, "failed": 0})
+    failures: list[str] = field(default_factory=list)
+    run_id: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            **{key: self.articles.get(key, 0) for key in ARTICLE_COUNTS},
+            "figures": self.figures,
+            "checks": self.checks,
+            "published": self.published,
+            "warehouse": self.warehouse,
+            "run_id": self.run_id,
+            "failures": self.failures,
+        }
+
+    def as_text(self) -> str:
+        counts = ", ".join(f"{self.articles.get(k, 0)} {k.removeprefix('articles_')}" for k in ARTICLE_COUNTS)
+        lines = [
+            f"articles: {counts}",
+            f"figures:  {self.figures}",
+            "checks:   {passed} passed, {warned} warned, {failed} failed".format(**self.checks),
+            f"{'published' if self.published else 'NOT published'}: {self.warehouse}",
+        ]
+        lines += [f"failure:  {failure}" for failure in self.failures]
+        return "\n".join(lines)
+
+
+def _instance() -> DagsterInstance:
+    """The persistent instance when DAGSTER_HOME is set (runs show in the UI), else a throwaway one."""
+    return DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+
+
+def refresh_in_process() -> RefreshSummary:
+    from beilun_etl.definitions import defs
+
+    job = defs.resolve_job_def(REFRESH_JOB_NAME)
+    warehouse = defs.resources["warehouse"]
+    with _instance() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    return summarize(result, str(warehouse.published_path))
+
+
+def _metadata_values(result: ExecuteInProcessResult, node: str) -> dict:
+    events = result.asset_materializations_for_node(node)
+    return {key: value.value for key, value in events[-1].metadata.items()} if events else {}
+
+
+def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
+    summary = RefreshSummary(warehouse=warehouse, published=False, run_id=result.run_id)
+    articles = _metadata_values(result, "articles")
+    summary.articles = {key: int(articles.get(key, 0)) for key in ARTICLE_COUNTS}
+    summary.figures = int(_metadata_values(result, "figures").get("figures", 0))
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.passed:
+            summary.checks["passed"] += 1
+        elif evaluation.severity == AssetCheckSeverity.WARN:
+            summary.checks["warned"] += 1
+        else:
+            summary.checks["failed"] += 1
+    summary.published = bool(result.asset_materializations_for_node("published_warehouse"))
+    for event in result.all_events:
+        if event.event_type == DagsterEventType.STEP_FAILURE:
+            error = event.step_failure_data.error
+            message = error.message.strip().splitlines()[0] if error else "unknown error"
+            summary.failures.append(f"{event.step_key}: {message}")
+    return summary

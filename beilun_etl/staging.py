@@ -1,0 +1,127 @@
+"""Staging figures: extract the article versions the cache lacks and load them into `raw.figures`.
+
+The cache key is the article version's content hash together with the extractor's fingerprint
+(its version and the dictionaries), so an unchanged article is never extracted twice while a new
+rule or a new alias re-extracts everything once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from beilun_etl.extraction import extract_figures, extractor_fingerprint
+
+# Below this many articles a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+FIGURE_COLUMNS = [
+    "article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator",
+    "indicator_code", "zone", "measure", "value", "unit", "qualifier", "period_start", "period_end",
+    "period_inferred", "classifier", "share_of", "part_of", "part_of_seq", "confidence", "extractor_version",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PendingVersion:
+    article_id: str
+    content_hash: str
+    text: str
+    published: dt.date
+    published_inferred: bool
+
+
+def pending_versions(con: duckdb.DuckDBPyConnection, fingerprint: str) -> list[PendingVersion]:
+    """Current article versions with no extraction by this extractor yet."""
+    rows = con.execute(
+        """
+        SELECT v.article_id, v.content_hash, v.cleaned_text, v.published, v.published_inferred
+        FROM raw.article_versions AS v
+        LEFT JOIN raw.extractions AS e
+            ON e.content_hash = v.content_hash AND e.extractor_version = ?
+        WHERE v.status = 'current' AND e.content_hash IS NULL
+        ORDER BY v.article_id
+        """,
+        [fingerprint],
+    ).fetchall()
+    return [PendingVersion(*row) for row in rows]
+
+
+def _extract(version: PendingVersion) -> list[dict]:
+    return extract_figures(version.article_id, version.text, version.published, version.published_inferred)
+
+
+def extract_all(versions: list[PendingVersion], processes: int | None = None) -> list[list[dict]]:
+    """Extract every version, across processes when there are many (extraction is CPU-bound)."""
+    processes = processes or os.cpu_count() or 1
+    if processes == 1 or len(versions) < PARALLEL_THRESHOLD:
+        return [_extract(v) for v in versions]
+    chunksize = max(1, len(versions) // (processes * 8))
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        return list(pool.map(_extract, versions, chunksize=chunksize))
+
+
+def store_figures(
+    con: duckdb.DuckDBPyConnection,
+    versions: list[PendingVersion],
+    figures: list[list[dict]],
+    fingerprint: str,
+    now: dt.datetime,
+) -> int:
+    """Replace the figures of these versions in one transaction; returns the number of figures stored."""
+    rows = list(_figure_rows(versions, figures, fingerprint))
+    hashes = [v.content_hash for v in versions]
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    cache = pd.DataFrame(
+        {
+            "content_hash": hashes,
+            "extractor_version": fingerprint,
+            "figure_count": [len(f) for f in figures],
+            "extracted_at": now,
+        }
+    )
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM raw.figures WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))", [hashes])
+        con.execute("DELETE FROM raw.extractions WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))", [hashes])
+        con.register("new_figures", frame)
+        con.register("new_extractions", cache)
+        con.execute("INSERT INTO raw.figures BY NAME SELECT * FROM new_figures")
+        con.execute("INSERT INTO raw.extractions BY NAME SELECT * FROM new_extractions")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("new_figures")
+        con.unregister("new_extractions")
+    return len(rows)
+
+
+def _figure_rows(versions: list[PendingVersion], figures: list[list[dict]], fingerprint: str) -> Iterable[dict]:
+    for version, records in zip(versions, figures, strict=True):
+        for seq, record in enumerate(records):
+            row = {column: record.get(column) for column in FIGURE_COLUMNS}
+            row.update(
+                article_id=version.article_id,
+                content_hash=version.content_hash,
+                figure_seq=seq,
+                extractor_version=fingerprint,
+            )
+            yield row
+
+
+def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> tuple[int, int]:
+    """Extract and store all pending versions; returns (versions extracted, figures stored)."""
+    fingerprint = extractor_fingerprint()
+    versions = pending_versions(con, fingerprint)
+    if not versions:
+        return 0, 0
+    figures = extract_all(versions, processes)
+    return len(versions), store_figures(con, versions, figures, fingerprint, now)
