@@ -7,6 +7,7 @@ definitions directly, so the manifest is re-parsed here whenever a dbt file is n
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
@@ -16,6 +17,12 @@ from beilun_etl.paths import DBT_PROJECT_DIR
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+# The dbt of this environment, also when its bin folder is not on PATH (the UI, the tests).
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
+
+
+def dbt_cli_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 _DBT_SOURCES = ("models", "seeds", "macros", "tests", "snapshots", "analyses")
 
@@ -31,5 +38,5 @@ def ensure_manifest() -> Path:
     """Parse the dbt project when its manifest is missing or older than any dbt file."""
     manifest = dbt_project.manifest_path
     if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime(dbt_project.project_dir):
-        DbtCliResource(project_dir=dbt_project).cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
+        dbt_cli_resource().cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
     return manifest

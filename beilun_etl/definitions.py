@@ -1,12 +1,11 @@
 """The one Definitions object of the code location (loaded by workspace.yaml and by the CLI)."""
 
 from dagster import Definitions, in_process_executor
-from dagster_dbt import DbtCliResource
 
 from beilun_etl.assets.dbt import warehouse_models
 from beilun_etl.assets.ingestion import articles, figures
 from beilun_etl.assets.publishing import build_published_warehouse, mart_keys
-from beilun_etl.dbt_project import dbt_project
+from beilun_etl.dbt_project import dbt_cli_resource
 from beilun_etl.jobs import refresh_warehouse
 from beilun_etl.resources import warehouse_resource_from_env
 from beilun_etl.schedules import nightly_refresh
@@ -21,7 +20,7 @@ defs = Definitions(
     sensors=[new_articles_sensor],
     resources={
         "warehouse": warehouse_resource_from_env(),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": dbt_cli_resource(),
     },
     executor=in_process_executor,
 )

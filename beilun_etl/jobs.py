@@ -6,7 +6,7 @@ REFRESH_JOB_NAME = "refresh_warehouse"
 
 refresh_warehouse = define_asset_job(
     REFRESH_JOB_NAME,
-    selection=AssetSelection.all(include_sources=False),
+    selection=AssetSelection.all(),
     executor_def=in_process_executor,
     description="Ingest the articles folder, extract figures, build the dbt models, run the checks, publish.",
     tags={"beilun/writes": "warehouse"},

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance, ExecuteInProcessResult
 
 from beilun_etl.jobs import REFRESH_JOB_NAME
+from beilun_etl.resources import WarehouseResource
 
 ARTICLE_COUNTS = ("articles_new", "articles_changed", "articles_unchanged", "articles_deleted", "articles_quarantined")
 
@@ -50,13 +51,19 @@ def _instance() -> DagsterInstance:
     return DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
 
 
-def refresh_in_process() -> RefreshSummary:
+def refresh_in_process(
+    warehouse: WarehouseResource | None = None, only: list[str] | None = None, instance: DagsterInstance | None = None
+) -> RefreshSummary:
+    """Run the refresh job in this process; `warehouse` overrides the environment's configuration."""
     from beilun_etl.definitions import defs
 
     job = defs.resolve_job_def(REFRESH_JOB_NAME)
-    warehouse = defs.resources["warehouse"]
-    with _instance() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    warehouse = warehouse or defs.resources["warehouse"]
+    run_config = {"ops": {"articles": {"config": {"only": only}}}} if only else None
+    with instance or _instance() as active:
+        result = job.execute_in_process(
+            run_config=run_config, instance=active, raise_on_error=False, resources={"warehouse": warehouse}
+        )
     return summarize(result, str(warehouse.published_path))
 
 

@@ -5,8 +5,6 @@ clock); a file is hashed again only when its size or mtime moved, and it counts 
 when its hash did. Run keys are unique per file version, so an edited article is picked up again.
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 import os

@@ -1,7 +1,5 @@
 """The dbt models as Dagster assets (dagster-dbt): one `dbt build` per run, on the build copy."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -12,16 +10,17 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from beilun_etl.dbt_project import dbt_project, ensure_manifest
 from beilun_etl.resources import WarehouseResource
 
-# The raw tables the dbt sources read are written by these Python assets.
-RAW_TABLE_ASSETS = {"figures": "figures", "extractions": "figures"}
+# The raw tables that the Python assets of the same name write (the others stay source assets).
+RAW_TABLE_ASSETS = {"article_versions": "articles", "figures": "figures"}
 
 
 class BeilunDbtTranslator(DagsterDbtTranslator):
     """Maps each raw source to the Python asset that writes it, so the lineage is one graph."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
-        if dbt_resource_props["resource_type"] == "source" and dbt_resource_props["source_name"] == "raw":
-            return AssetKey(RAW_TABLE_ASSETS.get(dbt_resource_props["name"], "articles"))
+        props = dbt_resource_props
+        if props["resource_type"] == "source" and props["source_name"] == "raw" and props["name"] in RAW_TABLE_ASSETS:
+            return AssetKey(RAW_TABLE_ASSETS[props["name"]])
         return super().get_asset_key(dbt_resource_props)
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:

@@ -1,7 +1,5 @@
 """The `articles` and `figures` assets: the drop folder staged into the build warehouse's raw tables."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset

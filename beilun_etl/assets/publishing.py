@@ -1,7 +1,5 @@
 """The `published_warehouse` asset: the audited build copy renamed over the warehouse BI tools read."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 
 from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset

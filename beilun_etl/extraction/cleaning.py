@@ -1,0 +1,64 @@
+"""Cleaning the raw article text into the text the pipeline stores (offsets point into it).
+
+PDF and web copies bring Windows line endings, indentation with ideographic spaces, runs of blank
+lines and words broken across a page break (`宁波臻\\n\\n至机械`). A break inside a sentence is
+joined so that a sentence is never cut; headings, captions and author lines stay on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FINAL = "。！？!?；;…：:"
+_CLOSERS = "”’\"'」』）)】》"
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CAPTION = re.compile(r"(摄|攝)\s*[)）]?$|^(图|圖)[:：]|供图[)）]?$")
+_HEADING_START = re.compile(r"^(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])")
+_SPACED = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+_CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
+# A line at least this long that does not end a sentence is a paragraph cut by a page break.
+_MIN_BROKEN_LINE = 20
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    if not stripped:
+        return True
+    return stripped[-1] in _FINAL or (stripped != line and stripped[-1] in _FINAL)
+
+
+def _is_heading_or_caption(line: str) -> bool:
+    return bool(_HEADING_START.match(line) or _CAPTION.search(line) or _SPACED.search(line))
+
+
+def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
+    """A break inside a sentence: the previous line does not end one and the next is not a heading."""
+    if prev_is_title or not _CJK.search(prev) or _ends_sentence(prev):
+        return False
+    if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
+        return False
+    if _CONTINUATION_START.match(nxt):
+        return True
+    return len(prev) >= _MIN_BROKEN_LINE
+
+
+def clean_text(raw: str) -> str:
+    """Normalise line endings and blank lines and join words broken across page breaks.
+
+    Paragraphs are separated by one blank line in the result; the characters themselves (full- or
+    half-width punctuation, traditional characters, Markdown heading marks) are kept.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _INVISIBLE.sub("", text)
+    lines = [line.strip(" \t\u3000\u00a0") for line in text.split("\n")]
+    paragraphs: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if paragraphs and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and False):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    # The first line is the title: never glue the next line onto it.
+    return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")

@@ -1,0 +1,133 @@
+"""The indicator and zone dictionaries (dbt seeds), loaded once per process.
+
+The extractor and dbt read the same CSV files, so an analyst who adds an alias changes both the
+mapping in the warehouse and what the extractor recognises. Aliases are matched on simplified,
+half-width text; single-character aliases (省, 市, 甬) are kept in the CSV for dbt but ignored here
+because they occur inside far too many unrelated words (甬江, 杭甬, 省级).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Generic zone words: they name the scope of a rank or share (全省第一) or the article's own zone
+# (全区), never a zone on their own.
+GENERIC_ZONE_ALIASES = frozenset({"全国", "国家", "中国", "全省", "全市", "全区", "浙江", "浙江省"})
+
+
+def dictionary_dir() -> Path:
+    """Where the dictionaries live; imported lazily so that the extractor does not need Dagster."""
+    try:
+        from beilun_etl.resources import DICTIONARY_DIR
+
+        return Path(DICTIONARY_DIR)
+    except Exception:  # pragma: no cover - resources needs dagster; fall back to the project layout
+        return Path(__file__).resolve().parents[2] / "dbt" / "seeds"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    unit: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Zone:
+    code: str
+    name_zh: str
+    zone_type: str
+    parent_code: str | None
+    aliases: tuple[str, ...]
+    depth: int = 0
+
+
+@dataclass
+class Dictionaries:
+    indicators: dict[str, Indicator]
+    zones: dict[str, Zone]
+    indicator_alias: dict[str, str] = field(default_factory=dict)  # alias -> code
+    zone_alias: dict[str, str] = field(default_factory=dict)
+    indicator_re: re.Pattern[str] | None = None
+    zone_re: re.Pattern[str] | None = None
+
+    def ancestors(self, code: str) -> list[str]:
+        """The zone and its parents, nearest first."""
+        chain: list[str] = []
+        while code and code in self.zones and code not in chain:
+            chain.append(code)
+            code = self.zones[code].parent_code or ""
+        return chain
+
+
+def _split_aliases(raw: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (raw or "").split("|") if a.strip())
+
+
+def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
+    # Longest first so that at one position the longest alias wins (跨境电商进出口总额 over 进出口总额).
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    return re.compile("|".join(re.escape(a) for a in ordered))
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@functools.lru_cache(maxsize=1)
+def load_dictionaries(directory: str | None = None) -> Dictionaries:
+    """Read indicators.csv and zones.csv and build the alias automata (once per process)."""
+    base = Path(directory) if directory else dictionary_dir()
+    indicators: dict[str, Indicator] = {}
+    for row in _read_rows(base / "indicators.csv"):
+        aliases = _split_aliases(row.get("aliases", "")) + (row["name_zh"].strip(),)
+        indicators[row["code"]] = Indicator(
+            row["code"], row["name_zh"].strip(), row["unit"].strip(), (row.get("kind") or "flow").strip(), aliases
+        )
+    zones_raw: dict[str, Zone] = {}
+    for row in _read_rows(base / "zones.csv"):
+        aliases = _split_aliases(row.get("aliases", "")) + (row["name_zh"].strip(),)
+        zones_raw[row["code"]] = Zone(
+            row["code"], row["name_zh"].strip(), row["zone_type"].strip(), (row.get("parent_code") or "").strip() or None,
+            aliases,
+        )
+    zones: dict[str, Zone] = {}
+    for code, zone in zones_raw.items():
+        depth, parent, seen = 0, zone.parent_code, {code}
+        while parent and parent in zones_raw and parent not in seen:
+            seen.add(parent)
+            depth += 1
+            parent = zones_raw[parent].parent_code
+        zones[code] = Zone(zone.code, zone.name_zh, zone.zone_type, zone.parent_code, zone.aliases, depth)
+    dicts = Dictionaries(indicators, zones)
+    for code, ind in indicators.items():
+        for alias in ind.aliases:
+            if len(alias) > 1:
+                dicts.indicator_alias.setdefault(alias, code)
+    for code, zone in zones.items():
+        for alias in zone.aliases:
+            if len(alias) > 1:
+                dicts.zone_alias.setdefault(alias, code)
+    dicts.indicator_re = _alias_regex(list(dicts.indicator_alias))
+    dicts.zone_re = _alias_regex(list(dicts.zone_alias))
+    return dicts
+
+
+@functools.lru_cache(maxsize=1)
+def dictionaries_hash() -> str:
+    """Hash of the two CSV files: part of the extractor fingerprint (a new alias re-extracts)."""
+    base = dictionary_dir()
+    digest = hashlib.sha256()
+    for name in ("indicators.csv", "zones.csv"):
+        path = base / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
