@@ -1,4 +1,4 @@
-"""Reading one article file: bytes → decoded, cleaned text with its publication date, or a rejection.
+"""Parsing one article: bytes → decoded, cleaned text with its publication date, or a rejection.
 
 Every way a file can be unusable ends in an `ArticleRejected` with a reason code and a sentence a
 person can act on, so that the pipeline can quarantine the file and carry on with the others.
@@ -7,57 +7,18 @@ person can act on, so that the pipeline can quarantine the file and carry on wit
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from beilun_etl.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, ArticleRejected, RawArticle, read_raw
 from beilun_etl.extraction import clean_text, infer_publication_year
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-META_SUFFIX = ".meta.json"
 # Chinese sources are often GB18030/GBK; GB18030 is the superset of both.
 ENCODINGS = ("utf-8-sig", "gb18030")
 _HEADING_MARKS = re.compile(r"^[#\s]+")
-
-
-class ArticleRejected(Exception):
-    """A file that cannot become an article; `reason` is one of the quarantine reason codes."""
-
-    def __init__(self, reason: str, detail: str, content_hash: str | None = None, size_bytes: int | None = None):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
-        self.content_hash = content_hash
-        self.size_bytes = size_bytes
-
-
-@dataclass(frozen=True)
-class RawArticle:
-    """The bytes of an article file and its sidecar, read once and hashed."""
-
-    path: Path
-    data: bytes
-    meta_data: bytes | None
-
-    @property
-    def article_id(self) -> str:
-        return self.path.stem
-
-    @property
-    def text_hash(self) -> str:
-        """Hash of the article bytes alone: two files with the same text are duplicates."""
-        return hashlib.sha256(self.data).hexdigest()
-
-    @property
-    def content_hash(self) -> str:
-        """Hash of the article and its sidecar: a new sidecar date is a new version too."""
-        digest = hashlib.sha256(self.data)
-        if self.meta_data is not None:
-            digest.update(b"\0meta\0" + self.meta_data)
-        return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,29 +34,6 @@ class Article:
     url: str | None
     published: dt.date
     published_inferred: bool
-
-
-def sidecar_path(path: Path) -> Path:
-    return path.with_name(path.stem + META_SUFFIX)
-
-
-def read_raw(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:
-    """Read the file and its sidecar; too large or unreadable files are rejected before decoding."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleRejected(
-                "too_large",
-                f"{size} bytes is more than the limit of {max_bytes} (BEILUN_MAX_ARTICLE_BYTES)",
-                None,
-                size,
-            )
-        data = path.read_bytes()
-        meta_path = sidecar_path(path)
-        meta_data = meta_path.read_bytes() if meta_path.exists() else None
-    except OSError as error:
-        raise ArticleRejected("unreadable", f"cannot read the file: {error.strerror or error}") from error
-    return RawArticle(path, data, meta_data)
 
 
 def decode(data: bytes) -> tuple[str, str]:

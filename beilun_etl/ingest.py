@@ -14,16 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from beilun_etl.articles import (
-    DEFAULT_MAX_BYTES,
-    Article,
-    ArticleRejected,
-    RawArticle,
-    parse_article,
-    read_raw,
-)
-
-ARTICLE_GLOB = "*.txt"
+from beilun_etl.article_files import ARTICLE_GLOB, DEFAULT_MAX_BYTES, ArticleRejected, RawArticle, read_raw
+from beilun_etl.articles import Article, parse_article
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
-from beilun_etl.articles import RawArticle, sidecar_path
-from beilun_etl.ingest import ARTICLE_GLOB
+from beilun_etl.article_files import ARTICLE_GLOB, RawArticle, sidecar_path
 from beilun_etl.jobs import refresh_warehouse
 from beilun_etl.resources import configured_articles_dir
 

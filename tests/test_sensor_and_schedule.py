@@ -1,0 +1,60 @@
+"""The new-article sensor and the nightly schedule, evaluated directly (no daemon needed)."""
+
+from __future__ import annotations
+
+import json
+
+from dagster import RunRequest, SkipReason, build_sensor_context
+
+from beilun_etl.schedules import nightly_refresh
+from beilun_etl.sensors import new_articles_sensor
+
+
+def _tick(cursor: str | None):
+    context = build_sensor_context(cursor=cursor)
+    result = new_articles_sensor(context)
+    return result, context.cursor
+
+
+def test_sensor_requests_runs_for_exactly_the_changed_files(articles_dir, monkeypatch):
+    monkeypatch.setenv("BEILUN_ARTICLES_DIR", str(articles_dir))
+    first, cursor = _tick(None)
+    assert isinstance(first, RunRequest)
+    assert first.run_config["ops"]["articles"]["config"]["only"] == sorted(p.name for p in articles_dir.glob("*.txt"))
+
+    idle, cursor_after_idle = _tick(cursor)
+    assert isinstance(idle, SkipReason) and cursor_after_idle == cursor
+
+    new = articles_dir / "new.txt"
+    new.write_text("2023年，北仑区新增高新技术企业120家。", encoding="utf-8")
+    added, cursor = _tick(cursor)
+    assert added.run_config["ops"]["articles"]["config"]["only"] == ["new.txt"]
+
+    new.write_text("2023年，北仑区新增高新技术企业121家。", encoding="utf-8")
+    edited, cursor = _tick(cursor)
+    assert edited.run_config["ops"]["articles"]["config"]["only"] == ["new.txt"]
+    assert edited.run_key != added.run_key, "each file version has its own run key"
+
+    new.unlink()
+    deleted, cursor = _tick(cursor)
+    assert deleted.run_config["ops"]["articles"]["config"]["only"] == ["new.txt"]
+    assert "new.txt" not in json.loads(cursor)
+
+
+def test_sensor_cursor_records_content_hashes_not_the_clock(articles_dir, monkeypatch):
+    monkeypatch.setenv("BEILUN_ARTICLES_DIR", str(articles_dir))
+    _, cursor = _tick(None)
+    seen = json.loads(cursor)
+    assert set(seen) == {p.name for p in articles_dir.glob("*.txt")}
+    assert all(len(entry[2]) == 64 for entry in seen.values())
+    # Touching a file without changing it requests nothing.
+    path = next(articles_dir.glob("*.txt"))
+    path.write_bytes(path.read_bytes())
+    result, _ = _tick(cursor)
+    assert isinstance(result, SkipReason)
+
+
+def test_nightly_schedule_runs_at_two_in_ningbo():
+    assert nightly_refresh.cron_schedule == "0 2 * * *"
+    assert nightly_refresh.execution_timezone == "Asia/Shanghai"
+    assert nightly_refresh.default_status.value == "RUNNING"
