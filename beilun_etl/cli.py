@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     refresh.add_argument("--articles", type=Path, help="articles folder (default: BEILUN_ARTICLES_DIR or seeds/)")
     refresh.add_argument("--warehouse", type=Path, help="published warehouse (default: BEILUN_WAREHOUSE or data/)")
     refresh.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    refresh.add_argument("--log-level", default="INFO", help="the run's console log level (default INFO)")
 
     extract = commands.add_parser("extract", help="print the figure records of articles as JSON Lines")
     extract.add_argument("files", nargs="+", type=Path)
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "refresh":
-        return run_refresh(args.articles, args.warehouse, args.json)
+        return run_refresh(args.articles, args.warehouse, args.json, args.log_level)
     if args.command == "extract":
         return run_extract(args.files, args.published)
     if args.command == "evaluate":
@@ -71,7 +72,7 @@ def run_extract(files: list[Path], published: dt.date | None) -> int:
     return status
 
 
-def run_refresh(articles: Path | None, warehouse: Path | None, as_json: bool) -> int:
+def run_refresh(articles: Path | None, warehouse: Path | None, as_json: bool, log_level: str = "INFO") -> int:
     # The definitions read their configuration from the environment: set it before loading them.
     if articles is not None:
         os.environ["BEILUN_ARTICLES_DIR"] = str(articles.resolve())
@@ -79,7 +80,7 @@ def run_refresh(articles: Path | None, warehouse: Path | None, as_json: bool) ->
         os.environ["BEILUN_WAREHOUSE"] = str(warehouse.resolve())
     from beilun_etl.refresh import refresh_in_process
 
-    summary = refresh_in_process()
+    summary = refresh_in_process(log_level=log_level.upper())
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

@@ -21,6 +21,7 @@ class RefreshSummary:
     figures: int = 0
     checks: dict[str, int] = field(default_factory=lambda: {"passed": 0, "warned": 0, "failed": 0})
     failures: list[str] = field(default_factory=list)
+    step_seconds: dict[str, float] = field(default_factory=dict)
     run_id: str = ""
 
     def as_dict(self) -> dict:
@@ -32,6 +33,7 @@ class RefreshSummary:
             "warehouse": self.warehouse,
             "run_id": self.run_id,
             "failures": self.failures,
+            "step_seconds": self.step_seconds,
         }
 
     def as_text(self) -> str:
@@ -52,14 +54,19 @@ def _instance() -> DagsterInstance:
 
 
 def refresh_in_process(
-    warehouse: WarehouseResource | None = None, only: list[str] | None = None, instance: DagsterInstance | None = None
+    warehouse: WarehouseResource | None = None,
+    only: list[str] | None = None,
+    instance: DagsterInstance | None = None,
+    log_level: str = "INFO",
 ) -> RefreshSummary:
     """Run the refresh job in this process; `warehouse` overrides the environment's configuration."""
     from beilun_etl.definitions import defs
 
     job = defs.resolve_job_def(REFRESH_JOB_NAME)
     warehouse = warehouse or defs.resources["warehouse"]
-    run_config = {"ops": {"articles": {"config": {"only": only}}}} if only else None
+    run_config: dict = {"loggers": {"console": {"config": {"log_level": log_level}}}}
+    if only:
+        run_config["ops"] = {"articles": {"config": {"only": only}}}
     with instance or _instance() as active:
         result = job.execute_in_process(
             run_config=run_config, instance=active, raise_on_error=False, resources={"warehouse": warehouse}
@@ -86,6 +93,8 @@ def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
             summary.checks["failed"] += 1
     summary.published = bool(result.asset_materializations_for_node("published_warehouse"))
     for event in result.all_events:
+        if event.event_type == DagsterEventType.STEP_SUCCESS:
+            summary.step_seconds[event.step_key] = round(event.step_success_data.duration_ms / 1000, 3)
         if event.event_type == DagsterEventType.STEP_FAILURE:
             error = event.step_failure_data.error
             message = error.message.strip().splitlines()[0] if error else "unknown error"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -117,11 +118,20 @@ def _figure_rows(versions: list[PendingVersion], figures: list[list[dict]], fing
             yield row
 
 
-def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> tuple[int, int]:
-    """Extract and store all pending versions; returns (versions extracted, figures stored)."""
+@dataclass(frozen=True)
+class StagingStats:
+    versions_extracted: int
+    figures_stored: int
+    extract_seconds: float
+    store_seconds: float
+
+
+def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> StagingStats:
+    """Extract and store every pending version; the timings feed the asset's metadata and the benchmark."""
     fingerprint = extractor_fingerprint()
     versions = pending_versions(con, fingerprint)
-    if not versions:
-        return 0, 0
-    figures = extract_all(versions, processes)
-    return len(versions), store_figures(con, versions, figures, fingerprint, now)
+    started = time.perf_counter()
+    figures = extract_all(versions, processes) if versions else []
+    extracted = time.perf_counter()
+    stored = store_figures(con, versions, figures, fingerprint, now) if versions else 0
+    return StagingStats(len(versions), stored, extracted - started, time.perf_counter() - extracted)

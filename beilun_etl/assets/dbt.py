@@ -37,4 +37,5 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
     """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
     warehouse.connect_build().close()  # a partial run that starts here still gets a build copy
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
-    yield from dbt.cli(["build"], context=context).stream()
+    # The project target folder (not a fresh one per run) keeps partial parsing: seconds saved on every run.
+    yield from dbt.cli(["build"], context=context, target_path=dbt_project.target_path).stream()

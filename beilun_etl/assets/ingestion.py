@@ -68,7 +68,7 @@ def figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> Mat
     """
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with warehouse.connect_build() as con:
-        extracted, stored = stage_pending(con, now)
+        stats = stage_pending(con, now)
         total, articles_with_figures = con.execute(
             """
             SELECT count(*), count(DISTINCT f.article_id)
@@ -87,13 +87,18 @@ def figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> Mat
             LIMIT {PREVIEW_ROWS}
             """
         ).df()
-    context.log.info(f"extracted {extracted} article versions, {stored} figures; {total} current figures in all")
+    context.log.info(
+        f"extracted {stats.versions_extracted} article versions ({stats.figures_stored} figures) "
+        f"in {stats.extract_seconds:.2f} s; {total} current figures in all"
+    )
     return MaterializeResult(
         metadata={
             "figures": MetadataValue.int(total),
             "articles_with_figures": MetadataValue.int(articles_with_figures),
-            "versions_extracted": MetadataValue.int(extracted),
-            "figures_extracted": MetadataValue.int(stored),
+            "versions_extracted": MetadataValue.int(stats.versions_extracted),
+            "figures_extracted": MetadataValue.int(stats.figures_stored),
+            "extract_seconds": MetadataValue.float(round(stats.extract_seconds, 3)),
+            "store_seconds": MetadataValue.float(round(stats.store_seconds, 3)),
             "preview": MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "no figures"),
         }
     )
