@@ -34,9 +34,20 @@ def _newest_source_mtime(project_dir: Path) -> float:
     return max((p.stat().st_mtime for p in files if p.exists()), default=0.0)
 
 
+# Runs write their dbt artifacts here, never over the manifest that code locations load.
+TARGET_DIR = dbt_project.project_dir / dbt_project.target_path
+RUN_TARGET_PATH = TARGET_DIR / "run"
+
+
 def ensure_manifest() -> Path:
-    """Parse the dbt project when its manifest is missing or older than any dbt file."""
+    """Parse the dbt project when its manifest is missing or older than any dbt file.
+
+    The parse writes into a folder of its own and the manifest is renamed into place, so a code
+    location loading at the same moment never reads a half-written file.
+    """
     manifest = dbt_project.manifest_path
     if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime(dbt_project.project_dir):
-        dbt_cli_resource().cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
+        parse_target = TARGET_DIR / "parse"
+        dbt_cli_resource().cli(["--quiet", "parse"], target_path=parse_target).wait()
+        os.replace(parse_target / "manifest.json", manifest)
     return manifest

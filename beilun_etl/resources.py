@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource, EnvVar, InitResourceContext
+from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field, PrivateAttr
 
 from beilun_etl.paths import DEFAULT_ARTICLES_DIR, DEFAULT_WAREHOUSE, DICTIONARY_DIR, PROJECT_ROOT  # noqa: F401
@@ -65,11 +65,9 @@ def configured_articles_dir() -> Path:
 
 
 def warehouse_resource_from_env() -> WarehouseResource:
-    """The resource as configured by the environment, with defaults relative to the project root."""
+    """The resource as the environment configures it, read when the code location loads."""
     return WarehouseResource(
-        path=EnvVar("BEILUN_WAREHOUSE") if "BEILUN_WAREHOUSE" in os.environ else str(DEFAULT_WAREHOUSE),
-        articles_dir=(
-            EnvVar("BEILUN_ARTICLES_DIR") if "BEILUN_ARTICLES_DIR" in os.environ else str(DEFAULT_ARTICLES_DIR)
-        ),
+        path=os.environ.get("BEILUN_WAREHOUSE") or str(DEFAULT_WAREHOUSE),
+        articles_dir=str(configured_articles_dir()),
         max_article_bytes=int(os.environ.get("BEILUN_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)),
     )

@@ -101,7 +101,9 @@ def run_dbt(db_path: Path, *args: str, check: bool = True) -> subprocess.Complet
     """Run the dbt CLI of this venv against `db_path` (the build warehouse)."""
     env = os.environ | {"BEILUN_BUILD_WAREHOUSE": str(db_path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     dbt = PROJECT_ROOT / ".venv" / "bin" / "dbt"
-    cmd = [str(dbt), *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    # A target folder of its own: never rewrite the manifest that code locations load.
+    target = DBT_DIR / "target" / "tests"
+    cmd = [str(dbt), *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR), "--target-path", str(target)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if check and proc.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-2000:]}")

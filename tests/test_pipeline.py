@@ -89,7 +89,7 @@ def test_code_location_loads_from_workspace_yaml():
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assets = subprocess.run(
-        [str(PROJECT_ROOT / ".venv" / "bin" / "dagster"), "asset", "list", "-w", "workspace.yaml"],
+        [str(PROJECT_ROOT / ".venv" / "bin" / "dagster"), "asset", "list", "-m", "beilun_etl.definitions"],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

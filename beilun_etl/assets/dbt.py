@@ -7,7 +7,7 @@ from typing import Any
 from dagster import AssetExecutionContext, AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from beilun_etl.dbt_project import dbt_project, ensure_manifest
+from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
 from beilun_etl.resources import WarehouseResource
 
 # The raw tables that the Python assets of the same name write (the others stay source assets).
@@ -37,5 +37,5 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
     """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
     warehouse.connect_build().close()  # a partial run that starts here still gets a build copy
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
-    # The project target folder (not a fresh one per run) keeps partial parsing: seconds saved on every run.
-    yield from dbt.cli(["build"], context=context, target_path=dbt_project.target_path).stream()
+    # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
+    yield from dbt.cli(["build"], context=context, target_path=RUN_TARGET_PATH).stream()

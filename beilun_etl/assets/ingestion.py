@@ -32,7 +32,7 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with warehouse.connect_build() as con:
         result = ingest(
-            con, warehouse.articles_path, context.run_id, now, warehouse.max_article_bytes, config.only or None
+            con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
         )
         current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
     for q in result.quarantined:

@@ -14,7 +14,9 @@ _CLOSERS = "”’\"'」』）)】》"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CAPTION = re.compile(r"(摄|攝)\s*[)）]?$|^(图|圖)[:：]|供图[)）]?$")
-_HEADING_START = re.compile(r"^(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])")
+_HEADING_START = re.compile(
+    r"^(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
+)
 _SPACED = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
@@ -23,9 +25,7 @@ _MIN_BROKEN_LINE = 20
 
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip(_CLOSERS)
-    if not stripped:
-        return True
-    return stripped[-1] in _FINAL or (stripped != line and stripped[-1] in _FINAL)
+    return not stripped or stripped[-1] in _FINAL
 
 
 def _is_heading_or_caption(line: str) -> bool:
@@ -40,7 +40,24 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False
     if _CONTINUATION_START.match(nxt):
         return True
-    return len(prev) >= _MIN_BROKEN_LINE
+    return len(prev) >= _MIN_BROKEN_LINE or _alias_across(prev, nxt)
+
+
+def _alias_across(prev: str, nxt: str) -> bool:
+    """A dictionary term cut by the break (规模以上工业增 | 加值) proves the line was broken."""
+    from beilun_etl.extraction.dictionaries import load_dictionaries
+    from beilun_etl.extraction.textnorm import matching_view
+
+    tail, head = prev[-10:], nxt[:10]
+    joined = matching_view(tail + head)
+    dicts = load_dictionaries()
+    for pattern in (dicts.indicator_re, dicts.zone_re):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(joined):
+            if m.start() < len(tail) < m.end():
+                return True
+    return False
 
 
 def clean_text(raw: str) -> str:
@@ -56,9 +73,10 @@ def clean_text(raw: str) -> str:
     for line in lines:
         if not line:
             continue
-        if paragraphs and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and False):
+        if paragraphs and _should_join(
+            paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and len(paragraphs[0]) < 30
+        ):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
-    # The first line is the title: never glue the next line onto it.
     return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")

@@ -17,7 +17,19 @@ from pathlib import Path
 
 # Generic zone words: they name the scope of a rank or share (全省第一) or the article's own zone
 # (全区), never a zone on their own.
-GENERIC_ZONE_ALIASES = frozenset({"全国", "国家", "中国", "全省", "全市", "全区", "浙江", "浙江省"})
+GENERIC_ZONE_ALIASES = frozenset(
+    {"全国", "国家", "中国", "全省", "全市", "全区", "全县", "我区", "本区", "我市", "本市", "我省", "我县"}
+)
+# Words for the writer's own zone that the CSV does not list (they depend on who writes).
+_OWN_ZONE_WORDS = {
+    "我区": "beilun",
+    "本区": "beilun",
+    "我市": "ningbo",
+    "本市": "ningbo",
+    "我省": "zhejiang",
+    "全县": "beilun",
+    "我县": "beilun",
+}
 
 
 def dictionary_dir() -> Path:
@@ -74,7 +86,9 @@ def _split_aliases(raw: str) -> tuple[str, ...]:
 def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
     # Longest first so that at one position the longest alias wins (跨境电商进出口总额 over 进出口总额).
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    return re.compile("|".join(re.escape(a) for a in ordered))
+    # A lookahead on the possible first characters lets the engine skip most positions quickly.
+    first = "".join(sorted({re.escape(a[0]) for a in ordered}))
+    return re.compile(f"(?=[{first}])(?:" + "|".join(re.escape(a) for a in ordered) + ")")
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
@@ -88,15 +102,18 @@ def load_dictionaries(directory: str | None = None) -> Dictionaries:
     base = Path(directory) if directory else dictionary_dir()
     indicators: dict[str, Indicator] = {}
     for row in _read_rows(base / "indicators.csv"):
-        aliases = _split_aliases(row.get("aliases", "")) + (row["name_zh"].strip(),)
+        aliases = (*_split_aliases(row.get("aliases", "")), row["name_zh"].strip())
         indicators[row["code"]] = Indicator(
             row["code"], row["name_zh"].strip(), row["unit"].strip(), (row.get("kind") or "flow").strip(), aliases
         )
     zones_raw: dict[str, Zone] = {}
     for row in _read_rows(base / "zones.csv"):
-        aliases = _split_aliases(row.get("aliases", "")) + (row["name_zh"].strip(),)
+        aliases = (*_split_aliases(row.get("aliases", "")), row["name_zh"].strip())
         zones_raw[row["code"]] = Zone(
-            row["code"], row["name_zh"].strip(), row["zone_type"].strip(), (row.get("parent_code") or "").strip() or None,
+            row["code"],
+            row["name_zh"].strip(),
+            row["zone_type"].strip(),
+            (row.get("parent_code") or "").strip() or None,
             aliases,
         )
     zones: dict[str, Zone] = {}
@@ -116,6 +133,9 @@ def load_dictionaries(directory: str | None = None) -> Dictionaries:
         for alias in zone.aliases:
             if len(alias) > 1:
                 dicts.zone_alias.setdefault(alias, code)
+    for word, placeholder in _OWN_ZONE_WORDS.items():
+        if placeholder in zones:
+            dicts.zone_alias.setdefault(word, placeholder)
     dicts.indicator_re = _alias_regex(list(dicts.indicator_alias))
     dicts.zone_re = _alias_regex(list(dicts.zone_alias))
     return dicts

@@ -11,13 +11,14 @@ keys of ours in `meta`:
 - `title`: one line for the Dagster UI.
 
 Each expectation may carry `meta.check` (the finding's name), `meta.expected` (what should hold,
-in words) and `meta.observed_column` (the column whose value the finding reports as observed).
+in words, when the table has no `expected` column) and `meta.notes`.
 Nothing here imports Great Expectations: loading the suites is cheap.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,8 +113,14 @@ def load_suite(path: Path) -> Suite:
     )
 
 
-def load_suites(directory: Path | str = EXPECTATIONS_DIR) -> list[Suite]:
-    """Every `*.json` suite of the folder, sorted by name."""
+def expectations_dir() -> Path:
+    """The suites folder: `BEILUN_EXPECTATIONS_DIR` when set, else `expectations/` of the project."""
+    return Path(os.environ.get("BEILUN_EXPECTATIONS_DIR") or EXPECTATIONS_DIR)
+
+
+def load_suites(directory: Path | str | None = None) -> list[Suite]:
+    """Every `*.json` suite of the folder (default: `expectations_dir()`), sorted by name."""
+    directory = expectations_dir() if directory is None else directory
     suites = [load_suite(p) for p in sorted(Path(directory).glob("*.json"))]
     if not suites:
         raise SuiteError(f"no expectation suites (*.json) in {directory}")

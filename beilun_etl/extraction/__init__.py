@@ -1,0 +1,36 @@
+"""Figure extraction: Chinese articles on Beilun's economy → FACTS.md figure records.
+
+Public API (plain functions, no Dagster):
+
+    clean_text(raw) -> str                      the stored text; offsets point into it
+    infer_publication_year(text) -> int | None  the latest year reported as past or present
+    extract_figures(article_id, text, published, published_inferred=False) -> list[dict]
+    EXTRACTOR_VERSION, extractor_fingerprint()  the cache key of extracted figures
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from beilun_etl.extraction.cleaning import clean_text
+from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
+from beilun_etl.extraction.extract import extract_figures
+from beilun_etl.extraction.publication import infer_publication_year
+
+EXTRACTOR_VERSION = "1.1.0"
+
+
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION plus a hash of the dictionaries: figures are re-extracted when it changes."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}:{dictionaries_hash()}".encode()).hexdigest()[:16]
+    return f"{EXTRACTOR_VERSION}+{digest}"
+
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "clean_text",
+    "extract_figures",
+    "extractor_fingerprint",
+    "infer_publication_year",
+    "load_dictionaries",
+]

@@ -1,0 +1,251 @@
+"""Finding the figures in the matching view: numbers with units, percentages, ranks, ratios.
+
+A number is a figure only with a unit of the contract after it, so that years (2022年), durations
+(3年), dates (6月), names with digits (5G, 500强, 科创甬江2035, 141) and section numbers never
+become figures. Size-class labels (千万吨级, 24000标准箱级) are dropped by the 级 that follows,
+ordinals (第五批) by the 第 before, and Chinese numerals need a digit (千亿级 has none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
+from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
+
+ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE = r"[零一二两三四五六七八九十百千万亿]+(?:点[零一二三四五六七八九]+)?"
+_UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
+_NUMBER_RE = re.compile(
+    r"(?=[\d零一二两三四五六七八九十百千万亿])"
+    rf"(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})"
+    rf"|百分之(?P<pnum>{ARABIC}|{CHINESE})"
+)
+_PRE_QUALIFIER = re.compile(
+    r"(?P<q>逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于)(?P<link>有|为|达|合计)?$"
+)
+_POST_QUALIFIER = re.compile(r"(?P<link>及)?(?P<q>以上|以下|以内|左右|上下)")
+_PERSON_AFTER_WEI = re.compile(
+    r"(?:院士|专家|人才|博士|教授|工匠|企业家|志愿者|代表|委员|员工|外籍|高层次|青年|国家级|省级)"
+)
+_CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
+# 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
+_SIZE_CLASS_AFTER = re.compile(
+    r"(?:[、和及至-][\d.]+(?:万亿|亿|万)?(?:元|美元|吨)?)*"
+    r"(?:(?:及?以上|及?以下)?的|及?以上)(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目)"
+)
+_SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
+_CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
+_APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
+_QUALIFIER_KIND = {
+    "逾": "more_than",
+    "超过": "more_than",
+    "超": "more_than",
+    "突破": "more_than",
+    "多于": "more_than",
+    "将近": "approx",
+    "接近": "approx",
+    "近": "approx",
+    "大约": "approx",
+    "约": "approx",
+    "不足": "less_than",
+    "不到": "less_than",
+    "低于": "less_than",
+    "少于": "less_than",
+    "以上": "more_than",
+    "以下": "less_than",
+    "以内": "less_than",
+    "左右": "approx",
+    "上下": "approx",
+    "余": "more_than",
+    "多": "more_than",
+}
+_CN_DIGITS = set("一二两三四五六七八九十")
+_CN_BAD_BEFORE = set("第数几上成每周初星")
+_SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
+
+_CN_RANK = r"\d+|[一二三四五六七八九十]+"
+_SCOPES = r"全国|全省|全市|全区|全球|世界|国内|省内|市内|宁波市|宁波|浙江省|浙江|长三角|华东地区|华东|同类城市|全港"
+# Ranks are found at their 第 / head word; the verb and scope before it are matched backwards on a
+# short window (a pattern starting with optional groups would be tried at every position).
+_RANK_CORE = re.compile(
+    rf"第(?P<n>{_CN_RANK})(?P<suf>位|名)?"
+    r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
+)
+_RANK_BEFORE = re.compile(
+    rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升)?"
+    rf"(?P<scope>(?:{_SCOPES})[^，,。；;！？!?\n第\d]{{0,10}}?)?$"
+)
+_TOP_CORE = re.compile(r"首位|榜首|第一位|之首|居首(?![批个家次创])")
+_TOP_BEFORE = re.compile(r"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|居)(?P<mid>[^，,。；;！？!?\n]{0,14}?)$")
+_RATIO_RE = re.compile(rf"(?=\d)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
+_RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
+
+
+@dataclass
+class Candidate:
+    start: int  # of the figure text (qualifier included when adjacent)
+    end: int
+    num_start: int
+    value: float
+    unit: str
+    classifier: str | None
+    qualifier: str
+    kind: str  # number | rank | ratio
+    ratio_part: int | None = None
+    ratio_label_start: int | None = None
+
+
+def _qualifier_before(view: str, start: int) -> tuple[str, int]:
+    m = _PRE_QUALIFIER.search(view, max(0, start - 4), start)
+    if not m or m.end() != start:
+        return "exact", start
+    kind = _QUALIFIER_KIND[m.group("q")]
+    return kind, (m.start() if not m.group("link") else start)
+
+
+def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
+    start = m.start()
+    prev = view[start - 1] if start else ""
+    negative = prev == "-" and start >= 2 and not view[start - 2].isascii() and m.group("num") is not None
+    if negative:
+        start -= 1
+        prev = view[start - 1] if start else ""
+    if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in ".-+/_")):
+        return None
+    pnum = m.group("pnum")
+    if pnum is not None:
+        num_text, unit_text, mult, q_inner = pnum, "%", None, None
+    else:
+        num_text, unit_text, mult = m.group("num"), m.group("unit"), m.group("mult")
+        q_inner = m.group("q1") or m.group("q2")
+    is_cn = not num_text[0].isdigit()
+    if is_cn:
+        if prev in _CN_BAD_BEFORE or not (_CN_DIGITS & set(num_text)):
+            return None
+        if num_text == "一" and unit_text not in _SINGLE_OK_UNITS and pnum is None:
+            return None
+        if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
+            return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
+    end = m.end()
+    nxt = view[end : end + 3]
+    if nxt.startswith("级") or (unit_text == "名" and nxt.startswith("列")):
+        return None
+    if unit_text == "个" and nxt.startswith(("月", "小时", "工作日", "季度", "交易日")):
+        return None  # 前8个月, 24个小时: durations
+    if unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end):
+        return None  # 前移2位: places in a ranking, not people
+    unit, factor = UNITS[unit_text]
+    classifier = unit_text if unit == "count" else None
+    if unit == "count":
+        for word, measure_unit in CLASSIFIER_MEASURES.items():
+            if view.startswith(word, end):
+                unit, classifier, end = measure_unit, None, end + len(word)
+                if view.startswith("级", end):
+                    return None
+                break
+    try:
+        value = parse_number(num_text)
+    except (ValueError, KeyError):
+        return None
+    total_factor = (MULTIPLIERS[mult] if mult else 1.0) * factor
+    value = scale(num_text, total_factor) if not is_cn else value * total_factor
+    if negative:
+        value = -value
+    qualifier, text_start = _qualifier_before(view, start)
+    if qualifier == "exact" and unit == "percent" and _APPROX_SHARE.search(view, max(0, start - 16), start):
+        qualifier = "approx"  # 约占全国4%
+    if q_inner:
+        qualifier = "more_than"
+    post = _POST_QUALIFIER.match(view, end)
+    if unit in _SIZE_CLASS_UNITS and _SIZE_CLASS_AFTER.match(view, end):
+        return None
+    if post and unit != "percent" and post.group("q") in ("以上", "以下") and _CJK_NOUN_START.match(view, post.end()):
+        return None  # 10亿元以上项目: a size class, not a figure
+    if post:
+        qualifier = _QUALIFIER_KIND[post.group("q")]
+        if not post.group("link"):
+            end = post.end()
+    return Candidate(text_start, end, start, round(value, 10), unit, classifier, qualifier, "number")
+
+
+def _rank_candidates(view: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _RANK_CORE.finditer(view):
+        before = _RANK_BEFORE.search(view, max(0, m.start() - 16), m.start())
+        verb = before.group("verb") if before else None
+        scope = before.group("scope") if before else None
+        if not (verb or scope or m.group("suf")):
+            continue
+        if m.group("n") == "一" and m.group("suf") == "位" and view.startswith(("首", "榜"), m.end()):
+            continue
+        try:
+            value = parse_number(m.group("n"))
+        except (ValueError, KeyError):
+            continue
+        start = before.start("scope") if scope and before and before.end("scope") == m.start() else m.start()
+        found.append(Candidate(start, m.end(), m.start(), value, "rank", None, "exact", "rank"))
+    for m in _TOP_CORE.finditer(view):
+        if m.group() == "第一位":
+            continue  # found as 第N位 above
+        if m.group().startswith("居"):
+            found.append(Candidate(m.start(), m.end(), m.start() + 1, 1.0, "rank", None, "exact", "rank"))
+            continue
+        before = _TOP_BEFORE.search(view, max(0, m.start() - 20), m.start())
+        if not before:
+            continue
+        mid = before.group("mid") or ""
+        if "第" in mid or "首" in mid:
+            continue
+        start = m.start() if any(c.isdigit() for c in mid) else before.start()
+        found.append(Candidate(start, m.end(), m.start(), 1.0, "rank", None, "exact", "rank"))
+    return found
+
+
+def _ratio_candidates(view: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _RATIO_RE.finditer(view):
+        label = _RATIO_LABEL.search(view, max(0, m.start() - 16), m.start())
+        if not label:
+            # 由A:B:C调整为D:E:F: the label stands before the first triple
+            label = (
+                _RATIO_LABEL.search(view, max(0, m.start() - 40), m.start())
+                if "调整为" in view[max(0, m.start() - 6) : m.start()]
+                else None
+            )
+            if not label:
+                continue
+        for part, group in enumerate(("a", "b", "c")):
+            found.append(
+                Candidate(
+                    m.start(group),
+                    m.end(group),
+                    m.start(group),
+                    float(m.group(group)),
+                    "percent",
+                    None,
+                    "exact",
+                    "ratio",
+                    ratio_part=part,
+                    ratio_label_start=label.start(),
+                )
+            )
+    return found
+
+
+def find_candidates(view: str) -> list[Candidate]:
+    """All figure candidates in text order; overlapping candidates keep the earliest, longest one."""
+    found = [c for m in _NUMBER_RE.finditer(view) if (c := _number_candidate(view, m)) is not None]
+    found += _rank_candidates(view)
+    found += _ratio_candidates(view)
+    found.sort(key=lambda c: (c.num_start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    last_end = -1
+    for cand in found:
+        if cand.num_start < last_end:
+            continue
+        kept.append(cand)
+        last_end = cand.end
+    kept.sort(key=lambda c: c.start)
+    return kept

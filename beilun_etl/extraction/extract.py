@@ -1,0 +1,202 @@
+"""extract_figures: every figure of one article as a FACTS.md record.
+
+The steps run on the matching view (simplified, half-width, same length as the stored text):
+candidates → measure → zone → period → indicator → part/whole links; text, sentence and offsets
+are taken from the stored text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from beilun_etl.extraction.candidates import find_candidates
+from beilun_etl.extraction.dictionaries import load_dictionaries
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
+from beilun_etl.extraction.measures import MeasureInfo, classify
+from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year
+from beilun_etl.extraction.segments import Segments
+from beilun_etl.extraction.textnorm import matching_view
+from beilun_etl.extraction.timeexpr import find_time_expressions
+from beilun_etl.extraction.zones import UNKNOWN
+from beilun_etl.extraction.zoning import assign_zones, title_span
+
+_RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
+_RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
+
+
+def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int]:
+    """A year in the title (北仑区2023年…统计公报, 2024年前三季度…) is the default period."""
+    title_start, title_end = title_span(seg)
+    title = view[title_start:title_end]
+    if len(title.strip()) > 60 or "。" in title:
+        title = ""  # not a title: the text starts with its body
+    for e in find_time_expressions(title, pub.year, pub.year):
+        if e.kind == "explicit" and not e.relative and e.period and not e.future and e.year <= pub.year:
+            return e.period, e.year or pub.year
+    return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), pub.year
+
+
+def extract_figures(
+    article_id: str, text: str, published: dt.date, published_inferred: bool = False
+) -> list[dict[str, Any]]:
+    """All figures of one article, ordered by char_start (see FACTS.md for the fields)."""
+    dicts = load_dictionaries()
+    view = matching_view(text)
+    seg = Segments(view)
+    cands = find_candidates(view)
+    if not cands:
+        return []
+    default, base_year = _document_default(view, seg, published)
+    exprs = find_time_expressions(view, published.year, base_year)
+
+    infos: list[MeasureInfo] = []
+    for i, c in enumerate(cands):
+        cs, _ce = seg.clauses.span(c.num_start)
+        info = classify(view, cs, c.start, c.unit, c.kind)
+        if i and is_respectively_tail(view, cands[i - 1], c, cs) and cands[i - 1].unit == c.unit:
+            prev = infos[i - 1]
+            info = MeasureInfo(prev.measure, prev.sign, prev.cue)
+        infos.append(info)
+
+    zones, _main = assign_zones(view, seg, cands, dicts)
+
+    timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
+    last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)
+    periods = assign_periods(seg, exprs, timings, default, last_year)
+    apply_planned(view, seg, exprs, timings, periods)
+
+    resolver = IndicatorResolver(view, dicts)
+    parts = link_parts(view, seg, cands, infos)
+    listed = respectively_indicators(view, seg, cands, resolver)
+    attributions: list[Attribution | None] = []
+    shares_of: list[str | None] = []
+    for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):
+        clause = seg.clauses.span(c.num_start)
+        share_of = None
+        if c.kind == "ratio":
+            part = c.ratio_part or 0
+            attr: Attribution | None = Attribution(_RATIO_NAMES[part], _RATIO_PARTS[part])
+            share_of = "地区生产总值"
+        elif i and attributions[i - 1] is not None and is_respectively_tail(view, cands[i - 1], c, clause[0]):
+            prev_attr = attributions[i - 1]
+            attr = Attribution(prev_attr.phrase, prev_attr.code, inherited=True)
+        elif mi.measure == "level":
+            attr = resolver.level(clause, c.start, c.end, c.unit)
+            if attr is None:
+                attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
+        elif mi.measure == "share_pct":
+            attr, share_of = resolver.share(clause, c.start)
+            if attr is None:
+                prev = _inherit(i, cands, attributions, seg)
+                attr = (
+                    Attribution(prev.phrase, resolver.share_code(prev.phrase, prev.code), inherited=True)
+                    if prev
+                    else None
+                )
+        elif mi.measure == "rank":
+            attr = resolver.rank(clause, c.start)
+            if attr is None:
+                attr = _inherit(i, cands, attributions, seg, prefer_coded=True)
+            if attr is None:
+                attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start)
+        else:
+            attr = resolver.change_like(clause, c.start)
+            if attr is None:
+                attr = _inherit(i, cands, attributions, seg)
+            if attr is None:
+                attr = _inherit(i, cands, attributions, seg, within_paragraph=True)
+            if attr is None:
+                attr = resolver.nearest_alias_before(seg.paragraphs.span(c.num_start)[0], c.start)
+        if i in listed:
+            attr = listed[i]
+        total = parts[i]
+        if attr is not None and total is not None and attributions[total] is not None:
+            refined = sub_indicator(resolver, attributions[total].phrase, attr.phrase)
+            if refined:
+                attr = Attribution(attr.phrase, refined)
+        attributions.append(attr)
+        shares_of.append(share_of)
+
+    records = []
+    for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):
+        attr = attributions[i]
+        start, end, inferred = periods[i]
+        code = attr.code if attr else None
+        phrase = _original_phrase(text, view, attr.phrase if attr else "", seg.full.span(c.num_start), c.start)
+        confidence = 0.9 - (0.15 if code is None else 0) - (0.1 if inferred else 0) - (0.1 if published_inferred else 0)
+        records.append(
+            {
+                "article_id": article_id,
+                "text": text[c.start : c.end],
+                "sentence": seg.sentence_text(text, c.num_start),
+                "char_start": c.start,
+                "char_end": c.end,
+                "indicator": phrase,
+                "indicator_code": code,
+                "zone": None if zones[i] == UNKNOWN else zones[i],
+                "measure": mi.measure,
+                "value": _signed(c.value, mi),
+                "unit": c.unit,
+                "qualifier": c.qualifier,
+                "period_start": start.isoformat(),
+                "period_end": end.isoformat(),
+                "classifier": c.classifier,
+                "share_of": shares_of[i],
+                "part_of": text[cands[parts[i]].start : cands[parts[i]].end] if parts[i] is not None else None,
+                "part_of_seq": parts[i],
+                "confidence": round(max(0.05, confidence), 2),
+                "period_inferred": inferred,
+            }
+        )
+    return records
+
+
+def _signed(value: float, mi: MeasureInfo) -> float | int:
+    v = value * mi.sign
+    return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
+
+
+def _inherit(
+    i,
+    cands,
+    attributions,
+    seg: Segments,
+    same_unit: bool = False,
+    infos=None,
+    within_paragraph: bool = False,
+    prefer_coded: bool = False,
+) -> Attribution | None:
+    """The indicator of the previous figure in the sentence (or, for a level, the paragraph).
+
+    A rank prefers the nearest figure with a dictionary indicator: 北仑以137.5亿元之差位居第二
+    ranks the 地区生产总值 named before, not the gap."""
+    fallback: Attribution | None = None
+    sent = seg.full.index(cands[i].num_start)
+    para = seg.paragraphs.index(cands[i].num_start)
+    clause = seg.clauses.index(cands[i].num_start)
+    for j in range(i - 1, -1, -1):
+        same_sentence = seg.full.index(cands[j].num_start) == sent
+        paragraph_ok = (same_unit or within_paragraph) and seg.paragraphs.index(cands[j].num_start) == para
+        if not same_sentence and not paragraph_ok:
+            break
+        if same_unit and (cands[j].unit != cands[i].unit or (infos and infos[j].measure != "level")):
+            continue
+        if attributions[j] is not None:
+            prev = attributions[j]
+            found = Attribution(prev.phrase, prev.code, inherited=True)
+            if not prefer_coded or prev.code or seg.clauses.index(cands[j].num_start) != clause:
+                return found
+            fallback = fallback or found
+    return fallback
+
+
+def _original_phrase(text: str, view: str, phrase: str, sentence: tuple[int, int], pos: int) -> str:
+    """The phrase as written in the stored text (traditional characters stay traditional)."""
+    if not phrase:
+        return ""
+    k = view.rfind(phrase, sentence[0], pos)
+    if k < 0:
+        k = view.find(phrase, sentence[0], sentence[1])
+    return text[k : k + len(phrase)] if k >= 0 else phrase

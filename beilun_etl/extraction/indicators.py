@@ -1,0 +1,189 @@
+"""What a figure measures: the indicator phrase in the text and its dictionary code.
+
+Levels take the nearest dictionary alias before them in their clause (地区生产总值1365.56亿元)
+when the units agree, else the noun after a counted unit (3个国家智能制造试点); growth rates,
+shares, multiples and ranks without a noun of their own (同比增长6.1%, 去年居全省第三, 增速居全
+市第二) take the indicator of the figure before them in the sentence. A share takes the part
+before 占, and X占比 names a share indicator when the dictionary has one (高新技术产业增加值占比).
+A modifier such as 新增 before an alias makes a different indicator: the code is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.units import unit_compatible
+
+_MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
+_TIME = re.compile(
+    r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
+    r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
+    r"[一二三四]季度|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续\d+年|连续[一二三四五六七八九十]+年|"
+    r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)"
+)
+_COMPARE = re.compile(
+    r"(?:比|较|同比|相比)(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年)?(?:末|底|同期)?|"
+    r"(?:高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区)?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
+    r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产)(?:前|以来|之初|后)"
+)
+_LEAD = re.compile(
+    r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在|共|共有|拥有|有|累计|"
+    r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|"
+    r"[、,，:：\s“”])+"
+)
+_TRAIL = re.compile(
+    r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
+    r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
+    r"按可比价格计算|[、,，:：\s])+$"
+)
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?"
+)
+_ANAPHORIC = {"", "规模", "总量", "增速", "增幅", "总额", "总值", "数量", "速度", "其", "增长", "总体", "整体"}
+_AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
+
+
+@dataclass
+class Attribution:
+    phrase: str
+    code: str | None
+    share_of: str | None = None
+    inherited: bool = False
+
+
+class IndicatorResolver:
+    def __init__(self, view: str, dicts: Dictionaries):
+        self.view = view
+        self.dicts = dicts
+        assert dicts.indicator_re is not None
+        self.matches = [(m.start(), m.end(), m.group()) for m in dicts.indicator_re.finditer(view)]
+        self.starts = [m[0] for m in self.matches]
+        self.zone_re = dicts.zone_re
+
+    # -- helpers -----------------------------------------------------------------------------
+    def aliases_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.matches[lo:hi] if m[1] <= end]
+
+    def code_of(self, alias: str) -> str | None:
+        return self.dicts.indicator_alias.get(alias)
+
+    def clean_phrase(self, text: str) -> str:
+        text = _TIME.sub("", text)
+        text = _COMPARE.sub("", text)
+        text = _NUMBER_WITH_UNIT.sub("", text)
+        for _ in range(3):
+            before = text
+            text = _LEAD.sub("", text)
+            if self.zone_re is not None:
+                m = self.zone_re.match(text)
+                if m:
+                    text = text[m.end() :]
+            text = _TRAIL.sub("", text)
+            if text == before:
+                break
+        return text.strip("“”\"'（）() ")
+
+    def is_anaphoric(self, phrase: str) -> bool:
+        return phrase in _ANAPHORIC
+
+    def modified(self, alias_start: int) -> bool:
+        head = self.view[max(0, alias_start - 3) : alias_start]
+        return any(head.endswith(mod) for mod in _MODIFIERS)
+
+    def noun_after(self, end: int, clause_end: int) -> str:
+        m = _AFTER_NOUN_END.search(self.view, end, clause_end)
+        stop = m.start() if m else clause_end
+        return self.view[end:stop].strip('“”" ')
+
+    def share_code(self, phrase: str, code: str | None) -> str | None:
+        """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比)."""
+        for candidate in (phrase + "占比", phrase + "比重"):
+            found = self.code_of(candidate)
+            if found:
+                return found
+        return code
+
+    # -- the rules -------------------------------------------------------------------------
+    def level(self, clause: tuple[int, int], start: int, end: int, unit: str) -> Attribution | None:
+        """A level: alias before it in the clause, else the noun after a counted unit; None = inherit."""
+        cs, ce = clause
+        before = [m for m in self.aliases_between(cs, start) if start - m[1] <= 20]
+        for a_start, _a_end, alias in reversed(before):
+            code = self.code_of(alias)
+            ind = self.dicts.indicators.get(code or "")
+            if ind and unit_compatible(unit, ind.unit):
+                phrase = self.view[a_start:start]
+                phrase = _TRAIL.sub("", _TIME.sub("", phrase)) or alias
+                return Attribution(phrase, None if self.modified(a_start) else code)
+        after = [m for m in self.aliases_between(end, ce) if m[0] - end <= 1]
+        for _a_start, _a_end, alias in after:
+            code = self.code_of(alias)
+            ind = self.dicts.indicators.get(code or "")
+            if ind and unit_compatible(unit, ind.unit):
+                return Attribution(self.noun_after(end, ce) or alias, code)
+        if unit in ("count", "person"):
+            noun = self.noun_after(end, ce)
+            if noun:
+                return Attribution(noun, None)
+        phrase = self.clean_phrase(self.view[cs:start])
+        if before and phrase:
+            return Attribution(phrase, None)
+        if self.is_anaphoric(phrase):
+            return None
+        return Attribution(phrase, None)
+
+    def change_like(self, clause: tuple[int, int], start: int) -> Attribution | None:
+        """Growth, multiple, points, change: own alias in the clause or inherit (None)."""
+        cs, _ce = clause
+        window = self.view[cs:start]
+        pull = window.rfind("拉动")
+        limit = cs + pull if pull >= 0 else start
+        before = self.aliases_between(cs, limit)
+        if before:
+            a_start, _a_end, alias = before[-1]
+            return Attribution(alias, None if self.modified(a_start) else self.code_of(alias))
+        phrase = self.clean_phrase(self.view[cs:limit])
+        if self.is_anaphoric(phrase):
+            return None
+        return Attribution(phrase, None)
+
+    def share(self, clause: tuple[int, int], start: int) -> tuple[Attribution | None, str | None]:
+        """A share: the part before 占/比重 (or inherit), and the whole after 占."""
+        cs, _ce = clause
+        window = self.view[cs:start]
+        m = re.search(r"占比|比重|份额|占(?!地|用|领|据|有)", window)
+        key = cs + m.start() if m else start
+        share_of = None
+        if m and m.group() == "占":
+            whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", window[m.end() :])
+            share_of = whole or None
+        before = [a for a in self.aliases_between(cs, start) if a[0] < key]
+        if before:
+            _a_start, _a_end, alias = before[-1]
+            code = self.code_of(alias)
+            return Attribution(alias, self.share_code(alias, code)), share_of
+        phrase = self.clean_phrase(self.view[cs:key])
+        if self.is_anaphoric(phrase):
+            return None, share_of
+        return Attribution(phrase, self.share_code(phrase, None)), share_of
+
+    def rank(self, clause: tuple[int, int], start: int) -> Attribution | None:
+        cs, _ce = clause
+        before = self.aliases_between(cs, start)
+        if before:
+            return Attribution(before[-1][2], self.code_of(before[-1][2]))
+        phrase = self.clean_phrase(self.view[cs:start])
+        if self.is_anaphoric(phrase):
+            return None
+        return Attribution(phrase, None)
+
+    def nearest_alias_before(self, lo: int, pos: int) -> Attribution | None:
+        before = self.aliases_between(lo, pos)
+        if not before:
+            return None
+        return Attribution(before[-1][2], self.code_of(before[-1][2]))

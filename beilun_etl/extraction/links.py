@@ -1,0 +1,106 @@
+"""Links between figures: 其中 parts and their totals, 分别 lists, sub-indicators of a total.
+
+其中进口额211.41亿元 after 跨境电商进出口总额597.7亿元 is a part of that total and, by the total's
+prefix, the indicator 跨境电商进口额; 孵化器8家（国家级2家） links the parenthesis to the 8;
+出口、进口分别增长5.2%和3.1% hands the n-th value to the n-th indicator.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from beilun_etl.extraction.candidates import Candidate
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.measures import MeasureInfo
+from beilun_etl.extraction.segments import Segments
+
+_PAREN_OPEN = re.compile(r"[（(][^）)]*$")
+
+
+_LIST_JOINER = re.compile(r"^(?:、|和|及|与|以及|,)$")
+
+
+def respectively_indicators(
+    view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver
+) -> dict[int, Attribution]:
+    """出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator."""
+    out: dict[int, Attribution] = {}
+    k = view.find("分别")
+    while k >= 0:
+        cs, ce = seg.clauses.span(k)
+        aliases = resolver.aliases_between(cs, k)
+        chain: list[tuple[int, int, str]] = []
+        for a in reversed(aliases):
+            joined = _LIST_JOINER.match(view[a[1] : chain[-1][0]]) if chain else view[a[1] : k].strip() in ("", "均")
+            if not joined:
+                break
+            chain.append(a)
+        chain.reverse()
+        idxs = [i for i, c in enumerate(cands) if k < c.num_start < ce]
+        if len(chain) >= 2 and len(idxs) == len(chain):
+            for i, a in zip(idxs, chain, strict=True):
+                out[i] = Attribution(a[2], resolver.code_of(a[2]))
+        k = view.find("分别", k + 2)
+    return out
+
+
+def is_respectively_tail(view: str, prev: Candidate, cand: Candidate, clause_start: int) -> bool:
+    """…分别增长5.1%和7.2%: the second value of a list shares the first one's measure and indicator."""
+    gap = view[prev.end : cand.start]
+    if gap in ("和", "、", "与", "及"):
+        return prev.kind == cand.kind == "number"
+    if gap not in (",", "，"):
+        return False
+    return view.rfind("分别", clause_start, prev.start) >= 0
+
+
+def link_parts(view: str, seg: Segments, cands: list[Candidate], infos: list[MeasureInfo]) -> list[int | None]:
+    """其中 figures and （国家级2家） parentheticals → the index of their total."""
+    parts: list[int | None] = [None] * len(cands)
+    starts = [c.num_start for c in cands]
+    for i, c in enumerate(cands):
+        if infos[i].measure != "level" or c.kind != "number":
+            continue
+        _cs, _ce = seg.clauses.span(c.num_start)
+        if _PAREN_OPEN.search(view, max(0, c.start - 12), c.start):
+            j = i - 1
+            if j >= 0 and cands[j].unit == c.unit and infos[j].measure == "level" and c.start - cands[j].end < 14:
+                parts[i] = j
+                continue
+        s_start, _s_end = seg.full.span(c.num_start)
+        k = view.rfind("其中", s_start, c.start)
+        if k < 0:
+            continue
+        lo = s_start
+        if view[s_start:k].strip(" ，,") == "":
+            para_start = seg.paragraphs.span(c.num_start)[0]
+            lo = para_start
+            if view[para_start:k].strip(" ，,\u3000") == "":
+                # 其中 opens the paragraph: the total closes the previous one
+                lo = _previous_paragraph_start(seg, para_start)
+        first = bisect.bisect_left(starts, lo)
+        for j in range(bisect.bisect_left(starts, k) - 1, first - 1, -1):
+            if cands[j].unit == c.unit and infos[j].measure == "level" and parts[j] is None:
+                parts[i] = j
+                break
+    return parts
+
+
+def _previous_paragraph_start(seg: Segments, para_start: int) -> int:
+    idx = seg.paragraphs.index(para_start) - 1
+    while idx > 0 and not seg.view[slice(*seg.paragraphs.spans[idx])].strip():
+        idx -= 1
+    return seg.paragraphs.spans[idx][0] if idx >= 0 else para_start
+
+
+def sub_indicator(resolver: IndicatorResolver, total_phrase: str, part_phrase: str) -> str | None:
+    """跨境电商进出口总额 … 其中进口额 → 跨境电商进口额: the total's qualifier prefix on the part."""
+    if not total_phrase or not part_phrase:
+        return None
+    for cut in range(1, len(total_phrase)):
+        suffix = total_phrase[cut:]
+        if suffix in resolver.dicts.indicator_alias:
+            prefix = total_phrase[:cut]
+            return resolver.code_of(prefix + part_phrase)
+    return None

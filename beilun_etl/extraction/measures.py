@@ -1,0 +1,76 @@
+"""What a number measures (level, growth, share, ...), its sign, and whether it starts or ends a span.
+
+The words right before a number decide: 年均增长 → cagr_pct, 增长/增幅/同比 → growth_pct,
+下降/减少/回落 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 → share_pct,
+a comparison (比上年末) with 增加/减少 before a count or an amount → change. 从/由 before a
+level marks the start of a span (从207亿元增长到2630亿元).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEUTRAL_TAIL = r"(?:了)?(?:为|达|达到|是|有)?(?:约|近|超过|逾|突破|不足|不到|将近|接近|大约|百分之)?$"
+_YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
+_LEVEL_TO = re.compile(
+    r"(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)(?:了)?"
+    + _YEAR_OF
+    + r"(?:约|近|超过|逾|突破|不足|不到)?$"
+)
+_CAGR = re.compile(
+    r"(?:年均|平均每年|每年平均|年平均|[两二三四五六七八九十\d]年平均)(?:增长|增速|递增|提高|上升|增幅)?(?:率)?"
+    + _NEUTRAL_TAIL
+)
+_DOWN = re.compile(r"(?:下降|减少|回落|下滑|降低|下跌|降幅|跌幅|减幅|收窄|负增长|减|降)" + _NEUTRAL_TAIL)
+_UP = re.compile(
+    r"(?:增长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
+)
+_RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
+_SHARE = re.compile(r"(?:占(?!地|用|领|据|有)|占比|比重|份额)")
+_COMPARISON = re.compile(r"(?:比|较|同比|相比)")
+_FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
+_CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
+
+
+@dataclass
+class MeasureInfo:
+    measure: str
+    sign: int = 1
+    cue: str | None = None  # from | to | None
+
+
+def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str) -> MeasureInfo:
+    """The measure of the figure whose text starts at `cand_start` (qualifier included)."""
+    if kind == "rank" or unit == "rank":
+        return MeasureInfo("rank")
+    if kind == "ratio":
+        return MeasureInfo("share_pct")
+    window = view[max(clause_start, cand_start - 24) : cand_start]
+    down = bool(_DOWN.search(window))
+    if unit == "times":
+        return MeasureInfo("multiple")
+    if unit == "pct_point":
+        return MeasureInfo("pct_points", -1 if down else 1)
+    if _FROM.search(window):
+        cue: str | None = "from"
+    elif _LEVEL_TO.search(window):
+        cue = "to"
+    else:
+        cue = None
+    clause_before = view[clause_start:cand_start]
+    if unit == "percent":
+        if cue is None and _CAGR.search(window):
+            return MeasureInfo("cagr_pct")
+        if cue is None and down:
+            return MeasureInfo("growth_pct", -1)
+        if cue is None and _UP.search(window) and not _SHARE.search(window[-6:]):
+            return MeasureInfo("growth_pct")
+        if _SHARE.search(clause_before):
+            return MeasureInfo("share_pct", 1, cue)
+        if cue == "to" and _RATE_OF_GROWTH.search(clause_before):
+            return MeasureInfo("growth_pct")  # 增速回落至5.1%: the growth rate reached
+        return MeasureInfo("level", 1, cue)
+    if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
+        return MeasureInfo("change", -1 if down else 1)
+    return MeasureInfo("level", 1, cue)

@@ -1,0 +1,186 @@
+"""The reference period of each figure, from the time expressions around it.
+
+Within a sentence the latest time expression before a figure applies (今年上半年 … 1365.56亿元,
+同比增长6.1%); a sentence without one inherits the paragraph's last period; with none at all the
+document default (a year in the title, else the publication year) applies and the period is marked
+inferred. Comparison bases (比上年, 比2002年) never become the period. Spans (20年来, 落地4年来,
+十年间) end at the year the article last reports (or at YYYY+N after an explicit YYYY年): the start
+of a 从X到Y is the base year, the end the last year, a multiple or CAGR runs between them and other
+amounts are cumulative. 连续N年 turns a rank into an N-year run. A planned date (预计2026年建成)
+also applies to the figures of the 其中 clause before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from beilun_etl.extraction.segments import Segments
+from beilun_etl.extraction.timeexpr import TimeExpr
+
+
+@dataclass
+class Ctx:
+    kind: str  # explicit | current | span
+    start: dt.date
+    end: dt.date
+    base_year: int | None = None  # for spans: the year before the first year of the span
+
+
+@dataclass
+class FigureTiming:
+    pos: int  # number start
+    measure: str
+    cue: str | None
+    unit: str
+
+
+def _year(y: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def data_year(exprs: list[TimeExpr], figure_positions: list[int], seg: Segments, pub_year: int) -> int:
+    """The latest year the article reports figures for (explicit or relative, not planned)."""
+    best: int | None = None
+    positions = sorted(figure_positions)
+    import bisect
+
+    for e in exprs:
+        if e.kind != "explicit" or e.comparison or e.future or e.in_title or e.year is None or e.year > pub_year:
+            continue
+        _s_start, s_end = seg.full.span(e.start)
+        i = bisect.bisect_left(positions, e.end)
+        if i < len(positions) and positions[i] < s_end:
+            best = e.year if best is None else max(best, e.year)
+    return best if best is not None else pub_year
+
+
+def assign_periods(
+    seg: Segments,
+    exprs: list[TimeExpr],
+    figures: list[FigureTiming],
+    default: tuple[dt.date, dt.date],
+    last_year: int,
+) -> list[tuple[dt.date, dt.date, bool]]:
+    events: list[tuple[int, int, int]] = [(e.start, 0, i) for i, e in enumerate(exprs)]
+    events += [(f.pos, 1, i) for i, f in enumerate(figures)]
+    events.sort()
+    out: list[tuple[dt.date, dt.date, bool]] = [(default[0], default[1], True)] * len(figures)
+    para_idx = sent_idx = semi_idx = -1
+    before_future: Ctx | None = None
+    future_active = False
+    para_ctx: Ctx | None = None
+    ctx: Ctx | None = None
+    years: list[int] = []
+    last_explicit: int | None = None
+    consecutive = 0
+    last_comparison: TimeExpr | None = None
+    last_any: Ctx | None = None  # the latest period in the text so far: what 同期 refers to
+    for pos, kind, idx in events:
+        p = seg.paragraphs.index(pos)
+        s = seg.full.index(pos)
+        q = seg.sentences.index(pos)
+        if q != semi_idx:
+            semi_idx = q
+            if future_active:  # a planned date (届时…) holds for its own clause group only
+                ctx, future_active = before_future, False
+        if p != para_idx:
+            para_idx, sent_idx, para_ctx, ctx = p, s, None, None
+            years, last_explicit, consecutive = [], None, 0
+        elif s != sent_idx:
+            para_ctx = ctx
+            sent_idx, years, last_explicit, consecutive = s, [], None, 0
+            ctx = para_ctx
+        if kind == 0:
+            e = exprs[idx]
+            if e.in_title:
+                continue
+            if e.year is not None and e.kind == "explicit":
+                years.append(e.year)
+            if e.comparison:
+                if e.period is not None:
+                    last_comparison = e
+                continue
+            if e.kind == "same":
+                ctx = last_any or ctx
+            elif e.kind == "consecutive":
+                consecutive = e.n
+            elif e.kind == "span":
+                end_year = last_explicit + e.n if last_explicit and last_explicit + e.n <= last_year else last_year
+                ctx = Ctx("span", *_year(end_year), base_year=end_year - e.n)
+            elif e.kind == "since":
+                base = e.year - 1 if e.year is not None else last_year - 1
+                end_year = min(last_year, e.year + e.n - 1) if e.year is not None and e.n else last_year
+                ctx = Ctx("span", *_year(end_year), base_year=base)
+                if e.year is not None:
+                    years.append(e.year)
+            elif e.period is not None:
+                if e.future and not future_active:
+                    before_future, future_active = ctx, True
+                ctx = Ctx(e.kind, e.period[0], e.period[1])
+                if e.kind == "explicit" and e.year is not None:
+                    last_explicit = e.year
+            if ctx is not None and ctx.kind != "span":
+                last_any = ctx
+            continue
+        f = figures[idx]
+        if (
+            f.measure == "level"
+            and last_comparison is not None
+            and last_comparison.period
+            and _adjacent(seg.view, last_comparison.end, f.pos)
+        ):
+            # 比去年同期的5200辆: the figure of the comparison base
+            out[idx] = (last_comparison.period[0], last_comparison.period[1], False)
+            continue
+        out[idx] = _period_for(f, ctx, years, consecutive, default)
+        if f.measure == "rank":
+            consecutive = 0
+    return out
+
+
+def _adjacent(view: str, expr_end: int, pos: int) -> bool:
+    gap = view[expr_end:pos]
+    return len(gap) <= 3 and gap.rstrip("约近逾超过不足") in ("", "的", "同期的", "同期")
+
+
+def _period_for(
+    f: FigureTiming, ctx: Ctx | None, years: list[int], consecutive: int, default: tuple[dt.date, dt.date]
+) -> tuple[dt.date, dt.date, bool]:
+    if ctx is None:
+        start, end = default
+        if f.measure == "rank" and consecutive:
+            start = dt.date(end.year - consecutive + 1, 1, 1)
+        return start, end, True
+    if ctx.kind == "span" and ctx.base_year is not None:
+        base, last = ctx.base_year, ctx.end.year
+        if f.measure in ("multiple", "cagr_pct"):
+            return dt.date(min(base, last), 1, 1), dt.date(last, 12, 31), False
+        if f.cue == "from":
+            return (*_year(min(base, last)), False)
+        if f.cue == "to" or f.unit in ("percent", "rank") or f.measure not in ("level",):
+            start = dt.date(last - consecutive + 1, 1, 1) if f.measure == "rank" and consecutive else None
+            return (start or dt.date(last, 1, 1), dt.date(last, 12, 31), False)
+        return dt.date(min(base + 1, last), 1, 1), dt.date(last, 12, 31), False
+    start, end = ctx.start, ctx.end
+    if f.measure in ("multiple", "cagr_pct"):
+        earlier = [y for y in years if y < end.year]
+        if earlier:
+            start = dt.date(min(earlier), 1, 1)
+    if f.measure == "rank" and consecutive:
+        start = dt.date(end.year - consecutive + 1, 1, 1)
+    return min(start, end), end, False
+
+
+def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+    """预计2026年可建成投用 after a 其中 clause: the planned figures of that clause take the date."""
+    for e in exprs:
+        if not (e.future and e.kind == "explicit" and e.period):
+            continue
+        s_start, _s_end = seg.full.span(e.start)
+        k = view.rfind("其中", s_start, e.start)
+        if k < 0:
+            continue
+        for i, f in enumerate(figures):
+            if k < f.pos < e.start:
+                periods[i] = (e.period[0], e.period[1], False)

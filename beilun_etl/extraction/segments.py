@@ -1,0 +1,67 @@
+"""Paragraphs, sentences and clauses of a text as offset spans (on the matching view).
+
+A FACTS sentence ends at 。；！？ or a line end; periods and zones carry over whole sentences
+(。！？) and within paragraphs; indicators attach within clauses (，：). A comma between digits
+followed by three digits is a thousands separator, a colon between digits a ratio: neither splits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"\n")
+_FULL = re.compile(r"[。！？!?]+[”’\"]?|\n")
+_SENT = re.compile(r"[。！？!?；;]+[”’\"]?|\n")
+_CLAUSE = re.compile(r"[。！？!?；;]+[”’\"]?|\n|[，：]|(?=[,:])(?:(?<!\d),|,(?!\d{3}(?!\d))|(?<!\d):|:(?!\d))")
+
+
+def _spans(view: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in pattern.finditer(view):
+        end = m.end()
+        if end > start:
+            spans.append((start, end))
+        start = end
+    if start < len(view):
+        spans.append((start, len(view)))
+    return spans
+
+
+@dataclass
+class SpanIndex:
+    spans: list[tuple[int, int]]
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _ in self.spans]
+        self._cache: dict[int, int] = {}
+
+    def index(self, pos: int) -> int:
+        found = self._cache.get(pos)
+        if found is None:
+            found = bisect.bisect_right(self.starts, pos) - 1
+            if found < 0:
+                found = 0
+            self._cache[pos] = found
+        return found
+
+    def span(self, pos: int) -> tuple[int, int]:
+        return self.spans[self.index(pos)] if self.spans else (0, 0)
+
+
+class Segments:
+    """All segmentations of one text, built once per article."""
+
+    def __init__(self, view: str):
+        self.view = view
+        self.paragraphs = SpanIndex(_spans(view, _PARA))
+        self.full = SpanIndex(_spans(view, _FULL))
+        self.sentences = SpanIndex(_spans(view, _SENT))
+        self.clauses = SpanIndex(_spans(view, _CLAUSE))
+
+    def sentence_text(self, text: str, pos: int) -> str:
+        """The FACTS sentence holding `pos`, from the stored text, without surrounding blanks."""
+        start, end = self.sentences.span(pos)
+        return text[start:end].strip()

@@ -1,0 +1,72 @@
+"""A matching view of the stored text: simplified characters, half-width digits and punctuation.
+
+Every rule runs on this view, which has exactly the same length as the stored text, so that an
+offset found in the view is an offset in the stored text (figures keep the original characters).
+OpenCC's t2s is character-for-character for nearly all text; when a phrase conversion changes the
+length, the text is converted one character at a time instead.
+"""
+
+from __future__ import annotations
+
+import functools
+
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update(
+    {
+        "\u3000": " ",
+        "∶": ":",
+        "︰": ":",
+        "～": "~",
+        "〜": "~",
+        "—": "-",
+        "–": "-",
+        "−": "-",
+        "﹪": "%",
+        "「": "“",
+        "」": "”",
+        "『": "“",
+        "』": "”",
+        "〇": "零",
+    }
+)
+# Keep the Chinese full stop, enumeration comma and quotes: they carry meaning of their own.
+_TABLE = str.maketrans(_WIDTH)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+    except Exception:  # pragma: no cover - opencc is a dependency; degrade to no conversion
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_t2s(ch: str) -> str:
+    conv = _converter()
+    out = conv.convert(ch) if conv else ch
+    return out if len(out) == 1 else ch
+
+
+def _has_non_ascii(text: str) -> bool:
+    return not text.isascii()
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with the same length as the input."""
+    conv = _converter()
+    if conv is None or not _has_non_ascii(text):
+        return text
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_char_t2s(ch) for ch in text)
+
+
+def matching_view(text: str) -> str:
+    """The text as the rules see it: simplified, half-width; same length as `text`."""
+    view = to_simplified(text).translate(_TABLE)
+    assert len(view) == len(text)
+    return view

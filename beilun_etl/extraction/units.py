@@ -1,0 +1,55 @@
+"""Units as written → the contract's units, with the factor to base units.
+
+Counted things (家, 个, 项 ...) become `count` with the classifier kept; people (人, 名, 位)
+`person`; 标准箱 `TEU`; 成 (tenths) is a percent. The list is ordered longest first in the regex.
+"""
+
+from __future__ import annotations
+
+# surface -> (unit, factor)
+UNITS: dict[str, tuple[str, float]] = {
+    "个百分点": ("pct_point", 1.0),
+    "百分点": ("pct_point", 1.0),
+    "%": ("percent", 1.0),
+    "成": ("percent", 10.0),
+    "倍": ("times", 1.0),
+    "万亿元": ("CNY", 1e12),
+    "亿元": ("CNY", 1e8),
+    "万元": ("CNY", 1e4),
+    "元": ("CNY", 1.0),
+    "亿美元": ("USD", 1e8),
+    "万美元": ("USD", 1e4),
+    "美元": ("USD", 1.0),
+    "吨": ("tonne", 1.0),
+    "平方公里": ("km2", 1.0),
+    "平方千米": ("km2", 1.0),
+    "平方米": ("m2", 1.0),
+    "亩": ("mu", 1.0),
+    "标准箱": ("TEU", 1.0),
+    "标箱": ("TEU", 1.0),
+    "TEU": ("TEU", 1.0),
+    "人次": ("person", 1.0),
+    "人": ("person", 1.0),
+    "名": ("person", 1.0),
+    "位": ("person", 1.0),
+}
+COUNT_CLASSIFIERS = "家个件项所座辆批条台艘架套处张例部只间栋幢种款篇支户单"
+for _c in COUNT_CLASSIFIERS:
+    UNITS.setdefault(_c, ("count", 1.0))
+
+# Units a figure must carry to be one; the order matters for the regex (longest first).
+UNIT_SURFACES = sorted(UNITS, key=len, reverse=True)
+
+# A count classifier followed by a measure word: 1万余个标准箱 is TEU.
+CLASSIFIER_MEASURES = {"标准箱": "TEU", "标箱": "TEU"}
+
+MONEY_UNITS = frozenset({"CNY", "USD"})
+
+
+def unit_compatible(figure_unit: str, indicator_unit: str) -> bool:
+    """Whether a level in `figure_unit` can be a level of an indicator reported in `indicator_unit`."""
+    if figure_unit == indicator_unit:
+        return True
+    if figure_unit in MONEY_UNITS and indicator_unit in MONEY_UNITS:
+        return True
+    return {figure_unit, indicator_unit} <= {"count", "person"} and False

@@ -1,0 +1,156 @@
+"""Which zone a figure is about.
+
+The article's main zone is the zone it names most (the title counts three times); a Ningbo city
+release is about `ningbo`, a Beilun feature about `beilun`. Within a paragraph a zone that is the
+subject of a clause (at its start, after at most a time phrase or a connector: 其中北仑区…, 在梅山
+港区，…) takes over for the figures that follow, until another subject. Generic words (全省, 全国)
+are scopes of ranks and shares, never a figure's zone; 全区 returns to the main zone. A zone wider
+than the main zone (浙江自贸区 in a Beilun article) only modifies a noun and does not take over.
+`A、B…分别…X和Y` hands X to A and Y to B.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from beilun_etl.extraction.dictionaries import GENERIC_ZONE_ALIASES, Dictionaries
+
+_SUBJECT_PREFIX = re.compile(
+    r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
+    r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
+    r"前三季度|一季度|二季度|三季度|四季度|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
+    r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看)*"
+)
+_LIST_SEP = re.compile(r"^[、和及与,]$")
+# A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
+# rather than the article's.
+_UNKNOWN_PLACE = re.compile(
+    r"(?![该本我全各两新其此])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){2,6}?(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)"
+    r"(?=实现|完成|全年|共有|累计|的地区生产总值|地区生产总值|规上|规模以上|GDP)"
+)
+UNKNOWN = "__unknown__"
+# After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
+# than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
+_SUBJECT_VERB = re.compile(
+    r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
+    r"增长|下降|增速|同比|比上年|GDP|规上|规模以上)"
+)
+_DISTRICT_TYPES = ("district", "county", "county_city")
+_GENERIC_TYPES = {
+    "全市": ("city",),
+    "我市": ("city",),
+    "本市": ("city",),
+    "全省": ("province",),
+    "我省": ("province",),
+    "全国": ("country",),
+    "全区": _DISTRICT_TYPES,
+    "我区": _DISTRICT_TYPES,
+    "本区": _DISTRICT_TYPES,
+    "全县": _DISTRICT_TYPES,
+    "我县": _DISTRICT_TYPES,
+}
+
+
+def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, alias) for every zone alias in the text, longest match first."""
+    assert dicts.zone_re is not None
+    mentions = []
+    for m in dicts.zone_re.finditer(view):
+        alias = m.group()
+        if alias.endswith("港") and view.startswith("城", m.end()) and alias[:-1] in dicts.zone_alias:
+            alias = alias[:-1]  # 北仑港城: the port city 北仑, not the port
+        mentions.append((m.start(), m.start() + len(alias), dicts.zone_alias[alias], alias))
+    return mentions
+
+
+def main_zone(view: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries, title_end: int) -> str:
+    """The zone the article is about: most named, title mentions weighted, specific over generic."""
+    scores: Counter[str] = Counter()
+    for start, _end, code, alias in mentions:
+        if alias in GENERIC_ZONE_ALIASES or code == "china":
+            continue
+        scores[code] += 3 if start < title_end else 1
+    if not scores:
+        return "beilun"
+    best = max(scores.values())
+    tied = [code for code, score in scores.items() if score == best]
+    # Prefer district-like zones on a tie (a Beilun article names 宁波 as often as 北仑 sometimes).
+    tied.sort(key=lambda c: -dicts.zones[c].depth if c in dicts.zones else 0)
+    return tied[0]
+
+
+def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:
+    """全区 → the main zone, 全市 → its city, 全省 → its province (a zone of that type up the tree)."""
+    types = _GENERIC_TYPES.get(alias)
+    if not types:
+        return None
+    for code in dicts.ancestors(main):
+        if dicts.zones[code].zone_type in types:
+            return code
+    return None
+
+
+class ZoneResolver:
+    """Zone of each figure, walking paragraphs and clauses in order."""
+
+    def __init__(self, view: str, dicts: Dictionaries, mentions: list[tuple[int, int, str, str]], main: str):
+        self.view = view
+        self.dicts = dicts
+        self.mentions = mentions
+        self.main = main
+        self.main_depth = dicts.zones[main].depth if main in dicts.zones else 3
+        self.starts = [m[0] for m in mentions]
+
+    def clause_subject(self, clause_start: int, clause_end: int) -> str | None:
+        """The zone named as the subject of this clause, if any."""
+        first = bisect.bisect_left(self.starts, clause_start)
+        prefix_end = _SUBJECT_PREFIX.match(self.view, clause_start, clause_end).end()
+        unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
+        if unknown and not any(
+            m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]
+        ):
+            return UNKNOWN  # 苏州工业园区: longer than any zone the dictionary knows
+        for start, end, code, alias in self.mentions[first:]:
+            if start >= clause_end:
+                break
+            prefix = self.view[clause_start:start]
+            if _SUBJECT_PREFIX.fullmatch(prefix) is None:
+                # a list of zones at the start: 慈溪市、余姚市…
+                return None
+            generic = alias in GENERIC_ZONE_ALIASES or code == "china"
+            target = _generic_target(alias, self.main, self.dicts) if generic else code
+            zone = self.dicts.zones.get(target or "")
+            if zone is None:
+                return None
+            if zone.depth < self.main_depth and not self._acts_as_subject(end):
+                return None
+            return target
+        return None
+
+    def _acts_as_subject(self, end: int) -> bool:
+        """A verb or an indicator right after the zone: 宁波实现…, 全市规模以上工业增加值…"""
+        if _SUBJECT_VERB.match(self.view, end):
+            return True
+        m = self.dicts.indicator_re.match(self.view, end) if self.dicts.indicator_re else None
+        return m is not None
+
+    def zone_list_before(self, clause_start: int, pos: int) -> list[str]:
+        """Zones listed at the start of a clause (A、B…) before `pos`: the owners of 分别 figures."""
+        zones: list[str] = []
+        last_end = None
+        first = bisect.bisect_left(self.starts, clause_start)
+        for start, end, code, alias in self.mentions[first:]:
+            if start >= pos:
+                break
+            if alias in GENERIC_ZONE_ALIASES:
+                continue
+            if last_end is None:
+                if _SUBJECT_PREFIX.fullmatch(self.view[clause_start:start]) is None:
+                    return []
+            elif not _LIST_SEP.match(self.view[last_end:start]):
+                break
+            zones.append(code)
+            last_end = end
+        return zones

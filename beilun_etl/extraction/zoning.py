@@ -1,0 +1,88 @@
+"""Assigning a zone to every figure of an article (the rules are in zones.py).
+
+Walks the clauses in order keeping the current subject zone, resets it to the main zone at each
+paragraph, hands 分别 lists out in order, and gives port epithets (世界第一大港) to the port.
+"""
+
+from __future__ import annotations
+
+import re
+
+from beilun_etl.extraction.candidates import Candidate
+from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.segments import Segments
+from beilun_etl.extraction.zones import ZoneResolver, find_zone_mentions, main_zone
+
+
+def title_span(seg: Segments) -> tuple[int, int]:
+    return seg.paragraphs.spans[0] if seg.paragraphs.spans else (0, 0)
+
+
+_PLACE_SUFFIX = re.compile(
+    r"(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)(?=实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP)"
+)
+_PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
+
+
+def _article_port(mentions, dicts) -> str | None:
+    """The port the article names most (世界第一大港 is about it)."""
+    counts: dict[str, int] = {}
+    for _s, _e, code, _alias in mentions:
+        zone = dicts.zones.get(code)
+        if zone is not None and zone.zone_type == "port":
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries) -> tuple[list[str], str]:
+    """The zone code of each candidate (or zones.UNKNOWN) and the article's main zone."""
+    mentions = find_zone_mentions(view, dicts)
+    title_end = title_span(seg)[1]
+    # a short byline/title block: the first two paragraphs count as title
+    if len(seg.paragraphs.spans) > 1 and seg.paragraphs.spans[1][1] - seg.paragraphs.spans[1][0] < 40:
+        title_end = seg.paragraphs.spans[1][1]
+    main = main_zone(view, mentions, dicts, title_end)
+    resolver = ZoneResolver(view, dicts, mentions, main)
+    clause_zone: dict[int, str] = {}
+    current = main
+    needed = {seg.clauses.index(c.num_start) for c in cands}
+    max_needed = max(needed) if needed else -1
+    # Only clauses naming a zone (or an unknown place) can change the subject.
+    active = {seg.clauses.index(m[0]) for m in mentions}
+    active |= {seg.clauses.index(m.start()) for m in _PLACE_SUFFIX.finditer(view)}
+    for ci, (cs, ce) in enumerate(seg.clauses.spans):
+        if ci > max_needed:
+            break
+        if cs == 0 or view[cs - 1] == "\n":
+            current = main  # a new paragraph
+        if ci in active:
+            subject = resolver.clause_subject(cs, ce)
+            if subject:
+                current = subject
+        clause_zone[ci] = current
+    zones = [clause_zone.get(seg.clauses.index(c.num_start), main) for c in cands]
+    port = _article_port(mentions, dicts)
+    for i, c in enumerate(cands):
+        epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
+        if epithet:
+            after = [m for m in mentions if m[0] == epithet.end()]
+            zones[i] = after[0][2] if after else (port or zones[i])
+    # 分别: A、B…分别…X和Y (the list may stand in an earlier clause of the sentence)
+    for ci in sorted(needed):
+        cs, ce = seg.clauses.spans[ci]
+        k = view.find("分别", cs, ce)
+        if k < 0:
+            continue
+        listed = resolver.zone_list_before(cs, k)
+        sent_start = seg.sentences.span(cs)[0]
+        back = ci - 1
+        while not listed and back >= 0 and seg.clauses.spans[back][0] >= sent_start:
+            bs, be = seg.clauses.spans[back]
+            bk = view.find("分别", bs, be)
+            listed = resolver.zone_list_before(bs, bk if bk >= 0 else be)
+            back -= 1
+        idxs = [i for i, c in enumerate(cands) if cs <= c.num_start < ce and c.num_start > k]
+        if len(listed) >= 2 and len(idxs) == len(listed):
+            for i, code in zip(idxs, listed, strict=True):
+                zones[i] = code
+    return zones, main

@@ -1,0 +1,43 @@
+-- The same figure in two articles (同一数值多篇报道): one row per pair of articles that report the
+-- same zone, indicator, period, measure and unit. `relative_difference` = |a − b| / max(|a|, |b|);
+-- `unexplained_difference` is the same but 0 when the qualifiers explain it (逾 3000 vs 3050).
+-- Only figures with a stated period (obs_status reported) are compared.
+with figures as (
+    select * from {{ ref('audit_figures') }} where is_comparable and obs_status = 'reported'
+)
+
+select
+    b.figure_id,
+    [a.figure_id, b.figure_id] as figure_ids,
+    [a.article_id, b.article_id] as article_ids,
+    list_distinct([a.sentence, b.sentence]) as sentences,
+    a.indicator_code,
+    a.indicator,
+    a.zone_code,
+    a.period_label,
+    a.measure,
+    a.unit,
+    a.value as value_a,
+    b.value as value_b,
+    abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) as relative_difference,
+    case
+        when a.value = b.value then 0.0
+        when a.qualifier = 'more_than' and b.value >= a.value then 0.0
+        when b.qualifier = 'more_than' and a.value >= b.value then 0.0
+        when a.qualifier = 'less_than' and b.value <= a.value then 0.0
+        when b.qualifier = 'less_than' and a.value <= b.value then 0.0
+        else abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0)
+    end as unexplained_difference,
+    a.text || ' (' || a.article_id || ')' as expected,
+    b.text || ' (' || b.article_id || ')' as observed,
+    format('{} {} {} {}: {} says {}, {} says {}', coalesce(a.indicator_code, a.indicator), a.zone_code,
+        a.period_label, a.measure, a.article_id, a.text, b.article_id, b.text) as detail
+from figures as a
+inner join figures as b
+    on a.article_id < b.article_id
+    and a.zone_key = b.zone_key
+    and a.indicator_key = b.indicator_key
+    and a.period_start = b.period_start
+    and a.period_end = b.period_end
+    and a.measure = b.measure
+    and a.unit = b.unit

@@ -1,0 +1,40 @@
+-- Exports plus imports against total trade (进出口平衡): one row per zone, period and unit where a
+-- total, its exports and its imports are all reported (one row per combination when several
+-- articles report them). `relative_gap` = |exports + imports − total| / total.
+with components(total_code, exports_code, imports_code) as (
+    values
+        ('foreign_trade_total', 'exports', 'imports'),
+        ('cross_border_ecommerce_total', 'cross_border_ecommerce_exports', 'cross_border_ecommerce_imports')
+),
+
+levels as (
+    select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null
+)
+
+select
+    t.figure_id,
+    [t.figure_id, e.figure_id, i.figure_id] as figure_ids,
+    list_distinct([t.article_id, e.article_id, i.article_id]) as article_ids,
+    list_distinct([t.sentence, e.sentence, i.sentence]) as sentences,
+    t.indicator_code,
+    t.zone_code,
+    t.period_label,
+    t.unit,
+    t.value as total_value,
+    e.value as exports_value,
+    i.value as imports_value,
+    abs(e.value + i.value - t.value) / t.value as relative_gap,
+    'exports + imports = total ' || t.text as expected,
+    e.text || ' + ' || i.text as observed,
+    'exports + imports is ' || format('{:.2f}', 100 * (e.value + i.value) / t.value) || '% of the total' as detail
+from components as c
+inner join levels as t on t.indicator_code = c.total_code
+inner join levels as e
+    on e.indicator_code = c.exports_code
+    and e.zone_key = t.zone_key and e.period_start = t.period_start and e.period_end = t.period_end
+    and e.unit = t.unit
+inner join levels as i
+    on i.indicator_code = c.imports_code
+    and i.zone_key = t.zone_key and i.period_start = t.period_start and i.period_end = t.period_end
+    and i.unit = t.unit
+where t.value > 0

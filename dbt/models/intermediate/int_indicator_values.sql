@@ -1,0 +1,6 @@
+-- Reported and derived figures together (所有数值): the rows of marts.fct_indicator_value.
+select *, false as is_derived, cast(null as varchar) as derivation_method, cast(null as varchar) as derived_from
+from {{ ref('int_figures_mapped') }}
+union all by name
+select *, true as is_derived
+from {{ ref('int_derived_figures') }}

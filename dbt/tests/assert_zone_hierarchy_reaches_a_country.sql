@@ -1,0 +1,9 @@
+-- Every dictionary zone lies, through its parents, in a country (no cycle, no dangling parent).
+select z.code, z.path_zh
+from {{ ref('dim_zone') }} as z
+where z.is_mapped
+    and not exists (
+        select 1 from {{ ref('int_zone_closure') }} as c
+        inner join {{ ref('zones') }} as a on c.ancestor_code = a.code
+        where c.zone_code = z.code and a.zone_type = 'country' and nullif(trim(a.parent_code), '') is null
+    )

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+
+from beilun_etl.evaluation import evaluate, format_report, run_evaluate, score_article
+
+SHARED_GOLD = Path("/work/shared/gold")
+SHARED_SEEDS = Path("/work/shared/seeds")
+TEST_ARTICLES = Path(__file__).parent / "articles"
+TEST_GOLD = Path(__file__).parent / "gold"
+
+
+def _assert_targets(report):
+    overall = report.overall
+    assert overall.recall >= 0.97, format_report(report, verbose=True)
+    assert overall.precision >= 0.95, format_report(report, verbose=True)
+    for attr in ("period_year", "zone", "indicator_code", "qualifier"):
+        assert overall.accuracy(attr) >= 0.92, (attr, format_report(report, verbose=True))
+
+
+def test_matching_rules():
+    gold = [
+        {"text": "6.1%", "measure": "growth_pct", "value": 6.1, "unit": "percent", "zone": "beilun",
+         "qualifier": "exact", "period_end": "2024-06-30", "indicator_code": "gdp"},
+        {"text": "100%", "measure": "level", "value": 100, "unit": "percent", "optional": True},
+    ]  # fmt: skip
+    preds = [
+        {"text": "6.1%", "measure": "growth_pct", "value": 6.1004, "unit": "percent", "zone": "beilun",
+         "qualifier": "exact", "period_end": "2024-12-31", "indicator_code": "gdp", "char_start": 0,
+         "sentence": "s"},
+        {"text": "6.1%", "measure": "level", "value": 6.1, "unit": "percent", "char_start": 5, "sentence": "s"},
+    ]  # fmt: skip
+    score = score_article("a", "6.1% 100%", gold, preds)
+    assert (score.required, score.required_matched) == (1, 1)
+    assert (score.predictions, score.predictions_matched) == (2, 1)
+    assert score.accuracy("period_year") == 1.0
+    assert score.accuracy("indicator_code") == 1.0
+
+
+@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="shared gold not available")
+def test_seed_articles_meet_the_targets():
+    report = evaluate(SHARED_GOLD, sorted(SHARED_SEEDS.glob("*.txt")))
+    assert len(report.articles) == 2
+    _assert_targets(report)
+
+
+@pytest.mark.skipif(not TEST_GOLD.exists(), reason="test articles not available")
+def test_test_articles_in_other_styles_meet_the_targets():
+    report = evaluate(TEST_GOLD, sorted(TEST_ARTICLES.glob("*.txt")))
+    assert report.articles
+    _assert_targets(report)
+
+
+def test_run_evaluate_prints_a_table(capsys):
+    assert run_evaluate(SHARED_GOLD, sorted(SHARED_SEEDS.glob("*.txt")), verbose=True) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out

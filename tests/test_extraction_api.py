@@ -1,0 +1,90 @@
+import datetime as dt
+from pathlib import Path
+
+from beilun_etl.extraction import (
+    EXTRACTOR_VERSION,
+    clean_text,
+    extract_figures,
+    extractor_fingerprint,
+    infer_publication_year,
+)
+from beilun_etl.extraction.dictionaries import load_dictionaries
+
+SEEDS = Path("/work/shared/seeds")
+FIELDS = {
+    "article_id", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone",
+    "measure", "value", "unit", "qualifier", "period_start", "period_end", "classifier", "share_of",
+    "part_of", "part_of_seq", "confidence", "period_inferred",
+}  # fmt: skip
+
+
+def _seed(name: str) -> str:
+    return clean_text((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_seed_publication_years_are_inferred():
+    assert infer_publication_year(_seed("000_0ffcbe62cd3a376b")) == 2024
+    assert infer_publication_year(_seed("003_e40ad7c70a5ae01c")) == 2023
+
+
+def test_records_have_the_contract_fields_and_offsets():
+    text = _seed("000_0ffcbe62cd3a376b")
+    records = extract_figures("000", text, dt.date(2024, 12, 31), published_inferred=True)
+    assert records
+    starts = [r["char_start"] for r in records]
+    assert starts == sorted(starts)
+    for r in records:
+        assert set(r) == FIELDS
+        assert text[r["char_start"] : r["char_end"]] == r["text"]
+        assert r["text"] in r["sentence"]
+        assert 0 <= r["confidence"] <= 1
+        if r["part_of_seq"] is not None:
+            assert records[r["part_of_seq"]]["text"] == r["part_of"]
+
+
+def test_traditional_text_keeps_its_characters():
+    text = clean_text("去年，寧波舟山港完成貨物吞吐量12.6億噸，同比增長3%，連續14年位居全球第一。")
+    records = extract_figures("t", text, dt.date(2023, 1, 12))
+    assert [r["text"] for r in records] == ["12.6億噸", "3%", "全球第一"]
+    assert records[0]["indicator"] == "貨物吞吐量"
+    assert records[0]["indicator_code"] == "cargo_throughput"
+    assert records[0]["zone"] == "ningbo_zhoushan_port"
+    assert records[2]["period_start"] == "2009-01-01"
+
+
+def test_unmapped_indicators_keep_their_phrase_and_modifiers_drop_the_code():
+    text = clean_text("2022年，北仑新增规模以上工业企业总数超过1000家，集聚规上数字经济企业174家。")
+    records = extract_figures("t", text, dt.date(2023, 12, 31))
+    assert [r["indicator_code"] for r in records] == [None, None]
+    assert records[1]["indicator"] == "规上数字经济企业"
+
+
+def test_part_of_links_and_sub_indicators():
+    text = clean_text("2022年，完成跨境电商进出口总额597.7亿元，其中进口额211.41亿元。孵化器8家（国家级2家）。")
+    records = extract_figures("t", text, dt.date(2023, 12, 31))
+    imports = records[1]
+    assert (imports["part_of"], imports["indicator_code"]) == ("597.7亿元", "cross_border_ecommerce_imports")
+    assert records[3]["part_of"] == "8家"
+
+
+def test_fingerprint_and_dictionaries():
+    assert extractor_fingerprint().startswith(EXTRACTOR_VERSION + "+")
+    dicts = load_dictionaries()
+    assert "beilun" in dicts.zones and "gdp" in dicts.indicators
+    assert all(ind.kind in {"flow", "stock", "rate", "cumulative"} for ind in dicts.indicators.values())
+
+
+def test_extraction_never_fails_on_garbled_text():
+    import random
+
+    random.seed(7)
+    source = _seed("003_e40ad7c70a5ae01c") + _seed("000_0ffcbe62cd3a376b")
+    alphabet = sorted(set(source)) + list("０１２３４５６７８９％年月第位居首连续")
+    for _ in range(200):
+        start = random.randint(0, len(source) - 1)
+        chunk = "".join(c if random.random() > 0.05 else random.choice(alphabet) for c in source[start : start + 600])
+        text = clean_text(chunk)
+        infer_publication_year(text)
+        for r in extract_figures("f", text, dt.date(2024, 6, 30)):
+            assert text[r["char_start"] : r["char_end"]] == r["text"]
+            assert r["period_start"] <= r["period_end"]

@@ -1,0 +1,51 @@
+from beilun_etl.extraction import clean_text
+from beilun_etl.extraction.textnorm import matching_view
+
+
+def test_line_endings_and_blank_lines_are_normalised():
+    raw = "标题\r\n\r\n\r\n\r\n第一段。\r\n\r\n第二段。  \r\n"
+    assert clean_text(raw) == "标题\n\n第一段。\n\n第二段。\n"
+
+
+def test_word_broken_across_page_break_is_joined():
+    raw = (
+        "标题\n\n另一方面，北仑在“产学研用”深度融合方面狠下功夫。在“科技经纪人”牵线下，宁波臻"
+        "\n\n至机械模具有限公司与北航宁波创新研究院组建联合攻关团队。"
+    )
+    cleaned = clean_text(raw)
+    assert "宁波臻至机械模具有限公司" in cleaned
+    assert cleaned.count("\n\n") == 1
+
+
+def test_short_line_cut_inside_an_indicator_is_joined():
+    raw = "标题\n\n上半年,全区规模以上工业增\n\n加值完成702.6亿元,同比增长9.6%。"
+    assert "规模以上工业增加值完成702.6亿元" in clean_text(raw)
+
+
+def test_headings_captions_and_titles_stay_on_their_own_line():
+    raw = (
+        "北仑奋力谱写新篇章\n\n周松华 周亚琼\n\n以创增速,推动产业蓄能向新\n\n制造业是北仑发展的优势所在。\n\n"
+        "梅山湾美丽风情 金狄奇 摄\n\n### 2 扩开放\n\n正文。"
+    )
+    lines = clean_text(raw).strip().split("\n\n")
+    assert lines == [
+        "北仑奋力谱写新篇章",
+        "周松华 周亚琼",
+        "以创增速,推动产业蓄能向新",
+        "制造业是北仑发展的优势所在。",
+        "梅山湾美丽风情 金狄奇 摄",
+        "### 2 扩开放",
+        "正文。",
+    ]
+
+
+def test_line_ending_in_sentence_punctuation_is_not_joined():
+    raw = "全区实现地区生产总值1365.56亿元，同比增长6.1%。\n\n今年上半年，北仑完成大宗商品销售0.93万亿元。"
+    assert clean_text(raw).count("\n\n") == 1
+
+
+def test_matching_view_keeps_offsets_for_traditional_and_full_width_text():
+    text = clean_text("寧波舟山港完成貨物吞吐量１２．６億噸，佔全國的七成以上。")
+    view = matching_view(text)
+    assert len(view) == len(text)
+    assert view.strip() == "宁波舟山港完成货物吞吐量12.6亿吨,占全国的七成以上。"

@@ -1,0 +1,26 @@
+from tests.extraction_helpers import figures
+
+
+def test_years_durations_ordinals_names_and_labels_are_not_figures():
+    text = (
+        "### 2 扩开放\n\n2022年北仑实现……短短3年，20年来，落地4年来，入选第五批“最佳实践案例”，"
+        "坚持八八战略、双一流、六促六优，上榜500强，建成5G全连接工厂，科创甬江2035，完善“141”体系，"
+        "建成15分钟品质文化生活圈，打造千亿级、超百亿级产业集群，国家千万吨级液化天然气储运基地，"
+        "获省五星评价，可靠泊24000标准箱级集装箱船和40万吨级矿砂船，实现两个100%覆盖，一批项目开工，"
+        "三次产业协调发展，第一产业稳定，一个儿童友好的城区，中国共产党宁波市第十四届委员会第四次全体会议。\n\n"
+        "梅山湾美丽风情 金狄奇 摄"
+    )
+    texts = [r["text"] for r in figures(text)]
+    assert texts == ["100%"]
+
+
+def test_superlatives_without_numerals_are_not_extracted():
+    assert figures("华东地区规模最大、现代化程度最高的冷链项目开仓运营。") == []
+
+
+def test_size_classes_durations_and_named_sets_are_not_figures():
+    text = (
+        "全区亿元以上项目32个，10亿元以上产业项目开工，对年营业收入首次突破10亿元、50亿元的企业给予奖励，"
+        "今年前8个月，7×24小时在线受理，以“三个一号工程”为牵引。"
+    )
+    assert [r["text"] for r in figures(text)] == ["32个"]

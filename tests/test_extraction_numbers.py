@@ -1,0 +1,59 @@
+import pytest
+
+from beilun_etl.extraction.numbers import parse_number
+from tests.extraction_helpers import by_text, figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,234.5", 1234.5),
+        ("1365.56", 1365.56),
+        ("一", 1),
+        ("两", 2),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("三千五百", 3500),
+        ("一万二千", 12000),
+        ("三十二点五", 32.5),
+        ("一百零五", 105),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_multipliers_and_thousands_separators():
+    records = figures("全区实现地区生产总值1365.56亿元，外贸进出口总额1.2万亿元，企业1,234家，人口6.3万人。")
+    assert by_text(records, "1365.56亿元")["value"] == 136556000000
+    assert by_text(records, "1.2万亿元")["value"] == 1.2e12
+    assert by_text(records, "1,234家")["value"] == 1234
+    assert by_text(records, "6.3万人") == {**by_text(records, "6.3万人"), "value": 63000, "unit": "person"}
+
+
+def test_full_width_digits_and_traditional_multipliers():
+    records = figures(
+        "去年，寧波舟山港完成貨物吞吐量１２．６億噸，集裝箱吞吐量3335萬標準箱。",
+        published=__import__("datetime").date(2023, 1, 12),
+    )
+    cargo = by_text(records, "１２．６億噸")
+    assert (cargo["value"], cargo["unit"]) == (1260000000, "tonne")
+    teu = by_text(records, "3335萬標準箱")
+    assert (teu["value"], teu["unit"]) == (33350000, "TEU")
+
+
+def test_chinese_numerals_as_figures():
+    records = figures("今年上半年，研发投入同比增长百分之十二，两家链主企业合计实现产值三千五百万元，约占全市的三成。")
+    assert by_text(records, "百分之十二")["value"] == 12
+    assert by_text(records, "两家")["value"] == 2
+    assert by_text(records, "三千五百万元")["value"] == 35000000
+    assert by_text(records, "三成")["value"] == 30
+
+
+def test_multiple_and_points():
+    records = figures("出口额比2019年扩大12.7倍，增速比上半年提高0.2个百分点，增长近一倍。")
+    assert by_text(records, "12.7倍")["measure"] == "multiple"
+    assert by_text(records, "0.2个百分点")["unit"] == "pct_point"
+    near = by_text(records, "近一倍")
+    assert (near["value"], near["qualifier"], near["measure"]) == (1, "approx", "multiple")

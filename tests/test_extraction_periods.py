@@ -1,0 +1,101 @@
+import datetime as dt
+
+from beilun_etl.extraction import clean_text, infer_publication_year
+from tests.extraction_helpers import by_text, figures
+
+
+def period(record):
+    return record["period_start"], record["period_end"]
+
+
+def test_explicit_and_relative_periods():
+    records = figures(
+        "今年上半年，全区实现地区生产总值1365.56亿元，同比增长6.1%。去年，财政总收入905.4亿元。"
+        "前年，出口额100亿元。2021年末，户籍人口47万人。前三季度，进口额50亿元。1-9月，投资增长3%。",
+        published=dt.date(2024, 8, 20),
+    )
+    assert period(by_text(records, "1365.56亿元")) == ("2024-01-01", "2024-06-30")
+    assert period(by_text(records, "6.1%")) == ("2024-01-01", "2024-06-30")
+    assert period(by_text(records, "905.4亿元")) == ("2023-01-01", "2023-12-31")
+    assert period(by_text(records, "100亿元")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "47万人")) == ("2021-12-31", "2021-12-31")
+    assert period(by_text(records, "50亿元")) == ("2024-01-01", "2024-09-30")
+    assert period(by_text(records, "3%")) == ("2024-01-01", "2024-09-30")
+
+
+def test_span_from_a_to_b_and_the_multiple_between():
+    records = figures("全区年专利授权量从2003年的254件增加到2022年的6613件，增长25倍。", dt.date(2023, 12, 31))
+    assert period(by_text(records, "254件")) == ("2003-01-01", "2003-12-31")
+    assert period(by_text(records, "6613件")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "25倍")) == ("2003-01-01", "2022-12-31")
+
+
+def test_twenty_years_cumulative_ends_at_the_last_reported_year():
+    text = (
+        "20年，北仑地区生产总值从207亿元增长到2630亿元，扩大12.7倍，去年居全省第三；\n\n"
+        "20年来，北仑累计投入160多亿元，户籍居民养老保险参保率达99%。"
+    )
+    records = figures(text, dt.date(2023, 12, 31))
+    assert period(by_text(records, "207亿元")) == ("2002-01-01", "2002-12-31")
+    assert period(by_text(records, "2630亿元")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "12.7倍")) == ("2002-01-01", "2022-12-31")
+    assert period(by_text(records, "全省第三")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "160多亿元")) == ("2003-01-01", "2022-12-31")
+    assert by_text(records, "99%")["period_end"] == "2022-12-31"
+
+
+def test_current_and_no_period_use_the_publication_year():
+    records = figures(
+        "截至目前，全区已建成孵化器8家。\n\n北仑获批27个国家部委试点。每年原油输送超过2200万吨。", dt.date(2023, 5, 1)
+    )
+    assert period(by_text(records, "8家")) == ("2023-01-01", "2023-12-31")
+    assert by_text(records, "27个")["period_inferred"] is True
+    assert by_text(records, "超过2200万吨")["period_end"] == "2023-12-31"
+
+
+def test_consecutive_years_and_planned_dates():
+    records = figures(
+        "2022年，完成跨境电商进出口总额597.7亿元，规模连续6年居全国第一。\n\n"
+        "宁波“绿能港”LNG三期项目将在2025年底完工，届时LNG年处理量将跃升至1200万吨；6家企业率先入驻。"
+        "该基地分两期进行，其中，一期项目包含500余个停车位，预计2026年可建成投用。",
+        dt.date(2024, 8, 20),
+    )
+    assert period(by_text(records, "全国第一")) == ("2017-01-01", "2022-12-31")
+    assert period(by_text(records, "1200万吨")) == ("2025-12-31", "2025-12-31")
+    assert by_text(records, "6家")["period_end"] == "2024-12-31"
+    assert by_text(records, "500余个")["period_end"] == "2026-12-31"
+
+
+def test_comparison_years_are_not_periods():
+    records = figures(
+        "2022年，北仑实现外贸进出口总额4518.6亿元，比2002年扩大16.5倍，年均增长15%。", dt.date(2023, 12, 31)
+    )
+    assert period(by_text(records, "4518.6亿元")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "16.5倍")) == ("2002-01-01", "2022-12-31")
+    assert period(by_text(records, "15%")) == ("2002-01-01", "2022-12-31")
+
+
+def test_bulletin_title_year_is_the_default():
+    records = figures("北仑区2023年国民经济和社会发展统计公报\n\n全年一般公共预算收入386.5亿元。", dt.date(2024, 3, 15))
+    assert period(by_text(records, "386.5亿元")) == ("2023-01-01", "2023-12-31")
+
+
+def test_infer_publication_year():
+    assert (
+        infer_publication_year(clean_text("今年上半年……2023年，全区空气质量优良率达92.8%；预计2026年可建成投用。"))
+        == 2023
+    )
+    assert infer_publication_year(clean_text("在《2023年北仑区推进工作要点》中……2022年北仑实现……")) == 2023
+    assert infer_publication_year(clean_text("将在2025年底完工；到2035年基本实现……2020年8月获批。")) == 2020
+    assert infer_publication_year(clean_text("科创甬江2035计划")) is None
+
+
+def test_same_period_first_months_and_plan_periods():
+    text = (
+        "标题\n\n一季度，前湾新区实现规上工业总产值812.4亿元。\n\n同期，北仑区实现地区生产总值655.2亿元。\n\n"
+        "今年前8个月，全市外贸进出口总额8000亿元。“十三五”期间，全区累计完成固定资产投资3000亿元。"
+    )
+    records = figures(text, dt.date(2024, 10, 20))
+    assert period(by_text(records, "655.2亿元")) == ("2024-01-01", "2024-03-31")
+    assert period(by_text(records, "8000亿元")) == ("2024-01-01", "2024-08-31")
+    assert by_text(records, "3000亿元")["period_end"] == "2020-12-31"

@@ -1,0 +1,38 @@
+import pytest
+
+from tests.extraction_helpers import by_text, figures
+
+SENTENCE = (
+    "今年，北仑油气产业销售额逾3000亿元，原油输送超过2200万吨，用地面积约219.73亩，新增停车位近5000个，"
+    "集聚企业1100多家，建成1万余个标准箱堆场，比重不足30%，带动就业约有12万人，企业100人以上，占全港的七成以上。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("逾3000亿元", "more_than", 300000000000),
+        ("超过2200万吨", "more_than", 22000000),
+        ("约219.73亩", "approx", 219.73),
+        ("近5000个", "approx", 5000),
+        ("1100多家", "more_than", 1100),
+        ("1万余个标准箱", "more_than", 10000),
+        ("不足30%", "less_than", 30),
+        ("12万人", "approx", 120000),
+        ("100人以上", "more_than", 100),
+        ("七成以上", "more_than", 70),
+    ],
+)
+def test_qualifiers(text, qualifier, value):
+    record = by_text(figures(SENTENCE), text)
+    assert (record["qualifier"], record["value"]) == (qualifier, value)
+
+
+def test_teu_after_a_count_classifier():
+    record = by_text(figures(SENTENCE), "1万余个标准箱")
+    assert record["unit"] == "TEU"
+
+
+def test_approx_share():
+    record = by_text(figures("2022年北仑实现大宗商品交易规模1.57万亿元，约占全国4%。"), "4%")
+    assert (record["measure"], record["qualifier"]) == ("share_pct", "approx")

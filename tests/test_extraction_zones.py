@@ -1,0 +1,60 @@
+import datetime as dt
+
+from tests.extraction_helpers import by_text, figures
+
+
+def test_default_zone_is_the_main_zone_and_scopes_are_not_zones():
+    records = figures("北仑区今年上半年地区生产总值1365.56亿元，位居全省第一，约占全国4%。北仑新增企业9家。")
+    assert {r["zone"] for r in records} == {"beilun"}
+
+
+def test_a_zone_that_is_the_subject_of_a_clause_takes_over():
+    text = (
+        "宁波北仑经济稳步发展。北仑新增企业9家。\n\n"
+        "临港经济示范区是北仑成立最早的工业园区之一，集聚了企业1100多家。\n\n"
+        "6月，在郭巨街道，穿山港区集疏运基地一期工程正式开工。该基地总用地面积约219.73亩。\n\n"
+        "北仑还充分发挥临港优势；浙江自贸区油气服务平台正式上线，6家企业率先入驻。"
+    )
+    records = figures(text)
+    assert by_text(records, "1100多家")["zone"] == "lingang_zone"
+    assert by_text(records, "约219.73亩")["zone"] == "chuanshan"
+    assert by_text(records, "6家")["zone"] == "beilun"
+
+
+def test_city_release_and_district_paragraph_with_respectively():
+    text = (
+        "2024年前三季度宁波市经济运行情况\n\n宁波市统计局\n\n"
+        "前三季度全市实现地区生产总值13248.6亿元，同比增长5.5%。\n\n"
+        "北仑区实现地区生产总值2143.6亿元，增长6.2%，增速居全市第二；镇海区规模以上工业增加值增长10.8%；"
+        "慈溪市、余姚市地区生产总值分别增长5.7%和5.3%。"
+    )
+    records = figures(text, dt.date(2024, 12, 31))
+    assert by_text(records, "13248.6亿元")["zone"] == "ningbo"
+    assert by_text(records, "2143.6亿元")["zone"] == "beilun"
+    assert by_text(records, "全市第二")["zone"] == "beilun"
+    assert by_text(records, "10.8%")["zone"] == "zhenhai"
+    fifth, sixth = by_text(records, "5.7%"), by_text(records, "5.3%")
+    assert (fifth["zone"], sixth["zone"]) == ("cixi", "yuyao")
+    assert fifth["measure"] == sixth["measure"] == "growth_pct"
+    assert fifth["indicator_code"] == sixth["indicator_code"] == "gdp"
+
+
+def test_wider_zone_as_subject_with_a_verb():
+    text = "北仑鄞州双核领跑\n\n北仑区实现地区生产总值1284.7亿元。全市层面，宁波实现地区生产总值7786.3亿元；全市外贸进出口总额6206.6亿元。"
+    records = figures(text)
+    assert by_text(records, "1284.7亿元")["zone"] == "beilun"
+    assert by_text(records, "7786.3亿元")["zone"] == "ningbo"
+    assert by_text(records, "6206.6亿元")["zone"] == "ningbo"
+
+
+def test_own_zone_words_and_port_epithets():
+    text = "北仑港城发展报告\n\n我区新增企业9家。从千吨级的小码头到世界第一大港，宁波舟山港完成货物吞吐量13.24亿吨。"
+    records = figures(text)
+    assert by_text(records, "9家")["zone"] == "beilun"
+    assert by_text(records, "世界第一")["zone"] == "ningbo_zhoushan_port"
+
+
+def test_a_place_the_dictionary_lacks_gets_no_zone():
+    text = "北仑经济观察\n\n上半年，北仑区实现地区生产总值1284.7亿元。苏州工业园区实现地区生产总值1800亿元，增长5%。"
+    records = figures(text)
+    assert [r["zone"] for r in records] == ["beilun", None, None]
