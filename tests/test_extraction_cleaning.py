@@ -49,3 +49,8 @@ def test_matching_view_keeps_offsets_for_traditional_and_full_width_text():
     view = matching_view(text)
     assert len(view) == len(text)
     assert view.strip() == "宁波舟山港完成货物吞吐量12.6亿吨,占全国的七成以上。"
+
+
+def test_breaks_after_function_words_and_inside_numbers_are_joined():
+    raw = "标题\n\n全区实现地区生产总值13\n\n65.56亿元。北仑的\n\n产业集群加快发展。"
+    assert "全区实现地区生产总值1365.56亿元。北仑的产业集群加快发展。" in clean_text(raw)

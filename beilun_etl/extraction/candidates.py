@@ -29,6 +29,7 @@ _POST_QUALIFIER = re.compile(r"(?P<link>及)?(?P<q>以上|以下|以内|左右|�
 _PERSON_AFTER_WEI = re.compile(
     r"(?:院士|专家|人才|博士|教授|工匠|企业家|志愿者|代表|委员|员工|外籍|高层次|青年|国家级|省级)"
 )
+_CLAUSE_END = re.compile(r"[，,。；;、）)]|$")
 _CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
 # 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
 _SIZE_CLASS_AFTER = re.compile(
@@ -124,8 +125,13 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if is_cn:
         if prev in _CN_BAD_BEFORE or not (_CN_DIGITS & set(num_text)):
             return None
-        if num_text == "一" and unit_text not in _SINGLE_OK_UNITS and pnum is None:
-            return None
+        if (
+            num_text == "一"
+            and unit_text not in _SINGLE_OK_UNITS
+            and pnum is None
+            and not _CLAUSE_END.match(view, m.end())
+        ):
+            return None  # 一家企业, 一批项目: prose; 孵化器一家。: a count
         if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
             return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
     end = m.end()

@@ -19,6 +19,9 @@ _HEADING_START = re.compile(
 )
 _SPACED = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
+# A heading never ends with a function word (…的, …和, …将); a number never spans a heading.
+_DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以由达至其、，,（(“]$")
+_NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
 
@@ -38,7 +41,7 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
-    if _CONTINUATION_START.match(nxt):
+    if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
         return True
     return len(prev) >= _MIN_BROKEN_LINE or _alias_across(prev, nxt)
 

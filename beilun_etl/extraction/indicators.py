@@ -37,11 +37,13 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
+    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|"
     r"按可比价格计算|[、,，:：\s])+$"
 )
 _NUMBER_WITH_UNIT = re.compile(
     r"\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?"
 )
+_FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
 _ANAPHORIC = {"", "规模", "总量", "增速", "增幅", "总额", "总值", "数量", "速度", "其", "增长", "总体", "整体"}
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
@@ -91,6 +93,13 @@ class IndicatorResolver:
     def is_anaphoric(self, phrase: str) -> bool:
         return phrase in _ANAPHORIC
 
+    def _near(self, alias_end: int, start: int) -> bool:
+        """An alias names the level after it when little stands between (从2015年的X增加到2024年的 does)."""
+        gap = self.view[alias_end:start]
+        if len(gap) <= 20:
+            return True
+        return len(gap) <= 48 and bool(_FROM_TO.search(gap))
+
     def modified(self, alias_start: int) -> bool:
         head = self.view[max(0, alias_start - 3) : alias_start]
         return any(head.endswith(mod) for mod in _MODIFIERS)
@@ -112,7 +121,7 @@ class IndicatorResolver:
     def level(self, clause: tuple[int, int], start: int, end: int, unit: str) -> Attribution | None:
         """A level: alias before it in the clause, else the noun after a counted unit; None = inherit."""
         cs, ce = clause
-        before = [m for m in self.aliases_between(cs, start) if start - m[1] <= 20]
+        before = [m for m in self.aliases_between(cs, start) if self._near(m[1], start)]
         for a_start, _a_end, alias in reversed(before):
             code = self.code_of(alias)
             ind = self.dicts.indicators.get(code or "")
@@ -156,7 +165,7 @@ class IndicatorResolver:
         """A share: the part before 占/比重 (or inherit), and the whole after 占."""
         cs, _ce = clause
         window = self.view[cs:start]
-        m = re.search(r"占比|比重|份额|占(?!地|用|领|据|有)", window)
+        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)", window)
         key = cs + m.start() if m else start
         share_of = None
         if m and m.group() == "占":

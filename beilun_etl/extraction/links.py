@@ -100,7 +100,7 @@ def sub_indicator(resolver: IndicatorResolver, total_phrase: str, part_phrase: s
         return None
     for cut in range(1, len(total_phrase)):
         suffix = total_phrase[cut:]
-        if suffix in resolver.dicts.indicator_alias:
+        if suffix in resolver.dicts.indicator_alias and cut >= 2:
             prefix = total_phrase[:cut]
             return resolver.code_of(prefix + part_phrase)
     return None

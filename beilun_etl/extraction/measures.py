@@ -27,7 +27,7 @@ _UP = re.compile(
     r"(?:增长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
 )
 _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
-_SHARE = re.compile(r"(?:占(?!地|用|领|据|有)|占比|比重|份额)")
+_SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")

@@ -38,10 +38,11 @@ _SUBJECT_VERB = re.compile(
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上)"
 )
 _DISTRICT_TYPES = ("district", "county", "county_city")
+_CITY_TYPES = ("county_city", "city")
 _GENERIC_TYPES = {
-    "全市": ("city",),
-    "我市": ("city",),
-    "本市": ("city",),
+    "全市": _CITY_TYPES,
+    "我市": _CITY_TYPES,
+    "本市": _CITY_TYPES,
     "全省": ("province",),
     "我省": ("province",),
     "全国": ("country",),

@@ -1,4 +1,5 @@
-{{ config(meta={'dagster': {'asset_key': ['marts', 'fct_indicator_value']}}) }}
+{# Shown in Dagster as a check of fct_indicator_value (the test reads more than one model). #}
+{{ config(meta={'dagster': {'ref': {'name': 'fct_indicator_value'}}}) }}
 -- Every figure a derived figure lists in derived_from is a reported figure of the same article.
 with sources as (
     select d.figure_id, d.article_id, unnest(string_split(d.derived_from, ',')) as source_figure_id

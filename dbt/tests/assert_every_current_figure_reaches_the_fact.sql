@@ -1,4 +1,5 @@
-{{ config(meta={'dagster': {'asset_key': ['marts', 'fct_indicator_value']}}) }}
+{# Shown in Dagster as a check of fct_indicator_value (the test reads more than one model). #}
+{{ config(meta={'dagster': {'ref': {'name': 'fct_indicator_value'}}}) }}
 -- Every figure of a current article version is a row of fct_indicator_value (none lost in mapping),
 -- and no figure of a superseded or deleted version is.
 with expected as (

@@ -1,4 +1,5 @@
-{{ config(meta={'dagster': {'asset_key': ['marts', 'fct_indicator_latest']}}) }}
+{# Shown in Dagster as a check of fct_indicator_latest (the test reads more than one model). #}
+{{ config(meta={'dagster': {'ref': {'name': 'fct_indicator_latest'}}}) }}
 -- fct_indicator_latest has one row per cell (zone × indicator × period × measure) of the fact, takes
 -- its value from the most recently published article reporting the cell, and counts those articles.
 -- Derived figures only count where no reported figure exists.

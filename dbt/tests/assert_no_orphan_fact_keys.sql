@@ -1,4 +1,5 @@
-{{ config(meta={'dagster': {'asset_key': ['marts', 'fct_indicator_value']}}) }}
+{# Shown in Dagster as a check of fct_indicator_value (the test reads more than one model). #}
+{{ config(meta={'dagster': {'ref': {'name': 'fct_indicator_value'}}}) }}
 -- No fact row has a key its dimension lacks (the relationships tests, in one place, for both facts).
 with facts as (
     select 'fct_indicator_value' as fact, figure_id as row_id, article_key, indicator_key, zone_key, year

@@ -1,3 +1,5 @@
+{# Shown in Dagster as a check of dim_zone (the test reads more than one model). #}
+{{ config(meta={'dagster': {'ref': {'name': 'dim_zone'}}}) }}
 -- Every dictionary zone lies, through its parents, in a country (no cycle, no dangling parent).
 select z.code, z.path_zh
 from {{ ref('dim_zone') }} as z
