@@ -24,6 +24,7 @@ DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
 def dbt_cli_resource() -> DbtCliResource:
     return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
+
 _DBT_SOURCES = ("models", "seeds", "macros", "tests", "snapshots", "analyses")
 
 

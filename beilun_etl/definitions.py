@@ -5,6 +5,7 @@ from dagster import Definitions, in_process_executor
 from beilun_etl.assets.dbt import warehouse_models
 from beilun_etl.assets.ingestion import articles, figures
 from beilun_etl.assets.publishing import build_published_warehouse, mart_keys
+from beilun_etl.checks import quality_checks
 from beilun_etl.dbt_project import dbt_cli_resource
 from beilun_etl.jobs import refresh_warehouse
 from beilun_etl.resources import warehouse_resource_from_env
@@ -15,6 +16,7 @@ published_warehouse = build_published_warehouse(mart_keys(warehouse_models))
 
 defs = Definitions(
     assets=[articles, figures, warehouse_models, published_warehouse],
+    asset_checks=quality_checks,
     jobs=[refresh_warehouse],
     schedules=[nightly_refresh],
     sensors=[new_articles_sensor],

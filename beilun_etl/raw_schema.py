@@ -87,7 +87,16 @@ CREATE TABLE IF NOT EXISTS raw.extractions (
 )
 """
 
-ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL)
+# One row per publication, with the fingerprint of the inputs it was built from (beilun_etl.freshness).
+PUBLICATIONS_DDL = """
+CREATE TABLE IF NOT EXISTS raw.publications (
+    state_fingerprint   VARCHAR NOT NULL,
+    published_at        TIMESTAMP NOT NULL,
+    run_id              VARCHAR
+)
+"""
+
+ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)
 
 
 def create_raw_schema(con) -> None:

@@ -17,6 +17,7 @@ ARTICLE_COUNTS = ("articles_new", "articles_changed", "articles_unchanged", "art
 class RefreshSummary:
     warehouse: str
     published: bool
+    up_to_date: bool = False
     articles: dict[str, int] = field(default_factory=dict)
     figures: int = 0
     checks: dict[str, int] = field(default_factory=lambda: {"passed": 0, "warned": 0, "failed": 0})
@@ -30,6 +31,7 @@ class RefreshSummary:
             "figures": self.figures,
             "checks": self.checks,
             "published": self.published,
+            "up_to_date": self.up_to_date,
             "warehouse": self.warehouse,
             "run_id": self.run_id,
             "failures": self.failures,
@@ -42,7 +44,8 @@ class RefreshSummary:
             f"articles: {counts}",
             f"figures:  {self.figures}",
             "checks:   {passed} passed, {warned} warned, {failed} failed".format(**self.checks),
-            f"{'published' if self.published else 'NOT published'}: {self.warehouse}",
+            f"{'published' if self.published else 'NOT published'}: {self.warehouse}"
+            + (" (already current: nothing new to build)" if self.up_to_date else ""),
         ]
         lines += [f"failure:  {failure}" for failure in self.failures]
         return "\n".join(lines)
@@ -75,7 +78,12 @@ def refresh_in_process(
 
 
 def _metadata_values(result: ExecuteInProcessResult, node: str) -> dict:
-    events = result.asset_materializations_for_node(node)
+    """Metadata of the node's materialization, or of its observation when it stopped the run early."""
+    events = result.asset_materializations_for_node(node) or [
+        e.asset_observation_data.asset_observation
+        for e in result.events_for_node(node)
+        if e.event_type == DagsterEventType.ASSET_OBSERVATION
+    ]
     return {key: value.value for key, value in events[-1].metadata.items()} if events else {}
 
 
@@ -91,7 +99,8 @@ def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
             summary.checks["warned"] += 1
         else:
             summary.checks["failed"] += 1
-    summary.published = bool(result.asset_materializations_for_node("published_warehouse"))
+    summary.up_to_date = bool(articles.get("up_to_date")) and result.success
+    summary.published = bool(result.asset_materializations_for_node("published_warehouse")) or summary.up_to_date
     for event in result.all_events:
         if event.event_type == DagsterEventType.STEP_SUCCESS:
             summary.step_seconds[event.step_key] = round(event.step_success_data.duration_ms / 1000, 3)

@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({size: entry}), flush=True)
         results["extraction"] = extraction_throughput(pool_of_articles[: min(largest, 2000)])
         report = evaluate(corpus / "gold", pool_of_articles[: min(largest, 2000)])
-        results["quality"] = report.overall_dict() if hasattr(report, "overall_dict") else str(report)
+        results["quality"] = report.to_dict()["overall"]
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -55,3 +55,11 @@ def test_run_evaluate_prints_a_table(capsys):
     assert run_evaluate(SHARED_GOLD, sorted(SHARED_SEEDS.glob("*.txt")), verbose=True) == 0
     out = capsys.readouterr().out
     assert "overall" in out
+
+
+def test_synthetic_corpus_meets_the_targets(tmp_path):
+    synth = pytest.importorskip("beilun_etl.synth")
+    synth.generate_corpus(24, tmp_path, seed=5)
+    report = evaluate(tmp_path / "gold", sorted((tmp_path / "articles").glob("*.txt")))
+    assert len(report.articles) == 24
+    _assert_targets(report)

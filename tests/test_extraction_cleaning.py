@@ -54,3 +54,8 @@ def test_matching_view_keeps_offsets_for_traditional_and_full_width_text():
 def test_breaks_after_function_words_and_inside_numbers_are_joined():
     raw = "标题\n\n全区实现地区生产总值13\n\n65.56亿元。北仑的\n\n产业集群加快发展。"
     assert "全区实现地区生产总值1365.56亿元。北仑的产业集群加快发展。" in clean_text(raw)
+
+
+def test_web_copies_lose_tags_and_entities():
+    raw = "<h1>标题</h1><p>全区实现地区生产总值&nbsp;1365.56亿元，<b>同比增长6.1%</b>。</p><p>第二段&amp;结尾。</p>"
+    assert clean_text(raw) == "标题\n\n全区实现地区生产总值\xa01365.56亿元，同比增长6.1%。\n\n第二段&结尾。\n"

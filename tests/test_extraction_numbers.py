@@ -57,3 +57,12 @@ def test_multiple_and_points():
     assert by_text(records, "0.2个百分点")["unit"] == "pct_point"
     near = by_text(records, "近一倍")
     assert (near["value"], near["qualifier"], near["measure"]) == (1, "approx", "multiple")
+
+
+def test_bare_multiplier_takes_the_unit_of_its_indicator():
+    records = figures("北仑区常住人口约85万，全年接待游客突破500万，财政总收入达905.4亿。全年增长3万。")
+    assert [(r["text"], r["unit"], r["value"]) for r in records] == [
+        ("约85万", "person", 850000),
+        ("突破500万", "person", 5000000),
+        ("905.4亿", "CNY", 90540000000),
+    ]

@@ -58,3 +58,14 @@ def test_a_place_the_dictionary_lacks_gets_no_zone():
     text = "北仑经济观察\n\n上半年，北仑区实现地区生产总值1284.7亿元。苏州工业园区实现地区生产总值1800亿元，增长5%。"
     records = figures(text)
     assert [r["zone"] for r in records] == ["beilun", None, None]
+
+
+def test_an_article_comparing_the_districts_is_about_the_city():
+    text = (
+        "上半年宁波各区县（市）经济成绩单\n\n全市规模以上工业增加值2414.1亿元。\n\n"
+        "北仑区实现地区生产总值1284.7亿元；鄞州区实现地区生产总值1318.2亿元；慈溪市实现地区生产总值1095.3亿元；"
+        "余姚市实现地区生产总值731.6亿元；余姚市规上工业增加值增长5%；余姚市外贸进出口总额增长3%。"
+    )
+    records = figures(text)
+    assert by_text(records, "2414.1亿元")["zone"] == "ningbo"
+    assert by_text(records, "731.6亿元")["zone"] == "yuyao"

@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
+from beilun_etl.quality.validation import import_great_expectations_in_background
 from beilun_etl.resources import WarehouseResource
 
 # The raw tables that the Python assets of the same name write (the others stay source assets).
@@ -36,6 +37,7 @@ class BeilunDbtTranslator(DagsterDbtTranslator):
 def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator:
     """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
     warehouse.connect_build().close()  # a partial run that starts here still gets a build copy
+    import_great_expectations_in_background()  # the checks step comes next; dbt runs in a subprocess
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
     yield from dbt.cli(["build"], context=context, target_path=RUN_TARGET_PATH).stream()

@@ -1,10 +1,12 @@
 """The `articles` and `figures` assets: the drop folder staged into the build warehouse's raw tables."""
 
 import datetime as dt
+from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetObservation, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
+from beilun_etl.freshness import is_up_to_date
 from beilun_etl.ingest import ingest
 from beilun_etl.resources import WarehouseResource
 from beilun_etl.staging import stage_pending
@@ -21,12 +23,13 @@ class ArticlesConfig(Config):
     )
 
 
-@asset(group_name="ingestion", kinds={"python", "duckdb"})
-def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: WarehouseResource) -> MaterializeResult:
+@asset(group_name="ingestion", kinds={"python", "duckdb"}, output_required=False)
+def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: WarehouseResource) -> Iterator:
     """Every article file read, decoded (UTF-8, then GB18030), cleaned, content-hashed and dated.
 
     Starts the run's build copy from the last published warehouse. Files that cannot be used are
     quarantined with their reason (`raw.quarantined_articles`, `marts.quarantined_articles`).
+    When nothing changed since the last publication, the run stops here: the rest is skipped.
     """
     start_build(warehouse.published_path, warehouse.build_path)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -35,29 +38,35 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
             con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
         )
         current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
+        up_to_date = is_up_to_date(con, warehouse.published_path)
     for q in result.quarantined:
         context.log.warning(f"quarantined {q.source_file}: {q.reason} — {q.detail}")
     for article_id in result.deleted:
         context.log.info(f"article {article_id} was deleted from the folder; its figures leave the marts")
     summary = result.summary()
     context.log.info(f"articles: {summary}")
-    return MaterializeResult(
-        metadata={
-            **{key: MetadataValue.int(value) for key, value in summary.items()},
-            "articles_current": MetadataValue.int(current),
-            "articles_dir": MetadataValue.path(str(warehouse.articles_path)),
-            "new_and_changed": MetadataValue.md(
-                "\n".join(
-                    f"- {a.article_id} ({a.published}{', inferred' if a.published_inferred else ''})"
-                    for a in result.new + result.changed
-                )
-                or "none"
-            ),
-            "quarantined": MetadataValue.md(
-                "\n".join(f"- `{q.source_file}`: **{q.reason}**, {q.detail}" for q in result.quarantined) or "none"
-            ),
-        }
-    )
+    metadata = {
+        **{key: MetadataValue.int(value) for key, value in summary.items()},
+        "articles_current": MetadataValue.int(current),
+        "articles_dir": MetadataValue.path(str(warehouse.articles_path)),
+        "new_and_changed": MetadataValue.md(
+            "\n".join(
+                f"- {a.article_id} ({a.published}{', inferred' if a.published_inferred else ''})"
+                for a in result.new + result.changed
+            )
+            or "none"
+        ),
+        "quarantined": MetadataValue.md(
+            "\n".join(f"- `{q.source_file}`: **{q.reason}**, {q.detail}" for q in result.quarantined) or "none"
+        ),
+        "up_to_date": MetadataValue.bool(up_to_date),
+    }
+    if up_to_date:
+        warehouse.build_path.unlink(missing_ok=True)
+        context.log.info("nothing new since the last publication: the published warehouse is current")
+        context.log_event(AssetObservation(asset_key=context.asset_key, metadata=metadata))
+        return
+    yield MaterializeResult(metadata=metadata)
 
 
 @asset(group_name="ingestion", kinds={"python", "duckdb"}, deps=[articles])

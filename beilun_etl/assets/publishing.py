@@ -1,11 +1,13 @@
 """The `published_warehouse` asset: the audited build copy renamed over the warehouse BI tools read."""
 
+import datetime as dt
 from collections.abc import Sequence
 
 from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset
 
+from beilun_etl.freshness import record_publication
 from beilun_etl.resources import WarehouseResource
-from beilun_etl.warehouse_files import connect, publish
+from beilun_etl.warehouse_files import publish
 
 
 def mart_keys(dbt_assets_def: AssetsDefinition) -> list[AssetKey]:
@@ -18,15 +20,13 @@ def build_published_warehouse(upstream: Sequence[AssetKey]) -> AssetsDefinition:
     @asset(group_name="publishing", kinds={"duckdb"}, deps=list(upstream))
     def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
         """`data/warehouse.duckdb`, replaced atomically by the build copy once every blocking check passed."""
-        with warehouse.connect_build(read_only=True) as con:
-            counts = dict(
-                con.execute(
-                    "SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1"
-                ).fetchall()
-            )
+        with warehouse.connect_build() as con:
+            record_publication(con, context.run.run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+            tables = [name for (name,) in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1"
+            ).fetchall()]  # fmt: skip
+            rows = {name: con.execute(f'SELECT count(*) FROM marts."{name}"').fetchone()[0] for name in tables}
         publish(warehouse.build_path, warehouse.published_path)
-        with connect(warehouse.published_path, read_only=True) as con:
-            rows = {name: con.execute(f'SELECT count(*) FROM marts."{name}"').fetchone()[0] for name in counts}
         context.log.info(f"published {warehouse.published_path}")
         return MaterializeResult(
             metadata={

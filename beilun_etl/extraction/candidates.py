@@ -240,9 +240,33 @@ def _ratio_candidates(view: str) -> list[Candidate]:
     return found
 
 
+# 人口约85万, 游客突破500万: a bare 万/亿 takes its unit from the indicator before it (extract.py)
+_BARE_MULTIPLE_RE = re.compile(
+    rf"(?=\d)(?<![\d.])(?P<num>{ARABIC})(?P<q>余|多)?(?P<mult>万亿|亿|万)(?=[，,。；;、）)\s]|$)"
+)
+BARE = "bare"
+
+
+def _bare_candidates(view: str) -> list[Candidate]:
+    found = []
+    for m in _BARE_MULTIPLE_RE.finditer(view):
+        start = m.start()
+        if start and (view[start - 1] == "第" or (view[start - 1].isascii() and view[start - 1].isalnum())):
+            continue
+        value = scale(m.group("num"), MULTIPLIERS[m.group("mult")])
+        qualifier, text_start = _qualifier_before(view, start)
+        if m.group("q"):
+            qualifier = "more_than"
+        found.append(Candidate(text_start, m.end(), start, value, BARE, None, qualifier, "number"))
+    return found
+
+
 def find_candidates(view: str) -> list[Candidate]:
-    """All figure candidates in text order; overlapping candidates keep the earliest, longest one."""
+    """All figure candidates in text order; overlapping candidates keep the earliest, longest one.
+
+    Candidates with unit BARE still need a unit from their indicator (see extract.py)."""
     found = [c for m in _NUMBER_RE.finditer(view) if (c := _number_candidate(view, m)) is not None]
+    found += _bare_candidates(view)
     found += _rank_candidates(view)
     found += _ratio_candidates(view)
     found.sort(key=lambda c: (c.num_start, -(c.end - c.start)))

@@ -7,10 +7,14 @@ joined so that a sentence is never cut; headings, captions and author lines stay
 
 from __future__ import annotations
 
+import html
 import re
 
 _FINAL = "。！？!?；;…：:"
 _CLOSERS = "”’\"'」』）)】》"
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr|p|div|h[1-6]|li|tr)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CAPTION = re.compile(r"(摄|攝)\s*[)）]?$|^(图|圖)[:：]|供图[)）]?$")
@@ -71,6 +75,10 @@ def clean_text(raw: str) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _INVISIBLE.sub("", text)
+    if "<" in text or "&" in text:  # web copies: tags and entities
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+        text = html.unescape(text) if _ENTITY.search(text) else text
     lines = [line.strip(" \t\u3000\u00a0") for line in text.split("\n")]
     paragraphs: list[str] = []
     for line in lines:

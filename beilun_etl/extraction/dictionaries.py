@@ -33,13 +33,12 @@ _OWN_ZONE_WORDS = {
 
 
 def dictionary_dir() -> Path:
-    """Where the dictionaries live; imported lazily so that the extractor does not need Dagster."""
+    """Where the dictionaries live (beilun_etl.paths, which, unlike resources, does not import Dagster)."""
     try:
+        from beilun_etl.paths import DICTIONARY_DIR
+    except ImportError:  # pragma: no cover - older layout
         from beilun_etl.resources import DICTIONARY_DIR
-
-        return Path(DICTIONARY_DIR)
-    except Exception:  # pragma: no cover - resources needs dagster; fall back to the project layout
-        return Path(__file__).resolve().parents[2] / "dbt" / "seeds"
+    return Path(DICTIONARY_DIR)
 
 
 @dataclass(frozen=True)
@@ -96,10 +95,27 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@functools.lru_cache(maxsize=1)
+def _stamp(base: Path) -> tuple[tuple[str, int, int], ...]:
+    """Size and mtime of the CSV files: an edited dictionary is read again by a long-running process."""
+    stamps = []
+    for name in ("indicators.csv", "zones.csv"):
+        try:
+            st = (base / name).stat()
+            stamps.append((name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamps.append((name, -1, -1))
+    return tuple(stamps)
+
+
 def load_dictionaries(directory: str | None = None) -> Dictionaries:
-    """Read indicators.csv and zones.csv and build the alias automata (once per process)."""
+    """The dictionaries with their alias automata, built once per process and version of the files."""
     base = Path(directory) if directory else dictionary_dir()
+    return _load(str(base), _stamp(base))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(directory: str, _stamp: tuple) -> Dictionaries:
+    base = Path(directory)
     indicators: dict[str, Indicator] = {}
     for row in _read_rows(base / "indicators.csv"):
         aliases = (*_split_aliases(row.get("aliases", "")), row["name_zh"].strip())
@@ -141,10 +157,15 @@ def load_dictionaries(directory: str | None = None) -> Dictionaries:
     return dicts
 
 
-@functools.lru_cache(maxsize=1)
 def dictionaries_hash() -> str:
     """Hash of the two CSV files: part of the extractor fingerprint (a new alias re-extracts)."""
     base = dictionary_dir()
+    return _hash(str(base), _stamp(base))
+
+
+@functools.lru_cache(maxsize=4)
+def _hash(directory: str, _stamp: tuple) -> str:
+    base = Path(directory)
     digest = hashlib.sha256()
     for name in ("indicators.csv", "zones.csv"):
         path = base / name

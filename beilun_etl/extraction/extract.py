@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from beilun_etl.extraction.candidates import find_candidates
+from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
 from beilun_etl.extraction.dictionaries import load_dictionaries
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
@@ -45,7 +45,8 @@ def extract_figures(
     dicts = load_dictionaries()
     view = matching_view(text)
     seg = Segments(view)
-    cands = find_candidates(view)
+    resolver = IndicatorResolver(view, dicts)
+    cands = _resolve_bare_units(find_candidates(view), seg, resolver)
     if not cands:
         return []
     default, base_year = _document_default(view, seg, published)
@@ -67,7 +68,6 @@ def extract_figures(
     periods = assign_periods(seg, exprs, timings, default, last_year)
     apply_planned(view, seg, exprs, timings, periods)
 
-    resolver = IndicatorResolver(view, dicts)
     parts = link_parts(view, seg, cands, infos)
     listed = respectively_indicators(view, seg, cands, resolver)
     attributions: list[Attribution | None] = []
@@ -86,6 +86,8 @@ def extract_figures(
             attr = resolver.level(clause, c.start, c.end, c.unit)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
+            if attr is None:  # 进出口总额超过千亿元，达1053.2亿元
+                attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
         elif mi.measure == "share_pct":
             attr, share_of = resolver.share(clause, c.start)
             if attr is None:
@@ -151,6 +153,25 @@ def extract_figures(
             }
         )
     return records
+
+
+_BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", "mu", "km2"})
+
+
+def _resolve_bare_units(cands: list[Candidate], seg: Segments, resolver: IndicatorResolver) -> list[Candidate]:
+    """人口约85万: a number with only 万/亿 is a figure in the unit of the indicator named just before it."""
+    kept = []
+    for c in cands:
+        if c.unit == BARE:
+            cs, _ce = seg.clauses.span(c.num_start)
+            near = [a for a in resolver.aliases_between(max(cs, c.start - 12), c.start)]
+            ind = resolver.dicts.indicators.get(resolver.code_of(near[-1][2]) or "") if near else None
+            if ind is None or ind.unit not in _BARE_UNITS:
+                continue
+            c.unit = ind.unit
+            c.classifier = None
+        kept.append(c)
+    return kept
 
 
 def _signed(value: float, mi: MeasureInfo) -> float | int:

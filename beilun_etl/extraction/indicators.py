@@ -37,7 +37,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
-    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|"
+    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|"
     r"按可比价格计算|[、,，:：\s])+$"
 )
 _NUMBER_WITH_UNIT = re.compile(
@@ -191,8 +191,11 @@ class IndicatorResolver:
             return None
         return Attribution(phrase, None)
 
-    def nearest_alias_before(self, lo: int, pos: int) -> Attribution | None:
-        before = self.aliases_between(lo, pos)
-        if not before:
-            return None
-        return Attribution(before[-1][2], self.code_of(before[-1][2]))
+    def nearest_alias_before(self, lo: int, pos: int, unit: str | None = None) -> Attribution | None:
+        """The last alias before `pos` (of an indicator a level in `unit` can measure, if given)."""
+        for _a_start, _a_end, alias in reversed(self.aliases_between(lo, pos)):
+            code = self.code_of(alias)
+            ind = self.dicts.indicators.get(code or "")
+            if unit is None or (ind is not None and unit_compatible(unit, ind.unit)):
+                return Attribution(alias, code)
+        return None

@@ -76,10 +76,10 @@ def assign_periods(
     consecutive = 0
     last_comparison: TimeExpr | None = None
     last_any: Ctx | None = None  # the latest period in the text so far: what 同期 refers to
-    for pos, kind, idx in events:
-        p = seg.paragraphs.index(pos)
-        s = seg.full.index(pos)
-        q = seg.sentences.index(pos)
+    positions = [e[0] for e in events]
+    para_of, full_of, semi_of = (index.indices(positions) for index in (seg.paragraphs, seg.full, seg.sentences))
+    for n, (_pos, kind, idx) in enumerate(events):
+        p, s, q = para_of[n], full_of[n], semi_of[n]
         if q != semi_idx:
             semi_idx = q
             if future_active:  # a planned date (届时…) holds for its own clause group only

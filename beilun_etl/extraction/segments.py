@@ -18,16 +18,11 @@ _CLAUSE = re.compile(r"[。！？!?；;]+[”’\"]?|\n|[，：]|(?=[,:])(?:(?<!
 
 
 def _spans(view: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in pattern.finditer(view):
-        end = m.end()
-        if end > start:
-            spans.append((start, end))
-        start = end
-    if start < len(view):
-        spans.append((start, len(view)))
-    return spans
+    ends = [m.end() for m in pattern.finditer(view)]
+    if not ends or ends[-1] < len(view):
+        ends.append(len(view))
+    starts = [0, *ends[:-1]]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if b > a]
 
 
 @dataclass
@@ -46,6 +41,16 @@ class SpanIndex:
                 found = 0
             self._cache[pos] = found
         return found
+
+    def indices(self, positions: list[int]) -> list[int]:
+        """index() of each position of an ascending list, by one merge instead of a search each."""
+        out: list[int] = []
+        i, n = 0, len(self.starts)
+        for pos in positions:
+            while i + 1 < n and self.starts[i + 1] <= pos:
+                i += 1
+            out.append(i)
+        return out
 
     def span(self, pos: int) -> tuple[int, int]:
         return self.spans[self.index(pos)] if self.spans else (0, 0)

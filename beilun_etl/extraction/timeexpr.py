@@ -31,7 +31,9 @@ _TIME_RE = re.compile(
     r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“])(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
-    r"|(?P<rel>今年|本年|当年|全年|去年|上年|前年|明年)(?!以来|目标|计划|任务|预算)" + _SUB.format(p="r") + "?"
+    r"|(?P<rel>今年|本年|当年|全年|去年|上年|前年|明年|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)"
+    + _SUB.format(p="r")
+    + "?"
     r"|(?P<same>同期)"
     r"|(?P<cur>截至目前|截止目前|截至当前|截至今年|今年以来|目前|至今|当前|现阶段|近年来|近年|日前|前不久|近日|每年|如今)"
     r"|(?P<cons>连续)(?P<consn>\d{1,2}|" + _CN + r")年"
@@ -125,7 +127,7 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
             expr = TimeExpr(start, end, "since", None, year)
         elif g["rel"]:
             rel = g["rel"]
-            offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}.get(rel, 0)
+            offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
             anchor = base_year if rel in ("全年", "本年", "当年") else pub_year
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)

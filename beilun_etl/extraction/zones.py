@@ -23,6 +23,8 @@ _SUBJECT_PREFIX = re.compile(
     r"前三季度|一季度|二季度|三季度|四季度|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
     r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看)*"
 )
+_DISTRICTS = frozenset({"district", "county", "county_city"})
+_EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
@@ -79,7 +81,24 @@ def main_zone(view: str, mentions: list[tuple[int, int, str, str]], dicts: Dicti
     tied = [code for code, score in scores.items() if score == best]
     # Prefer district-like zones on a tie (a Beilun article names 宁波 as often as 北仑 sometimes).
     tied.sort(key=lambda c: -dicts.zones[c].depth if c in dicts.zones else 0)
-    return tied[0]
+    top = tied[0]
+    city = _comparison_city(scores, dicts, view[:title_end])
+    return city or top
+
+
+def _comparison_city(scores: Counter[str], dicts: Dictionaries, title: str) -> str | None:
+    """An article comparing several districts of a city (各区县…) is about the city."""
+    districts = {c: n for c, n in scores.items() if c in dicts.zones and dicts.zones[c].zone_type in _DISTRICTS}
+    if len(districts) < 3:
+        return None
+    total = sum(districts.values())
+    if max(districts.values()) * 2 > total and not _EACH_DISTRICT.search(title):
+        return None
+    parents = {dicts.zones[c].parent_code for c in districts}
+    if len(parents) == 1:
+        parent = parents.pop()
+        return parent if parent in dicts.zones else None
+    return None
 
 
 def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:

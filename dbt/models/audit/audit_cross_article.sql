@@ -10,7 +10,7 @@ select
     b.figure_id,
     [a.figure_id, b.figure_id] as figure_ids,
     [a.article_id, b.article_id] as article_ids,
-    list_distinct([a.sentence, b.sentence]) as sentences,
+    list_filter([a.sentence, b.sentence], lambda x, i: list_position([a.sentence, b.sentence], x) = i) as sentences,
     a.indicator_code,
     a.indicator,
     a.zone_code,

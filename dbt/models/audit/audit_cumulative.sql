@@ -14,7 +14,7 @@ select
     l.figure_id,
     [e.figure_id, l.figure_id] as figure_ids,
     [e.article_id, l.article_id] as article_ids,
-    list_distinct([e.sentence, l.sentence]) as sentences,
+    list_filter([e.sentence, l.sentence], lambda x, i: list_position([e.sentence, l.sentence], x) = i) as sentences,
     l.indicator_code,
     l.indicator,
     l.zone_code,

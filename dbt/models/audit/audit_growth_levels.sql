@@ -66,8 +66,8 @@ lined_up as (
 select
     figure_id,
     [figure_id, current_figure_id, previous_figure_id] as figure_ids,
-    list_distinct([article_id, current_article_id, previous_article_id]) as article_ids,
-    list_distinct([sentence, current_sentence, previous_sentence]) as sentences,
+    list_filter([article_id, current_article_id, previous_article_id], lambda x, i: list_position([article_id, current_article_id, previous_article_id], x) = i) as article_ids,
+    list_filter([sentence, current_sentence, previous_sentence], lambda x, i: list_position([sentence, current_sentence, previous_sentence], x) = i) as sentences,
     indicator_code,
     indicator,
     zone_code,

@@ -12,8 +12,8 @@ tertiary_sector as (select * from levels where indicator_code = 'value_added_ter
 select
     g.figure_id,
     [g.figure_id, a.figure_id, b.figure_id, c.figure_id] as figure_ids,
-    list_distinct([g.article_id, a.article_id, b.article_id, c.article_id]) as article_ids,
-    list_distinct([g.sentence, a.sentence, b.sentence, c.sentence]) as sentences,
+    list_filter([g.article_id, a.article_id, b.article_id, c.article_id], lambda x, i: list_position([g.article_id, a.article_id, b.article_id, c.article_id], x) = i) as article_ids,
+    list_filter([g.sentence, a.sentence, b.sentence, c.sentence], lambda x, i: list_position([g.sentence, a.sentence, b.sentence, c.sentence], x) = i) as sentences,
     g.zone_code,
     g.period_label,
     g.unit,

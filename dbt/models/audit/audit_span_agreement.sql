@@ -39,8 +39,8 @@ readings as (
 select
     figure_id,
     [figure_id, cagr_figure_id] as figure_ids,
-    list_distinct([article_id, cagr_article_id]) as article_ids,
-    list_distinct([sentence, cagr_sentence]) as sentences,
+    list_filter([article_id, cagr_article_id], lambda x, i: list_position([article_id, cagr_article_id], x) = i) as article_ids,
+    list_filter([sentence, cagr_sentence], lambda x, i: list_position([sentence, cagr_sentence], x) = i) as sentences,
     indicator_code,
     indicator,
     zone_code,

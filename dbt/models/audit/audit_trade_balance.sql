@@ -14,8 +14,8 @@ levels as (
 select
     t.figure_id,
     [t.figure_id, e.figure_id, i.figure_id] as figure_ids,
-    list_distinct([t.article_id, e.article_id, i.article_id]) as article_ids,
-    list_distinct([t.sentence, e.sentence, i.sentence]) as sentences,
+    list_filter([t.article_id, e.article_id, i.article_id], lambda x, i: list_position([t.article_id, e.article_id, i.article_id], x) = i) as article_ids,
+    list_filter([t.sentence, e.sentence, i.sentence], lambda x, i: list_position([t.sentence, e.sentence, i.sentence], x) = i) as sentences,
     t.indicator_code,
     t.zone_code,
     t.period_label,
