@@ -80,3 +80,35 @@ def test_negative_numbers_and_lists():
     assert by_text(records, "3.1%")["measure"] == "growth_pct"
     assert by_text(records, "386.5亿元")["indicator_code"] == "general_budget_revenue"
     assert by_text(records, "331.4亿元")["indicator_code"] == "tax_revenue"
+
+
+def test_a_contributed_share_of_a_whole():
+    r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
+    assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")
+
+
+def test_a_growth_rate_held_at_a_threshold_is_growth():
+    records = figures("5月份规模以上工业增加值增长7.1%，增速连续两个月保持在7%以上。")
+    r = by_text(records, "7%以上")
+    assert (r["measure"], r["indicator_code"]) == ("growth_pct", "industrial_value_added_above_scale")
+
+
+def test_items_after_a_lead_in_keep_its_indicator():
+    text = (
+        "分区县（市）看，前三季度各区县（市）地区生产总值及增速如下：\n\n"
+        "北仑区2100.5亿元，同比增长5.9%；\n\n镇海区1300.2亿元，同比增长6.1%，增速居全市首位。"
+    )
+    records = figures(text)
+    for t in ("2100.5亿元", "5.9%", "1300.2亿元", "6.1%", "居全市首位"):
+        assert by_text(records, t)["indicator_code"] == "gdp", t
+    assert by_text(records, "1300.2亿元")["zone"] == "zhenhai"
+    inline = "分区县看，上半年地区生产总值：北仑区1000亿元，同比增长6%；鄞州区1100亿元，同比增长5%。"
+    assert by_text(figures(inline), "1100亿元")["indicator_code"] == "gdp"
+
+
+def test_short_container_volume_and_a_rank_without_a_noun():
+    records = figures(
+        "## 港口月报 | 前9月箱量超2900万标准箱\n\n今年1-9月，宁波舟山港完成海铁联运箱量130万标准箱，规模位居全国港口第二位。"
+    )
+    assert by_text(records, "超2900万标准箱")["indicator_code"] == "container_throughput"
+    assert by_text(records, "全国港口第二位")["indicator_code"] == "sea_rail_containers"

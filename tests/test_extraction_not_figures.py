@@ -24,3 +24,8 @@ def test_size_classes_durations_and_named_sets_are_not_figures():
         "今年前8个月，7×24小时在线受理，以“三个一号工程”为牵引。"
     )
     assert [r["text"] for r in figures(text)] == ["32个"]
+
+
+def test_numbers_inside_quoted_policy_names_are_not_figures():
+    texts = [r["text"] for r in figures("北仑出台“人才新政二十条”和“稳外资八条”，设立规模10亿元的基金。")]
+    assert texts == ["10亿元"]

@@ -66,3 +66,11 @@ def test_bare_multiplier_takes_the_unit_of_its_indicator():
         ("突破500万", "person", 5000000),
         ("905.4亿", "CNY", 90540000000),
     ]
+
+
+def test_bare_hundreds_after_a_qualifier_and_events_counted_with_chang():
+    records = figures("园区企业从不足百家增加到210家，全年举办赛事活动30余场，吸引近千人参加。百家争鸣。")
+    assert (by_text(records, "不足百家")["value"], by_text(records, "不足百家")["qualifier"]) == (100, "less_than")
+    assert (by_text(records, "30余场")["value"], by_text(records, "30余场")["unit"]) == (30, "count")
+    assert by_text(records, "近千人")["value"] == 1000
+    assert "百家" not in [r["text"] for r in records]

@@ -99,3 +99,41 @@ def test_same_period_first_months_and_plan_periods():
     assert period(by_text(records, "655.2亿元")) == ("2024-01-01", "2024-03-31")
     assert period(by_text(records, "8000亿元")) == ("2024-01-01", "2024-08-31")
     assert by_text(records, "3000亿元")["period_end"] == "2020-12-31"
+
+
+def test_a_relative_year_is_not_overridden_by_the_whole_year():
+    records = figures(
+        "上年，全区全年完成外贸进出口总额800亿元。前年，全年实现税收收入50亿元。今年全年财政收入90亿元。",
+        dt.date(2024, 8, 20),
+    )
+    assert period(by_text(records, "800亿元")) == ("2023-01-01", "2023-12-31")
+    assert period(by_text(records, "50亿元")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "90亿元")) == ("2024-01-01", "2024-12-31")
+
+
+def test_years_ago_count_back_from_publication():
+    records = figures("五年前，这里的企业还不足300家。3年前，园区产值约20亿元。", dt.date(2024, 5, 1))
+    assert period(by_text(records, "不足300家")) == ("2019-01-01", "2019-12-31")
+    assert period(by_text(records, "约20亿元")) == ("2021-01-01", "2021-12-31")
+
+
+def test_from_last_year_to_a_level_reached_now():
+    records = figures("今年前三季度，全区外贸企业从去年的120家增加到150家。", dt.date(2024, 11, 1))
+    assert period(by_text(records, "120家"))[1] == "2023-12-31"
+    assert by_text(records, "150家")["period_end"].startswith("2024")
+
+
+def test_a_base_reached_is_not_the_period():
+    records = figures("前三季度，出口汽车近3万辆，已达到上年全年的1.8倍。", dt.date(2024, 11, 1))
+    assert by_text(records, "1.8倍")["period_end"].startswith("2024")
+
+
+def test_a_planned_date_governs_what_follows_it_not_the_investment_before():
+    records = figures("其中，一个新材料项目总投资约50亿元，预计2027年投产后可实现年产值约80亿元。", dt.date(2024, 9, 1))
+    assert by_text(records, "约50亿元")["period_end"].startswith("2024")
+    assert by_text(records, "约80亿元")["period_end"].startswith("2027")
+
+
+def test_a_consecutive_run_without_a_year_ends_at_the_last_complete_year():
+    records = figures("北仑港区货物吞吐量已连续8年位居全省第一。", dt.date(2024, 11, 1))
+    assert period(by_text(records, "全省第一")) == ("2016-01-01", "2023-12-31")

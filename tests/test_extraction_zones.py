@@ -69,3 +69,19 @@ def test_an_article_comparing_the_districts_is_about_the_city():
     records = figures(text)
     assert by_text(records, "2414.1亿元")["zone"] == "ningbo"
     assert by_text(records, "731.6亿元")["zone"] == "yuyao"
+
+
+def test_a_project_settled_in_a_zone_belongs_to_it():
+    records = figures("其中，落户梅山的一个智能制造项目总投资约30亿元，建成后可实现年产值约60亿元。")
+    assert by_text(records, "约30亿元")["zone"] == "meishan"
+    assert by_text(records, "约60亿元")["zone"] == "meishan"
+
+
+def test_an_unnamed_port_area_after_several_named_ones_is_the_port():
+    text = (
+        "今年，宁波舟山港完成集装箱吞吐量3000万标准箱。梅山港区新建2个泊位；穿山港区完成码头改造。"
+        "港区投入运营的智能集卡已超过80辆。"
+    )
+    assert by_text(figures(text), "超过80辆")["zone"] == "ningbo_zhoushan_port"
+    single = "在梅山港区，逾60辆智能集卡投入运营。港区单箱能耗下降约10%。"
+    assert by_text(figures(single), "约10%")["zone"] == "meishan"

@@ -123,8 +123,10 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         q_inner = m.group("q1") or m.group("q2")
     is_cn = not num_text[0].isdigit()
     if is_cn:
-        if prev in _CN_BAD_BEFORE or not (_CN_DIGITS & set(num_text)):
+        if prev in _CN_BAD_BEFORE:
             return None
+        if not (_CN_DIGITS & set(num_text)) and _qualifier_before(view, start)[0] == "exact":
+            return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 (不足百家, 近千人)
         if (
             num_text == "一"
             and unit_text not in _SINGLE_OK_UNITS
@@ -261,6 +263,17 @@ def _bare_candidates(view: str) -> list[Candidate]:
     return found
 
 
+# “外资十条”, “科创甬江2035”: a short quotation with words before its number is a name
+_QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；]{1,6}”")
+
+
+def _outside_quoted_names(view: str, found: list[Candidate]) -> list[Candidate]:
+    names = [(m.end("words"), m.end()) for m in _QUOTED_NAME.finditer(view)]
+    if not names:
+        return found
+    return [c for c in found if not any(a <= c.num_start < b for a, b in names)]
+
+
 def find_candidates(view: str) -> list[Candidate]:
     """All figure candidates in text order; overlapping candidates keep the earliest, longest one.
 
@@ -269,6 +282,7 @@ def find_candidates(view: str) -> list[Candidate]:
     found += _bare_candidates(view)
     found += _rank_candidates(view)
     found += _ratio_candidates(view)
+    found = _outside_quoted_names(view, found)
     found.sort(key=lambda c: (c.num_start, -(c.end - c.start)))
     kept: list[Candidate] = []
     last_end = -1

@@ -13,6 +13,7 @@ from typing import Any
 from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
 from beilun_etl.extraction.dictionaries import load_dictionaries
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year
@@ -65,11 +66,12 @@ def extract_figures(
 
     timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
     last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)
-    periods = assign_periods(seg, exprs, timings, default, last_year)
+    periods = assign_periods(seg, exprs, timings, default, last_year, published.year - 1)
     apply_planned(view, seg, exprs, timings, periods)
 
     parts = link_parts(view, seg, cands, infos)
     listed = respectively_indicators(view, seg, cands, resolver)
+    leadins = LeadIns(view, seg, resolver)
     attributions: list[Attribution | None] = []
     shares_of: list[str | None] = []
     for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):
@@ -85,11 +87,13 @@ def extract_figures(
         elif mi.measure == "level":
             attr = resolver.level(clause, c.start, c.end, c.unit)
             if attr is None:
+                attr = leadins.attribution(c.num_start, c.unit)
+            if attr is None:
                 attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
             if attr is None:  # 进出口总额超过千亿元，达1053.2亿元
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
         elif mi.measure == "share_pct":
-            attr, share_of = resolver.share(clause, c.start)
+            attr, share_of = resolver.share(clause, c.start, c.end)
             if attr is None:
                 prev = _inherit(i, cands, attributions, seg)
                 attr = (
@@ -102,11 +106,15 @@ def extract_figures(
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg, prefer_coded=True)
             if attr is None:
+                attr = leadins.attribution(c.num_start, None)
+            if attr is None:
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start)
         else:
             attr = resolver.change_like(clause, c.start)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg)
+            if attr is None:
+                attr = leadins.attribution(c.num_start, None)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg, within_paragraph=True)
             if attr is None:

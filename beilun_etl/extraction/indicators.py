@@ -21,7 +21,7 @@ _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划
 _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
-    r"[一二三四]季度|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续\d+年|连续[一二三四五六七八九十]+年|"
+    r"[一二三四]季度|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)"
 )
 _COMPARE = re.compile(
@@ -32,13 +32,14 @@ _COMPARE = re.compile(
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在|共|共有|拥有|有|累计|"
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|"
+    r"按[^，,。；;\d]{1,8}?(?:计算|统计)|"
     r"[、,，:：\s“”])+"
 )
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|"
-    r"按可比价格计算|[、,，:：\s])+$"
+    r"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|按[^，,。；;\d]{1,8}?(?:计算|统计)|[、,，:：\s])+$"
 )
 _NUMBER_WITH_UNIT = re.compile(
     r"\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?"
@@ -161,16 +162,23 @@ class IndicatorResolver:
             return None
         return Attribution(phrase, None)
 
-    def share(self, clause: tuple[int, int], start: int) -> tuple[Attribution | None, str | None]:
-        """A share: the part before 占/比重 (or inherit), and the whole after 占."""
-        cs, _ce = clause
+    def share(
+        self, clause: tuple[int, int], start: int, end: int | None = None
+    ) -> tuple[Attribution | None, str | None]:
+        """A share: the part before 占/比重/贡献 (or inherit), and the whole after 占 (around 贡献…N%的X)."""
+        cs, ce = clause
         window = self.view[cs:start]
-        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)", window)
+        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)|贡献(?!率)了?", window)
         key = cs + m.start() if m else start
         share_of = None
         if m and m.group() == "占":
             whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", window[m.end() :])
             share_of = whole or None
+        elif m and m.group().startswith("贡献"):
+            # 贡献了全区约45%的进出口额: the scope before the figure, the noun after its 的
+            scope = _TRAIL.sub("", window[m.end() :])
+            noun = self.noun_after(end + 1, ce) if end is not None and self.view.startswith("的", end) else ""
+            share_of = scope + noun or None
         before = [a for a in self.aliases_between(cs, start) if a[0] < key]
         if before:
             _a_start, _a_end, alias = before[-1]

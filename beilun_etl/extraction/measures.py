@@ -28,6 +28,8 @@ _UP = re.compile(
 )
 _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
 _SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
+# 贡献了全区约45%的进出口额: the part contributes a share of a named whole (贡献率 is a rate of its own)
+_CONTRIBUTED = re.compile(r"贡献(?!率)了?[^，,。；;%]{0,10}$")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
@@ -66,10 +68,10 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
             return MeasureInfo("growth_pct", -1)
         if cue is None and _UP.search(window) and not _SHARE.search(window[-6:]):
             return MeasureInfo("growth_pct")
-        if _SHARE.search(clause_before):
+        if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before):
             return MeasureInfo("share_pct", 1, cue)
-        if cue == "to" and _RATE_OF_GROWTH.search(clause_before):
-            return MeasureInfo("growth_pct")  # 增速回落至5.1%: the growth rate reached
+        if cue != "from" and _RATE_OF_GROWTH.search(clause_before):
+            return MeasureInfo("growth_pct")  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
         return MeasureInfo("level", 1, cue)
     if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
         return MeasureInfo("change", -1 if down else 1)

@@ -61,7 +61,9 @@ def assign_periods(
     figures: list[FigureTiming],
     default: tuple[dt.date, dt.date],
     last_year: int,
+    complete_year: int | None = None,
 ) -> list[tuple[dt.date, dt.date, bool]]:
+    """`complete_year` is the last year complete at publication: where a 连续N年 run ends when no period is named."""
     events: list[tuple[int, int, int]] = [(e.start, 0, i) for i, e in enumerate(exprs)]
     events += [(f.pos, 1, i) for i, f in enumerate(figures)]
     events.sort()
@@ -76,6 +78,8 @@ def assign_periods(
     consecutive = 0
     last_comparison: TimeExpr | None = None
     last_any: Ctx | None = None  # the latest period in the text so far: what 同期 refers to
+    named: int | None = None  # the year an explicit expression of this sentence names
+    from_ctx: tuple[Ctx | None, bool] = (None, False)  # the period before a 从<period>的, and whether it holds
     positions = [e[0] for e in events]
     para_of, full_of, semi_of = (index.indices(positions) for index in (seg.paragraphs, seg.full, seg.sentences))
     for n, (_pos, kind, idx) in enumerate(events):
@@ -86,10 +90,10 @@ def assign_periods(
                 ctx, future_active = before_future, False
         if p != para_idx:
             para_idx, sent_idx, para_ctx, ctx = p, s, None, None
-            years, last_explicit, consecutive = [], None, 0
+            years, last_explicit, consecutive, named, from_ctx = [], None, 0, None, (None, False)
         elif s != sent_idx:
             para_ctx = ctx
-            sent_idx, years, last_explicit, consecutive = s, [], None, 0
+            sent_idx, years, last_explicit, consecutive, named, from_ctx = s, [], None, 0, None, (None, False)
             ctx = para_ctx
         if kind == 0:
             e = exprs[idx]
@@ -117,9 +121,15 @@ def assign_periods(
             elif e.period is not None:
                 if e.future and not future_active:
                     before_future, future_active = ctx, True
-                ctx = Ctx(e.kind, e.period[0], e.period[1])
+                from_ctx = (ctx, True) if e.from_ else (None, False)
+                period = e.period
+                if e.anchored and named is not None and e.year is not None and named != e.year:
+                    period = _shift(period, named - e.year)  # 去年，…全年: 全年 spans 去年
+                ctx = Ctx(e.kind, period[0], period[1])
                 if e.kind == "explicit" and e.year is not None:
                     last_explicit = e.year
+                    if not e.anchored:
+                        named = e.year
             if ctx is not None and ctx.kind != "span":
                 last_any = ctx
             continue
@@ -133,10 +143,18 @@ def assign_periods(
             # 比去年同期的5200辆: the figure of the comparison base
             out[idx] = (last_comparison.period[0], last_comparison.period[1], False)
             continue
-        out[idx] = _period_for(f, ctx, years, consecutive, default)
+        if f.cue == "to" and from_ctx[1]:
+            # 从去年的2条增加到5条: the level reached belongs to the period before the 从
+            out[idx] = _period_for(f, from_ctx[0], years, consecutive, default, complete_year)
+            continue
+        out[idx] = _period_for(f, ctx, years, consecutive, default, complete_year)
         if f.measure == "rank":
             consecutive = 0
     return out
+
+
+def _shift(period: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.date]:
+    return tuple(d.replace(year=d.year + years, day=min(d.day, 28 if d.month == 2 else d.day)) for d in period)
 
 
 def _adjacent(view: str, expr_end: int, pos: int) -> bool:
@@ -145,11 +163,18 @@ def _adjacent(view: str, expr_end: int, pos: int) -> bool:
 
 
 def _period_for(
-    f: FigureTiming, ctx: Ctx | None, years: list[int], consecutive: int, default: tuple[dt.date, dt.date]
+    f: FigureTiming,
+    ctx: Ctx | None,
+    years: list[int],
+    consecutive: int,
+    default: tuple[dt.date, dt.date],
+    complete_year: int | None = None,
 ) -> tuple[dt.date, dt.date, bool]:
     if ctx is None:
         start, end = default
         if f.measure == "rank" and consecutive:
+            if complete_year is not None and complete_year < end.year:
+                end = dt.date(complete_year, 12, 31)  # 连续15年位居全球第一: a run of completed years
             start = dt.date(end.year - consecutive + 1, 1, 1)
         return start, end, True
     if ctx.kind == "span" and ctx.base_year is not None:
@@ -173,7 +198,7 @@ def _period_for(
 
 
 def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
-    """预计2026年可建成投用 after a 其中 clause: the planned figures of that clause take the date."""
+    """预计2026年可建成投用 closing a 其中 clause: the planned figures of that clause take the date."""
     for e in exprs:
         if not (e.future and e.kind == "explicit" and e.period):
             continue
@@ -181,6 +206,9 @@ def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list
         k = view.rfind("其中", s_start, e.start)
         if k < 0:
             continue
+        _q_start, q_end = seg.sentences.span(e.start)
+        if any(e.end <= f.pos < q_end for f in figures):
+            continue  # 预计2026年投产后可实现年产值120亿元: the date governs what follows it, not the 其中 before
         for i, f in enumerate(figures):
             if k < f.pos < e.start:
                 periods[i] = (e.period[0], e.period[1], False)

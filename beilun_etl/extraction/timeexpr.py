@@ -28,16 +28,18 @@ _BARE_SUB = (
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
 # than trying every alternative at every character).
 _TIME_RE = re.compile(
-    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“])(?:"
+    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅])(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
     r"|(?P<rel>今年|本年|当年|全年|去年|上年|前年|明年|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)"
     + _SUB.format(p="r")
     + "?"
     r"|(?P<same>同期)"
+    r"|(?P<agon>\d{1,2}|" + _CN + r")年前"
     r"|(?P<cur>截至目前|截止目前|截至当前|截至今年|今年以来|目前|至今|当前|现阶段|近年来|近年|日前|前不久|近日|每年|如今)"
     r"|(?P<cons>连续)(?P<consn>\d{1,2}|" + _CN + r")年"
     r"|(?P<spann>\d{1,2}|" + _CN + r")(?:多)?年(?P<spansuf>来|间|以来|里)"
+    r"|(?:短短|仅仅|仅用)(?:的)?(?P<shortn>\d{1,2}|" + _CN + r")(?:多)?年"
     r"|(?P<event>挂牌|设立|成立|获批|开港|落地|运营|建区|开发开放)以来"
     r"|(?:近|过去)(?P<nearn>\d{1,2}|" + _CN + r")年"
     r"|“?十(?P<plan>[一二三四五])五”?(?P<plansuf>以来|期间|时期)"
@@ -48,6 +50,8 @@ _CLAUSE_START_SPAN = re.compile(
     r"(?=[\d一二两三四五六七八九十])(?:^|(?<=[\n，,。；;]))(?P<n>\d{1,2}|" + _CN + r")(?:多)?年[，,]"
 )
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|与|相比|对比|跟|高于|低于|快于|慢于|是)$")
+_REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
+_BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
 _FROM_BEFORE = re.compile(r"(?:从|由|自)$")
 _FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|到|争取|目标|预期|有望|至|届时)$")
 _CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|增|升|降|跃升)(?:到|至)$")
@@ -70,6 +74,7 @@ class TimeExpr:
     in_title: bool = False  # inside 《》
     n: int = 0  # span / consecutive length
     relative: bool = False
+    anchored: bool = False  # 全年/本年/当年: the year the sentence already names, else the base year
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -131,16 +136,22 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
             anchor = base_year if rel in ("全年", "本年", "当年") else pub_year
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
+            expr.anchored = rel in ("全年", "本年", "当年")
         elif g["same"]:
             if start and view[start - 1] in "年比较":
                 continue  # 上年同期 / 比同期: a comparison, handled with its year
             expr = TimeExpr(start, end, "same")
+        elif g["agon"]:
+            year = pub_year - _number(g["agon"])  # 十年前 / 3年前: counted back from publication
+            expr = TimeExpr(start, end, "explicit", resolve_sub(year, {}, ""), year, relative=True)
         elif g["cur"]:
             expr = TimeExpr(start, end, "current", (dt.date(pub_year, 1, 1), dt.date(pub_year, 12, 31)), pub_year)
         elif g["cons"]:
             expr = TimeExpr(start, end, "consecutive", n=_number(g["consn"]))
         elif g["spann"]:
             expr = TimeExpr(start, end, "span", n=_number(g["spann"]))
+        elif g["shortn"]:
+            expr = TimeExpr(start, end, "span", n=_number(g["shortn"]))  # 短短三年: a duration up to now
         elif g["event"]:
             expr = TimeExpr(start, end, "since")
         elif g["nearn"]:
@@ -169,7 +180,11 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
         if expr.kind in ("span", "consecutive") and not 1 <= expr.n <= 100:
             continue
         before = view[max(0, start - 4) : start]
-        expr.comparison = bool(_COMPARISON_BEFORE.search(before))
+        expr.comparison = bool(_COMPARISON_BEFORE.search(before)) or (
+            bool(_REACH_BEFORE.search(before)) and bool(_BASE_AFTER.match(view, end))
+        )
+        if exprs and exprs[-1].end == start and exprs[-1].comparison:
+            expr.comparison = True  # 比去年同期 / 达到去年全年的: one base written in two words
         expr.from_ = bool(_FROM_BEFORE.search(before))
         wide = view[max(0, start - 6) : start]
         expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(

@@ -21,7 +21,8 @@ _SUBJECT_PREFIX = re.compile(
     r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
     r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
     r"前三季度|一季度|二季度|三季度|四季度|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
-    r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看)*"
+    r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
+    r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?)*"
 )
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
@@ -33,6 +34,7 @@ _UNKNOWN_PLACE = re.compile(
     r"(?=实现|完成|全年|共有|累计|的地区生产总值|地区生产总值|规上|规模以上|GDP)"
 )
 UNKNOWN = "__unknown__"
+BARE_PORT = "港区"
 # After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
 # than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
 _SUBJECT_VERB = re.compile(
@@ -115,8 +117,16 @@ def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:
 class ZoneResolver:
     """Zone of each figure, walking paragraphs and clauses in order."""
 
-    def __init__(self, view: str, dicts: Dictionaries, mentions: list[tuple[int, int, str, str]], main: str):
+    def __init__(
+        self,
+        view: str,
+        dicts: Dictionaries,
+        mentions: list[tuple[int, int, str, str]],
+        main: str,
+        port: str | None = None,
+    ):
         self.view = view
+        self.port = port or main  # the port the article names most
         self.dicts = dicts
         self.mentions = mentions
         self.main = main
@@ -127,6 +137,8 @@ class ZoneResolver:
         """The zone named as the subject of this clause, if any."""
         first = bisect.bisect_left(self.starts, clause_start)
         prefix_end = _SUBJECT_PREFIX.match(self.view, clause_start, clause_end).end()
+        if self.view.startswith(BARE_PORT, prefix_end):
+            return BARE_PORT  # 港区…: the caller resolves the unnamed port area
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
         if unknown and not any(
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]

@@ -11,7 +11,7 @@ import re
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import ZoneResolver, find_zone_mentions, main_zone
+from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
@@ -42,26 +42,33 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
     if len(seg.paragraphs.spans) > 1 and seg.paragraphs.spans[1][1] - seg.paragraphs.spans[1][0] < 40:
         title_end = seg.paragraphs.spans[1][1]
     main = main_zone(view, mentions, dicts, title_end)
-    resolver = ZoneResolver(view, dicts, mentions, main)
+    port = _article_port(mentions, dicts)
+    resolver = ZoneResolver(view, dicts, mentions, main, port)
     clause_zone: dict[int, str] = {}
     current = main
+    named = set()
     needed = {seg.clauses.index(c.num_start) for c in cands}
     max_needed = max(needed) if needed else -1
     # Only clauses naming a zone (or an unknown place) can change the subject.
     active = {seg.clauses.index(m[0]) for m in mentions}
     active |= {seg.clauses.index(m.start()) for m in _PLACE_SUFFIX.finditer(view)}
+    active |= {seg.clauses.index(m.start()) for m in re.finditer(BARE_PORT, view)}
     for ci, (cs, ce) in enumerate(seg.clauses.spans):
         if ci > max_needed:
             break
         if cs == 0 or view[cs - 1] == "\n":
             current = main  # a new paragraph
+            named: set[str] = set()
         if ci in active:
             subject = resolver.clause_subject(cs, ce)
+            if subject == BARE_PORT:
+                # an unnamed 港区 is the one port area of the paragraph, else the port as a whole
+                subject = current if len(named) <= 1 else resolver.port
             if subject:
                 current = subject
+                named.add(subject)
         clause_zone[ci] = current
     zones = [clause_zone.get(seg.clauses.index(c.num_start), main) for c in cands]
-    port = _article_port(mentions, dicts)
     for i, c in enumerate(cands):
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:

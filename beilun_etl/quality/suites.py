@@ -68,6 +68,19 @@ class Suite:
     def guards_asset_path(self) -> list[str]:
         return self.guards.split(".", 1)
 
+    def columns_used(self) -> set[str] | None:
+        """The columns the expectations read, or None when one of them may read any column."""
+        used: set[str] = set()
+        for expectation in self.raw.get("expectations", []):
+            kwargs = expectation.get("kwargs", {})
+            if "row_condition" in kwargs:
+                return None
+            for key in ("column", "column_A", "column_B"):
+                if key in kwargs:
+                    used.add(kwargs[key])
+            used.update(kwargs.get("column_list", []))
+        return used
+
     def gx_suite_dict(self) -> dict[str, Any]:
         """The suite as Great Expectations reads it (our keys stay in `meta`)."""
         keep = {"name", "expectations", "meta", "notes", "id"}

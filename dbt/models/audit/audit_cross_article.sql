@@ -1,9 +1,18 @@
--- The same figure in two articles (同一数值多篇报道): one row per pair of articles that report the
--- same zone, indicator, period, measure and unit. `relative_difference` = |a − b| / max(|a|, |b|);
--- `unexplained_difference` is the same but 0 when the qualifiers explain it (逾 3000 vs 3050).
--- Only figures with a stated period (obs_status reported) are compared.
+-- The same figure in two articles (同一数值多篇报道): one row per figure that another article also
+-- reports (same zone, indicator, period, measure and unit), paired with the figure of the most
+-- recently published article of that cell, the one fct_indicator_latest shows. Pairing with one
+-- reference (not every other article) keeps the audit linear in the articles.
+-- `relative_difference` = |a − b| / max(|a|, |b|); `unexplained_difference` is the same but 0
+-- when the qualifiers explain it (逾 3000 vs 3050). Only figures with a stated period compare.
 with figures as (
-    select * from {{ ref('audit_figures') }} where is_comparable and obs_status = 'reported'
+    select
+        *,
+        row_number() over (
+            partition by zone_key, indicator_key, period_start, period_end, measure, unit
+            order by published desc, article_id desc, figure_seq
+        ) as recency
+    from {{ ref('audit_figures') }}
+    where is_comparable and obs_status = 'reported'
 )
 
 select
@@ -34,7 +43,8 @@ select
         a.period_label, a.measure, a.article_id, a.text, b.article_id, b.text) as detail
 from figures as a
 inner join figures as b
-    on a.article_id < b.article_id
+    on a.recency = 1
+    and b.article_id <> a.article_id
     and a.zone_key = b.zone_key
     and a.indicator_key = b.indicator_key
     and a.period_start = b.period_start

@@ -1,5 +1,6 @@
--- Cumulative totals from one article to a later one (累计值不减): one row per pair of articles, the
--- later one published after the earlier, that report a cumulative level of the same zone,
+-- Cumulative totals from one article to a later one (累计值不减): one row per cumulative figure and
+-- the next article published after it (consecutive pairs suffice: if no total falls from one
+-- article to the next, none falls over any longer gap either) that reports a cumulative level of the same zone,
 -- indicator and unit, the later one for a period ending no earlier. Cumulative: an indicator of
 -- kind `cumulative`, or a level over several years (2003-2022 累计) — then both must start on the
 -- same day. `relative_fall` = (earlier − later) / earlier; it must not be positive.
@@ -37,3 +38,4 @@ inner join cumulative as l
     and l.published > e.published
     and l.period_end >= e.period_end
     and (l.indicator_kind = 'cumulative' or l.period_start = e.period_start)
+qualify row_number() over (partition by e.figure_id order by l.published, l.article_id, l.figure_seq) = 1

@@ -1,5 +1,6 @@
--- Value added of the three sectors against GDP (三次产业增加值之和): one row per zone, period and
--- unit where GDP and all three sectors are reported. `relative_gap` = |sum − GDP| / GDP.
+-- Value added of the three sectors against GDP (三次产业增加值之和): one row per GDP figure whose
+-- article also reports all three sectors for the same zone, period and unit (within one article,
+-- so the audit grows linearly with the articles). `relative_gap` = |sum − GDP| / GDP.
 with levels as (
     select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null
 ),
@@ -25,9 +26,9 @@ select
     'the sectors sum to ' || format('{:.2f}', 100 * (a.value + b.value + c.value) / g.value) || '% of GDP' as detail
 from gdp as g
 inner join primary_sector as a
-    on a.zone_key = g.zone_key and a.period_start = g.period_start and a.period_end = g.period_end and a.unit = g.unit
+    on a.article_id = g.article_id and a.zone_key = g.zone_key and a.period_start = g.period_start and a.period_end = g.period_end and a.unit = g.unit
 inner join secondary_sector as b
-    on b.zone_key = g.zone_key and b.period_start = g.period_start and b.period_end = g.period_end and b.unit = g.unit
+    on b.article_id = g.article_id and b.zone_key = g.zone_key and b.period_start = g.period_start and b.period_end = g.period_end and b.unit = g.unit
 inner join tertiary_sector as c
-    on c.zone_key = g.zone_key and c.period_start = g.period_start and c.period_end = g.period_end and c.unit = g.unit
+    on c.article_id = g.article_id and c.zone_key = g.zone_key and c.period_start = g.period_start and c.period_end = g.period_end and c.unit = g.unit
 where g.value > 0

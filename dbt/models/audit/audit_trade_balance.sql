@@ -1,6 +1,7 @@
--- Exports plus imports against total trade (进出口平衡): one row per zone, period and unit where a
--- total, its exports and its imports are all reported (one row per combination when several
--- articles report them). `relative_gap` = |exports + imports − total| / total.
+-- Exports plus imports against total trade (进出口平衡): one row per total that its article reports
+-- together with its exports and imports for the same zone, period and unit. Within one article,
+-- so the audit grows linearly with the articles (figures of different articles are compared by
+-- audit_cross_article). `relative_gap` = |exports + imports − total| / total.
 with components(total_code, exports_code, imports_code) as (
     values
         ('foreign_trade_total', 'exports', 'imports'),
@@ -31,10 +32,12 @@ from components as c
 inner join levels as t on t.indicator_code = c.total_code
 inner join levels as e
     on e.indicator_code = c.exports_code
+    and e.article_id = t.article_id
     and e.zone_key = t.zone_key and e.period_start = t.period_start and e.period_end = t.period_end
     and e.unit = t.unit
 inner join levels as i
     on i.indicator_code = c.imports_code
+    and i.article_id = t.article_id
     and i.zone_key = t.zone_key and i.period_start = t.period_start and i.period_end = t.period_end
     and i.unit = t.unit
 where t.value > 0
