@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -21,6 +22,8 @@ from beilun_etl.extraction import extract_figures, extractor_fingerprint
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+# Versions extracted and stored together: bounds the memory a run needs, whatever its size.
+BATCH_SIZE = 500
 
 FIGURE_COLUMNS = [
     "article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator",
@@ -58,14 +61,18 @@ def _extract(version: PendingVersion) -> list[dict]:
     return extract_figures(version.article_id, version.text, version.published, version.published_inferred)
 
 
-def extract_all(versions: list[PendingVersion], processes: int | None = None) -> list[list[dict]]:
-    """Extract every version, across processes when there are many (extraction is CPU-bound)."""
+@contextmanager
+def batch_extractor(total: int, processes: int | None = None) -> Iterator[Callable[[list[PendingVersion]], list]]:
+    """A function that extracts a batch of versions, across processes when there are many.
+
+    Extraction is CPU-bound; one pool serves all batches of a run.
+    """
     processes = processes or os.cpu_count() or 1
-    if processes == 1 or len(versions) < PARALLEL_THRESHOLD:
-        return [_extract(v) for v in versions]
-    chunksize = max(1, len(versions) // (processes * 8))
+    if processes == 1 or total < PARALLEL_THRESHOLD:
+        yield lambda batch: [_extract(v) for v in batch]
+        return
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        return list(pool.map(_extract, versions, chunksize=chunksize))
+        yield lambda batch: list(pool.map(_extract, batch, chunksize=max(1, len(batch) // (processes * 8))))
 
 
 def store_figures(
@@ -127,11 +134,21 @@ class StagingStats:
 
 
 def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> StagingStats:
-    """Extract and store every pending version; the timings feed the asset's metadata and the benchmark."""
+    """Extract and store every pending version, a batch at a time so memory stays flat at any size.
+
+    The timings feed the asset's metadata and the benchmark.
+    """
     fingerprint = extractor_fingerprint()
     versions = pending_versions(con, fingerprint)
-    started = time.perf_counter()
-    figures = extract_all(versions, processes) if versions else []
-    extracted = time.perf_counter()
-    stored = store_figures(con, versions, figures, fingerprint, now) if versions else 0
-    return StagingStats(len(versions), stored, extracted - started, time.perf_counter() - extracted)
+    extract_seconds = store_seconds = 0.0
+    stored = 0
+    with batch_extractor(len(versions), processes) as extract_batch:
+        for start in range(0, len(versions), BATCH_SIZE):
+            batch = versions[start : start + BATCH_SIZE]
+            began = time.perf_counter()
+            figures = extract_batch(batch)
+            extracted = time.perf_counter()
+            stored += store_figures(con, batch, figures, fingerprint, now)
+            extract_seconds += extracted - began
+            store_seconds += time.perf_counter() - extracted
+    return StagingStats(len(versions), stored, extract_seconds, store_seconds)

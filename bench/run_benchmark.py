@@ -12,6 +12,7 @@ Writes `results.md` and `results.json` to the output folder. Not a test: CI runs
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -35,7 +36,7 @@ STAGES = {
     "ingest": "articles",
     "extract+stage": "figures",
     "dbt": "warehouse_models",
-    "checks": "quality_checks",
+    "checks": "great_expectations_suites",
     "publish": "published_warehouse",
 }
 
@@ -50,18 +51,23 @@ def machine() -> dict:
     }
 
 
+def _tree_memory(root: psutil.Process) -> int:
+    """Proportional set size of a process and its children: shared pages (fork) are counted once."""
+    total = 0
+    for process in [root, *root.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += process.memory_full_info().pss
+    return total
+
+
 def run_measured(cmd: list[str], env: dict) -> tuple[float, float, dict]:
-    """Run a command, sampling the RSS of its whole process tree; returns (seconds, peak MB, JSON summary)."""
+    """Run a command, sampling the memory of its process tree; returns (seconds, peak MB, JSON summary)."""
     started = time.perf_counter()
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     root = psutil.Process(process.pid)
     peak = 0
     while process.poll() is None:
-        try:
-            tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
+        peak = max(peak, _tree_memory(root))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     out = process.stdout.read()
@@ -167,7 +173,7 @@ def to_markdown(results: dict) -> str:
     lines = [
         f"Machine: {m['cores']} cores, {m['memory_gb']} GB, {m['cpu']}, Python {m['python']}, {m['system']}",
         "",
-        "| articles | run | wall s | peak MB | " + " | ".join(STAGES) + " | figures |",
+        "| articles | run | wall s | peak MB (PSS) | " + " | ".join(STAGES) + " | figures |",
         "|---:|---|---:|---:|" + "---:|" * len(STAGES) + "---:|",
     ]
     for size, entry in results["sizes"].items():
