@@ -21,7 +21,31 @@ SHARED = PROJECT_ROOT.parent / "shared"
 DBT_DIR = PROJECT_ROOT / "dbt"
 SEED_PUBLISHED = {"000_0ffcbe62cd3a376b": "2024-12-31", "003_e40ad7c70a5ae01c": "2023-12-31"}
 
-FIGURE_COLUMNS = ["article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone", "measure", "value", "unit", "qualifier", "period_start", "period_end", "period_inferred", "classifier", "share_of", "part_of", "part_of_seq", "confidence", "extractor_version"]
+FIGURE_COLUMNS = [
+    "article_id",
+    "content_hash",
+    "figure_seq",
+    "text",
+    "sentence",
+    "char_start",
+    "char_end",
+    "indicator",
+    "indicator_code",
+    "zone",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "period_inferred",
+    "classifier",
+    "share_of",
+    "part_of",
+    "part_of_seq",
+    "confidence",
+    "extractor_version",
+]
 
 
 def connect_new(db_path: Path) -> duckdb.DuckDBPyConnection:
