@@ -4,21 +4,16 @@
     report = run_quality_checks("data/.build/warehouse.duckdb", docs_dir="data/quality_docs")
     report.blocking_failures, report.warnings, report.findings, report.docs_index
 
+Modules: `suites` (the suite files), `frames` (tables as DataFrames), `validation` (running the suites
+with Great Expectations), `outcomes` (what a run found), `findings` (`marts.quality_findings`).
 Nothing here imports Great Expectations at import time.
 """
 
+from beilun_etl.quality.findings import FINDINGS_TABLE, findings_of, write_findings
+from beilun_etl.quality.frames import read_model
+from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport, SuiteOutcome
 from beilun_etl.quality.suites import Suite, SuiteError, load_suite, load_suites
-from beilun_etl.quality.validation import (
-    FINDINGS_TABLE,
-    ExpectationOutcome,
-    QualityReport,
-    SuiteOutcome,
-    findings_of,
-    read_model,
-    run_quality_checks,
-    validate,
-    write_findings,
-)
+from beilun_etl.quality.validation import run_quality_checks, validate
 
 __all__ = [
     "FINDINGS_TABLE",
