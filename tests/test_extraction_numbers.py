@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from beilun_etl.extraction.numbers import parse_number
@@ -35,7 +37,7 @@ def test_multipliers_and_thousands_separators():
 def test_full_width_digits_and_traditional_multipliers():
     records = figures(
         "去年，寧波舟山港完成貨物吞吐量１２．６億噸，集裝箱吞吐量3335萬標準箱。",
-        published=__import__("datetime").date(2023, 1, 12),
+        published=dt.date(2023, 1, 12),
     )
     cargo = by_text(records, "１２．６億噸")
     assert (cargo["value"], cargo["unit"]) == (1260000000, "tonne")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from pipeline_helpers import query, refresh
+from pipeline_helpers import CLI, query, refresh
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"
@@ -136,3 +138,18 @@ def test_a_bi_reader_holding_the_warehouse_neither_blocks_nor_sees_a_half_built_
     count_new_connection = query(warehouse_path, "SELECT count(*) FROM marts.fct_indicator_value")[0][0]
     assert count_reader_after == count_before, "the open connection keeps its snapshot"
     assert count_new_connection > count_before, "a new connection sees the new warehouse"
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing(articles_dir, warehouse_path):
+    command = [str(CLI), "refresh", "--articles", str(articles_dir), "--warehouse", str(warehouse_path), "--json"]
+    first, second = (
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=os.environ)
+        for _ in range(2)
+    )
+    outputs = [process.communicate(timeout=600)[0] for process in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    summaries = [json.loads(out.strip().splitlines()[-1]) for out in outputs]
+    assert all(summary["published"] for summary in summaries)
+    # One of them built the warehouse; the other, serialized behind it, found nothing new.
+    assert sorted(summary["articles_new"] for summary in summaries) == [0, 2]
+    assert query(warehouse_path, "SELECT count(*) FROM raw.publications")[0][0] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def test_figures_reach_the_fact_table_with_offsets_into_the_stored_text(seeded):
         "SELECT measure, period_end FROM marts.fct_indicator_value WHERE indicator_code = 'gdp' AND value = ?",
         [GDP_H1_2024],
     )
-    assert ("level", __import__("datetime").date(2024, 6, 30)) in gdp
+    assert ("level", dt.date(2024, 6, 30)) in gdp
 
 
 def test_code_location_loads_from_workspace_yaml():
