@@ -91,7 +91,8 @@ def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
     summary = RefreshSummary(warehouse=warehouse, published=False, run_id=result.run_id)
     articles = _metadata_values(result, "articles")
     summary.articles = {key: int(articles.get(key, 0)) for key in ARTICLE_COUNTS}
-    summary.figures = int(_metadata_values(result, "figures").get("figures", 0))
+    # A run with nothing new stops after `articles`, which then reports the current figure count.
+    summary.figures = int(_metadata_values(result, "figures").get("figures", articles.get("figures_current", 0)))
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.passed:
             summary.checks["passed"] += 1

@@ -29,6 +29,8 @@ def test_a_run_with_nothing_new_changes_no_row(articles_dir, warehouse_path):
     assert first.published and second.published
     assert second.articles["articles_unchanged"] == 2
     assert second.articles["articles_new"] == second.articles["articles_changed"] == 0
+    assert second.up_to_date and not first.up_to_date
+    assert second.figures == first.figures > 100
     assert _marts_snapshot(warehouse_path) == before
     assert query(warehouse_path, "SELECT * FROM raw.article_versions ORDER BY ALL") == raw_before
     assert len(before["fct_indicator_value"]) > 100

@@ -1,5 +1,5 @@
 -- The same figure in two articles (同一数值多篇报道): one row per figure that another article also
--- reports (same zone, indicator, period, measure and unit), paired with the figure of the most
+-- reports (same zone, indicator, period, measure and unit) with another value, paired with the figure of the most
 -- recently published article of that cell, the one fct_indicator_latest shows. Pairing with one
 -- reference (not every other article) keeps the audit linear in the articles.
 -- `relative_difference` = |a − b| / max(|a|, |b|); `unexplained_difference` is the same but 0
@@ -45,6 +45,7 @@ from figures as a
 inner join figures as b
     on a.recency = 1
     and b.article_id <> a.article_id
+    and b.value <> a.value  -- equal values agree: only differing ones need a look
     and a.zone_key = b.zone_key
     and a.indicator_key = b.indicator_key
     and a.period_start = b.period_start

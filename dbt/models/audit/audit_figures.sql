@@ -2,7 +2,7 @@
 -- were read from the text (obs_status reported or inferred_period), never the derived ones (they
 -- are computed from these and would agree by construction) nor planned ones (届时…, future).
 -- Adds the indicator's kind (flow/stock/rate/cumulative), the years its period starts and ends.
-{{ config(materialized='view') }}
+{{ config(materialized='table') }}
 
 select
     f.*,

@@ -12,37 +12,45 @@ with growth as (
 ),
 
 levels as (
-    select *
+    select
+        *,
+        row_number() over (
+            partition by article_id, zone_key, indicator_key, period_start, period_end order by figure_seq
+        ) as rank_in_article,
+        row_number() over (
+            partition by zone_key, indicator_key, period_start, period_end
+            order by published desc, article_id desc, figure_seq
+        ) as rank_in_cell
     from {{ ref('audit_figures') }}
     where is_comparable and measure = 'level' and unit not in ('percent', 'pct_point', 'rank', 'times') and value > 0
 ),
 
-current_levels as (
-    select
-        g.figure_id as growth_figure_id,
-        l.*,
-        row_number() over (
-            partition by g.figure_id order by l.article_id = g.article_id desc, l.published desc, l.figure_seq
-        ) as pick
+-- Each growth rate looks at no more than two candidate levels per period: its own article's, and
+-- the latest article's. That keeps the audit linear in the number of articles.
+{% for period, years_back in [('current', 0), ('previous', 1)] %}
+{{ period }}_candidates as (
+    select g.figure_id as growth_figure_id, 0 as preference, l.*
     from growth as g
     inner join levels as l
-        on l.zone_key = g.zone_key and l.indicator_key = g.indicator_key
-        and l.period_start = g.period_start and l.period_end = g.period_end
+        on l.rank_in_article = 1 and l.article_id = g.article_id
+        and l.zone_key = g.zone_key and l.indicator_key = g.indicator_key
+        and l.period_start = cast(g.period_start - interval {{ years_back }} year as date)
+        and l.period_end = cast(g.period_end - interval {{ years_back }} year as date)
+    union all
+    select g.figure_id as growth_figure_id, 1 as preference, l.*
+    from growth as g
+    inner join levels as l
+        on l.rank_in_cell = 1
+        and l.zone_key = g.zone_key and l.indicator_key = g.indicator_key
+        and l.period_start = cast(g.period_start - interval {{ years_back }} year as date)
+        and l.period_end = cast(g.period_end - interval {{ years_back }} year as date)
 ),
 
-previous_levels as (
-    select
-        g.figure_id as growth_figure_id,
-        l.*,
-        row_number() over (
-            partition by g.figure_id order by l.article_id = g.article_id desc, l.published desc, l.figure_seq
-        ) as pick
-    from growth as g
-    inner join levels as l
-        on l.zone_key = g.zone_key and l.indicator_key = g.indicator_key
-        and l.period_start = cast(g.period_start - interval 1 year as date)
-        and l.period_end = cast(g.period_end - interval 1 year as date)
+{{ period }}_levels as (
+    select *, row_number() over (partition by growth_figure_id order by preference) as pick
+    from {{ period }}_candidates
 ),
+{% endfor %}
 
 lined_up as (
     select

@@ -31,27 +31,42 @@ modifiers as (
     select {{ normalize_phrase('modifier') }} as modifier from {{ ref('indicator_phrase_modifiers') }}
 ),
 
-indicator_candidates as (
-    select
-        f.figure_id,
-        a.code,
-        a.alias,
-        row_number() over (
-            partition by f.figure_id
-            order by a.alias_length desc, (a.code = f.extractor_indicator_code) desc nulls last, a.code
-        ) as rn
-    from figures as f
+-- Matching is done once per distinct phrase (far fewer than figures), then joined back to them.
+phrases as (
+    select distinct
+        indicator_norm,
+        case when measure in ('level', 'change') then {{ unit_family('unit') }} end as unit_family,
+        extractor_indicator_code
+    from figures
+    where indicator_norm is not null
+),
+
+phrase_matches as (
+    select p.indicator_norm, p.unit_family, p.extractor_indicator_code, a.code, a.alias
+    from phrases as p
     inner join indicator_aliases as a
-        on strpos(f.indicator_norm, a.alias) > 0
-        and (a.alias_length > 1 or a.alias = f.indicator_norm)
-    where (
-            f.measure not in ('level', 'change')
-            or {{ unit_family('f.unit') }} = {{ unit_family('a.unit') }}
-        )
+        on strpos(p.indicator_norm, a.alias) > 0
+        and (a.alias_length > 1 or a.alias = p.indicator_norm)
+    where (p.unit_family is null or p.unit_family = {{ unit_family('a.unit') }})
         and not exists (
             select 1 from modifiers as m
-            where strpos(f.indicator_norm, m.modifier) > 0 and strpos(a.alias, m.modifier) = 0
+            where strpos(p.indicator_norm, m.modifier) > 0 and strpos(a.alias, m.modifier) = 0
         )
+    qualify row_number() over (
+        partition by p.indicator_norm, p.unit_family, p.extractor_indicator_code
+        order by a.alias_length desc, (a.code = p.extractor_indicator_code) desc nulls last, a.code
+    ) = 1
+),
+
+indicator_candidates as (
+    select f.figure_id, m.code, m.alias, 1 as rn
+    from figures as f
+    inner join phrase_matches as m
+        on m.indicator_norm = f.indicator_norm
+        and m.unit_family is not distinct from (
+            case when f.measure in ('level', 'change') then {{ unit_family('f.unit') }} end
+        )
+        and m.extractor_indicator_code is not distinct from f.extractor_indicator_code
 ),
 
 dictionary_codes as (
@@ -62,18 +77,22 @@ zone_aliases as (
     select * from {{ ref('int_zone_aliases') }}
 ),
 
-zone_candidates as (
-    select
-        f.figure_id,
-        a.code,
-        row_number() over (
-            partition by f.figure_id
-            order by (a.alias = f.zone_norm and a.alias_source = 'code') desc, a.alias_length desc, a.code
-        ) as rn
-    from figures as f
+zone_matches as (
+    select z.zone_norm, a.code
+    from (select distinct zone_norm from figures where zone_norm is not null) as z
     inner join zone_aliases as a
-        on strpos(f.zone_norm, a.alias) > 0
-        and (a.alias_length > 1 or a.alias = f.zone_norm)
+        on strpos(z.zone_norm, a.alias) > 0
+        and (a.alias_length > 1 or a.alias = z.zone_norm)
+    qualify row_number() over (
+        partition by z.zone_norm
+        order by (a.alias = z.zone_norm and a.alias_source = 'code') desc, a.alias_length desc, a.code
+    ) = 1
+),
+
+zone_candidates as (
+    select f.figure_id, m.code, 1 as rn
+    from figures as f
+    inner join zone_matches as m on m.zone_norm = f.zone_norm
 ),
 
 -- the extractor's code names a more specific indicator than the alias match
