@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from beilun_etl.extraction import clean_text, infer_publication_year
 # Chinese sources are often GB18030/GBK; GB18030 is the superset of both.
 ENCODINGS = ("utf-8-sig", "gb18030")
 _HEADING_MARKS = re.compile(r"^[#\s]+")
+# C0/C1 controls other than white space, private-use characters, and U+FFFD (a decoder's replacement).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _looks_like_text(text: str) -> bool:
+    """Few control, private-use or replacement characters: what decoded binary is full of."""
     sample = text[:20000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\r\n\t\f")
-    return bad <= max(2, len(sample) // 100)
+    return len(_NOT_TEXT.findall(sample)) <= max(2, len(sample) // 100)
 
 
 def read_meta(raw: RawArticle) -> dict:
