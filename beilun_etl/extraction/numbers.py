@@ -1,6 +1,6 @@
 """Numbers as written: Arabic (1,234.5, full-width digits are normalised before), Chinese numerals.
 
-cn2an would parse pure numeral spans too, but the spans here are tiny and this parser is an order
+cn2an (not a dependency) would parse pure numeral spans too, but the spans here are tiny and this parser is an order
 of magnitude faster, and it accepts the forms Chinese reports use (两, 〇, 十二, 三千五百, 一万二千,
 三十二点五, 1.2万亿 with the multiplier given separately).
 """
