@@ -15,43 +15,18 @@ from pathlib import Path
 import duckdb
 
 from beilun_etl.raw_schema import create_raw_schema
+from beilun_etl.staging import FIGURE_COLUMNS
+from beilun_etl.warehouse_files import connect
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT_ROOT.parent / "shared"
 DBT_DIR = PROJECT_ROOT / "dbt"
 SEED_PUBLISHED = {"000_0ffcbe62cd3a376b": "2024-12-31", "003_e40ad7c70a5ae01c": "2023-12-31"}
 
-FIGURE_COLUMNS = [
-    "article_id",
-    "content_hash",
-    "figure_seq",
-    "text",
-    "sentence",
-    "char_start",
-    "char_end",
-    "indicator",
-    "indicator_code",
-    "zone",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "period_inferred",
-    "classifier",
-    "share_of",
-    "part_of",
-    "part_of_seq",
-    "confidence",
-    "extractor_version",
-]
-
 
 def connect_new(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open (creating) a warehouse file readable by DuckDB 1.x clients, with the raw schema."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_path), config={"storage_compatibility_version": "v1.4.0"})
+    """Open (creating) a warehouse file the way the pipeline does, with the raw schema."""
+    con = connect(db_path)
     create_raw_schema(con)
     return con
 
