@@ -24,6 +24,9 @@ class ArticleRejected(Exception):
         self.content_hash = content_hash
         self.size_bytes = size_bytes
 
+    def __reduce__(self):  # rebuilt whole when it crosses processes (ingest decodes in a pool)
+        return type(self), (self.reason, self.detail, self.content_hash, self.size_bytes)
+
 
 @dataclass(frozen=True)
 class RawArticle:

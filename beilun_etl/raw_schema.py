@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS raw.article_versions (
     encoding            VARCHAR NOT NULL,   -- the encoding the bytes were decoded with
     size_bytes          BIGINT NOT NULL,
     char_count          INTEGER NOT NULL,   -- length of cleaned_text
-    cleaned_text        VARCHAR NOT NULL,   -- the text that figure offsets point into
+    -- the text that figure offsets point into. ZSTD: DuckDB's default analysis (dictionary + FSST) of
+    -- whole articles made the checkpoint of 10,000 new ones take 9 s, zstd 0.2 s and a fifth of the space.
+    cleaned_text        VARCHAR NOT NULL USING COMPRESSION zstd,
     status              VARCHAR NOT NULL,   -- current | superseded | deleted
     first_seen_at       TIMESTAMP NOT NULL,
     PRIMARY KEY (article_id, content_hash)

@@ -8,20 +8,16 @@ rule or a new alias re-extracts everything once.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
 from beilun_etl.extraction import extract_figures, extractor_fingerprint
+from beilun_etl.parallel import process_mapper
 
-# Below this many articles a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 64
 # Versions extracted and stored together: bounds the memory a run needs, whatever its size.
 BATCH_SIZE = 500
 
@@ -59,20 +55,6 @@ def pending_versions(con: duckdb.DuckDBPyConnection, fingerprint: str) -> list[P
 
 def _extract(version: PendingVersion) -> list[dict]:
     return extract_figures(version.article_id, version.text, version.published, version.published_inferred)
-
-
-@contextmanager
-def batch_extractor(total: int, processes: int | None = None) -> Iterator[Callable[[list[PendingVersion]], list]]:
-    """A function that extracts a batch of versions, across processes when there are many.
-
-    Extraction is CPU-bound; one pool serves all batches of a run.
-    """
-    processes = processes or os.cpu_count() or 1
-    if processes == 1 or total < PARALLEL_THRESHOLD:
-        yield lambda batch: [_extract(v) for v in batch]
-        return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        yield lambda batch: list(pool.map(_extract, batch, chunksize=max(1, len(batch) // (processes * 8))))
 
 
 def store_figures(
@@ -136,18 +118,22 @@ class StagingStats:
 def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> StagingStats:
     """Extract and store every pending version, a batch at a time so memory stays flat at any size.
 
-    The timings feed the asset's metadata and the benchmark.
+    The pool extracts the next batch while this process stores the current one. `extract_seconds`
+    is the time spent waiting for extractions; the timings feed the asset's metadata and the benchmark.
     """
     fingerprint = extractor_fingerprint()
     versions = pending_versions(con, fingerprint)
+    batches = [versions[start : start + BATCH_SIZE] for start in range(0, len(versions), BATCH_SIZE)]
     extract_seconds = store_seconds = 0.0
     stored = 0
-    with batch_extractor(len(versions), processes) as extract_batch:
-        for start in range(0, len(versions), BATCH_SIZE):
-            batch = versions[start : start + BATCH_SIZE]
+    with process_mapper(_extract, len(versions), processes) as extract:
+        pending = extract(batches[0]) if batches else iter(())
+        for number, batch in enumerate(batches):
             began = time.perf_counter()
-            figures = extract_batch(batch)
+            figures = list(pending)
             extracted = time.perf_counter()
+            if number + 1 < len(batches):
+                pending = extract(batches[number + 1])
             stored += store_figures(con, batch, figures, fingerprint, now)
             extract_seconds += extracted - began
             store_seconds += time.perf_counter() - extracted

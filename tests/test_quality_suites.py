@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
+import duckdb
 import pytest
 from dagster import AssetKey
 
 from beilun_etl.paths import DBT_PROJECT_DIR, EXPECTATIONS_DIR
-from beilun_etl.quality import SuiteError, load_suite, load_suites
+from beilun_etl.quality import Suite, SuiteError, load_suite, load_suites
+from beilun_etl.quality.frames import ROW_ID, ModelTable
 
 
 def _dbt_model_exists(qualified: str) -> bool:
@@ -71,3 +73,37 @@ def test_asset_checks_one_spec_per_suite_blocking_when_error():
         model = AssetKey(suites[name].model.split("."))
         if model != spec.asset_key:
             assert model in {dep.asset_key for dep in spec.additional_deps}
+
+
+def _suite_file(tmp_path, name: str, expectations: list[dict]) -> Suite:
+    path = tmp_path / f"{name}.json"
+    path.write_text(
+        json.dumps({"name": name, "meta": {"severity": "warn", "model": "audit.t"}, "expectations": expectations})
+    )
+    return load_suite(path)
+
+
+def test_a_table_is_read_with_the_columns_its_suites_and_findings_need(tmp_path):
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA audit")
+    con.execute(
+        "CREATE TABLE audit.t AS SELECT 'a#' || i AS figure_id, i AS ratio, repeat('x', 50) AS unused, "
+        "'句子' AS sentence FROM range(5) r(i)"
+    )
+    ratio = _suite_file(
+        tmp_path,
+        "ratio",
+        [{"type": "expect_column_values_to_be_between", "kwargs": {"column": "ratio", "max_value": 2}}],
+    )
+    table = ModelTable(con, [ratio])
+    assert set(table.table.column_names) == {"figure_id", "ratio", "sentence", ROW_ID}
+    assert list(table.frame_for(ratio).columns) == ["ratio"]
+    # Failing rows are found again by position, with what a finding shows.
+    assert table.rows_at([3]) == [{"figure_id": "a#3", "ratio": 3, "sentence": "句子", ROW_ID: 3}]
+
+    conditioned = _suite_file(
+        tmp_path,
+        "conditioned",
+        [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "ratio", "row_condition": "ratio>1"}}],
+    )
+    assert "unused" in ModelTable(con, [ratio, conditioned]).table.column_names  # a condition may read any column

@@ -16,11 +16,10 @@ def infer_publication_year(text: str) -> int | None:
     years = [
         e.year
         for e in find_time_expressions(view, pub_year=2000, base_year=2000)
-        if e.kind == "explicit" and not e.relative and not e.future and e.year and 1949 <= e.year <= 2100
-    ]
-    years += [
-        e.year
-        for e in find_time_expressions(view, 2000, 2000)
-        if e.kind == "since" and e.year and view[e.start].isdigit()  # 2020年以来, not “十四五”以来
+        if e.year
+        and (
+            (e.kind == "explicit" and not e.relative and not e.future and 1949 <= e.year <= 2100)
+            or (e.kind == "since" and view[e.start].isdigit())  # 2020年以来, not “十四五”以来
+        )
     ]
     return max(years) if years else None

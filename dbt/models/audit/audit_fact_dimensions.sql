@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}  -- read by the Great Expectations suites only: computed as they read it
+
 -- Every fact against every dimension (事实与维度的关联): one row per fact of
 -- marts.fct_indicator_value, derived ones included, saying whether its article, indicator, zone
 -- and year keys find their row in dim_article, dim_indicator, dim_zone and dim_year.

@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}  -- read by the Great Expectations suites only: computed as they read it
+
 -- Every figure read from an article with its value split by what it must satisfy (数值值域): one
 -- row per non-derived fact. Each `*_value` column holds the value only for the figures it applies
 -- to (null otherwise, and the suites skip nulls), so a suite can say e.g. "share_pct_value lies
