@@ -22,10 +22,10 @@ _NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})"
     rf"|百分之(?P<pnum>{ARABIC}|{CHINESE})"
 )
-_PRE_QUALIFIER = re.compile(
-    r"(?P<q>逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于)(?P<link>有|为|达|合计)?$"
-)
-_POST_QUALIFIER = re.compile(r"(?P<link>及)?(?P<q>以上|以下|以内|左右|上下)")
+PRE_QUALIFIERS = "逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于"  # before a number
+POST_QUALIFIERS = "以上|以下|以内|左右|上下"  # after a figure
+_PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
+_POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
 _PERSON_AFTER_WEI = re.compile(
     r"(?:院士|专家|人才|博士|教授|工匠|企业家|志愿者|代表|委员|员工|外籍|高层次|青年|国家级|省级)"
 )
@@ -39,7 +39,7 @@ _SIZE_CLASS_AFTER = re.compile(
 _SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
 _CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
 _APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
-_QUALIFIER_KIND = {
+QUALIFIER_KIND = {
     "逾": "more_than",
     "超过": "more_than",
     "超": "more_than",
@@ -102,7 +102,7 @@ def _qualifier_before(view: str, start: int) -> tuple[str, int]:
     m = _PRE_QUALIFIER.search(view, max(0, start - 4), start)
     if not m or m.end() != start:
         return "exact", start
-    kind = _QUALIFIER_KIND[m.group("q")]
+    kind = QUALIFIER_KIND[m.group("q")]
     return kind, (m.start() if not m.group("link") else start)
 
 
@@ -172,7 +172,7 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if post and unit != "percent" and post.group("q") in ("以上", "以下") and _CJK_NOUN_START.match(view, post.end()):
         return None  # 10亿元以上项目: a size class, not a figure
     if post:
-        qualifier = _QUALIFIER_KIND[post.group("q")]
+        qualifier = QUALIFIER_KIND[post.group("q")]
         if not post.group("link"):
             end = post.end()
     return Candidate(text_start, end, start, round(value, 10), unit, classifier, qualifier, "number")

@@ -3,6 +3,8 @@
 PDF and web copies bring Windows line endings, indentation with ideographic spaces, runs of blank
 lines and words broken across a page break (`宁波臻\\n\\n至机械`). A break inside a sentence is
 joined so that a sentence is never cut; headings, captions and author lines stay on their own.
+Pipe-table rows (`| 指标 | 2024年 |`) are not broken lines: each stays on a line of its own, the
+rows of one table one under the other, so that tables.py can read them cell by cell.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
 # A heading never ends with a function word (…的, …和, …将); a number never spans a heading.
 _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以由达至其、，,（(“]$")
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
+# A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
 
@@ -33,6 +37,11 @@ _MIN_BROKEN_LINE = 20
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip(_CLOSERS)
     return not stripped or stripped[-1] in _FINAL
+
+
+def is_table_row(line: str) -> bool:
+    """A line (stripped of spaces) that starts and ends with a table bar."""
+    return len(line) >= 2 and _TABLE_ROW.fullmatch(line) is not None
 
 
 def _is_heading_or_caption(line: str) -> bool:
@@ -81,13 +90,21 @@ def clean_text(raw: str) -> str:
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = [line.strip(" \t\u3000\u00a0") for line in text.split("\n")]
     paragraphs: list[str] = []
+    in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
         if not line:
             continue
-        if paragraphs and _should_join(
-            paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and len(paragraphs[0]) < 30
+        row = is_table_row(line)
+        if row and in_table:
+            paragraphs[-1] += "\n" + line
+        elif (
+            not row
+            and not in_table
+            and paragraphs
+            and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and len(paragraphs[0]) < 30)
         ):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
+        in_table = row
     return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")

@@ -2,7 +2,8 @@
 
 The steps run on the matching view (simplified, half-width, same length as the stored text):
 candidates → measure → zone → period → indicator → part/whole links; text, sentence and offsets
-are taken from the stored text.
+are taken from the stored text. Pipe tables are read cell by cell (tables.py) and blanked in the view
+the sentence rules read, so that a table figure is found once and prose is read as without the table.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from beilun_etl.extraction.links import is_respectively_tail, link_parts, respec
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year
 from beilun_etl.extraction.segments import Segments
+from beilun_etl.extraction.tables import TableFigure, find_tables, mask_tables, table_figures
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions
-from beilun_etl.extraction.zones import UNKNOWN
+from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
 from beilun_etl.extraction.zoning import assign_zones, title_span
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
@@ -44,13 +46,50 @@ def extract_figures(
 ) -> list[dict[str, Any]]:
     """All figures of one article, ordered by char_start (see FACTS.md for the fields)."""
     dicts = load_dictionaries()
-    view = matching_view(text)
+    full_view = matching_view(text)
+    tables = find_tables(full_view)
+    view = mask_tables(full_view, tables)  # the sentence rules never see a table row
     seg = Segments(view)
     resolver = IndicatorResolver(view, dicts)
     cands = _resolve_bare_units(find_candidates(view), seg, resolver)
-    if not cands:
+    if not cands and not tables:
         return []
     default, base_year = _document_default(view, seg, published)
+    records = (
+        _sentence_records(
+            article_id, text, view, seg, resolver, cands, default, base_year, published, published_inferred
+        )
+        if cands
+        else []
+    )
+    if not tables:
+        return records
+    main = assign_zones(view, seg, [], dicts)[1]
+    figures = table_figures(
+        full_view,
+        tables,
+        IndicatorResolver(full_view, dicts),
+        ZoneResolver(full_view, dicts, find_zone_mentions(full_view, dicts), main),
+        default,
+        main,
+    )
+    return _merge(records, [_table_record(article_id, text, full_view, f, published_inferred) for f in figures])
+
+
+def _sentence_records(
+    article_id: str,
+    text: str,
+    view: str,
+    seg: Segments,
+    resolver: IndicatorResolver,
+    cands: list[Candidate],
+    default: tuple[dt.date, dt.date],
+    base_year: int,
+    published: dt.date,
+    published_inferred: bool,
+) -> list[dict[str, Any]]:
+    """The figures the sentence rules find, ordered by char_start."""
+    dicts = resolver.dicts
     exprs = find_time_expressions(view, published.year, base_year)
 
     infos: list[MeasureInfo] = []
@@ -135,32 +174,115 @@ def extract_figures(
         start, end, inferred = periods[i]
         code = attr.code if attr else None
         phrase = _original_phrase(text, view, attr.phrase if attr else "", seg.full.span(c.num_start), c.start)
-        confidence = 0.9 - (0.15 if code is None else 0) - (0.1 if inferred else 0) - (0.1 if published_inferred else 0)
         records.append(
-            {
-                "article_id": article_id,
-                "text": text[c.start : c.end],
-                "sentence": seg.sentence_text(text, c.num_start),
-                "char_start": c.start,
-                "char_end": c.end,
-                "indicator": phrase,
-                "indicator_code": code,
-                "zone": None if zones[i] == UNKNOWN else zones[i],
-                "measure": mi.measure,
-                "value": _signed(c.value, mi),
-                "unit": c.unit,
-                "qualifier": c.qualifier,
-                "period_start": start.isoformat(),
-                "period_end": end.isoformat(),
-                "classifier": c.classifier,
-                "share_of": shares_of[i],
-                "part_of": text[cands[parts[i]].start : cands[parts[i]].end] if parts[i] is not None else None,
-                "part_of_seq": parts[i],
-                "confidence": round(max(0.05, confidence), 2),
-                "period_inferred": inferred,
-            }
+            _record(
+                article_id,
+                text,
+                c.start,
+                c.end,
+                sentence=seg.sentence_text(text, c.num_start),
+                indicator=phrase,
+                code=code,
+                zone=None if zones[i] == UNKNOWN else zones[i],
+                measure=mi.measure,
+                value=_signed(c.value, mi),
+                unit=c.unit,
+                qualifier=c.qualifier,
+                period=(start, end),
+                classifier=c.classifier,
+                share_of=shares_of[i],
+                part_of=text[cands[parts[i]].start : cands[parts[i]].end] if parts[i] is not None else None,
+                part_of_seq=parts[i],
+                period_inferred=inferred,
+                published_inferred=published_inferred,
+            )
         )
     return records
+
+
+def _record(
+    article_id: str,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    sentence: str,
+    indicator: str,
+    code: str | None,
+    zone: str | None,
+    measure: str,
+    value: float | int,
+    unit: str,
+    qualifier: str,
+    period: tuple[dt.date, dt.date],
+    classifier: str | None,
+    share_of: str | None,
+    part_of: str | None,
+    part_of_seq: int | None,
+    period_inferred: bool,
+    published_inferred: bool,
+) -> dict[str, Any]:
+    """One FACTS.md record; the confidence drops for a missing code and for guessed dates."""
+    confidence = (
+        0.9 - (0.15 if code is None else 0) - (0.1 if period_inferred else 0) - (0.1 if published_inferred else 0)
+    )
+    return {
+        "article_id": article_id,
+        "text": text[start:end],
+        "sentence": sentence,
+        "char_start": start,
+        "char_end": end,
+        "indicator": indicator,
+        "indicator_code": code,
+        "zone": zone,
+        "measure": measure,
+        "value": value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "period_start": period[0].isoformat(),
+        "period_end": period[1].isoformat(),
+        "classifier": classifier,
+        "share_of": share_of,
+        "part_of": part_of,
+        "part_of_seq": part_of_seq,
+        "confidence": round(max(0.05, confidence), 2),
+        "period_inferred": period_inferred,
+    }
+
+
+def _table_record(article_id: str, text: str, view: str, f: TableFigure, published_inferred: bool) -> dict[str, Any]:
+    attr = f.attribution
+    return _record(
+        article_id,
+        text,
+        f.start,
+        f.end,
+        sentence=text[f.row[0] : f.row[1]].strip(),
+        indicator=_original_phrase(text, view, attr.phrase if attr else "", f.phrase_span, f.phrase_span[1]),
+        code=attr.code if attr else None,
+        zone=f.zone,
+        measure=f.info.measure,
+        value=_signed(f.value, f.info),
+        unit=f.unit,
+        qualifier=f.qualifier,
+        period=f.period,
+        classifier=f.classifier,
+        share_of=f.share_of,
+        part_of=None,
+        part_of_seq=None,
+        period_inferred=f.period_inferred,
+        published_inferred=published_inferred,
+    )
+
+
+def _merge(records: list[dict[str, Any]], table_records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentence and table records in text order; part_of_seq follows its total to its new place."""
+    merged = sorted(records + table_records, key=lambda r: r["char_start"])
+    place = {id(r): k for k, r in enumerate(merged)}
+    for r in records:
+        if r["part_of_seq"] is not None:
+            r["part_of_seq"] = place[id(records[r["part_of_seq"]])]
+    return merged
 
 
 _BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", "mu", "km2"})

@@ -6,6 +6,8 @@ Counted things (家, 个, 项 ...) become `count` with the classifier kept; peop
 
 from __future__ import annotations
 
+from beilun_etl.extraction.numbers import MULTIPLIERS
+
 # surface -> (unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
     "个百分点": ("pct_point", 1.0),
@@ -53,3 +55,16 @@ def unit_compatible(figure_unit: str, indicator_unit: str) -> bool:
     if figure_unit in MONEY_UNITS and indicator_unit in MONEY_UNITS:
         return True
     return {figure_unit, indicator_unit} <= {"count", "person"} and False
+
+
+def parse_unit(label: str) -> tuple[str, float, str | None] | None:
+    """A unit written on its own (单位：万吨, a 单位 column, 增长(%)): (unit, factor to base units, classifier).
+
+    Tables write the unit once for many numbers, so it may carry a multiplier of its own (万吨, 万标准箱)."""
+    label = label.strip()
+    for mult in ("", *MULTIPLIERS):
+        rest = label[len(mult) :]
+        if label.startswith(mult) and rest in UNITS:
+            unit, factor = UNITS[rest]
+            return unit, factor * (MULTIPLIERS[mult] if mult else 1.0), rest if unit == "count" else None
+    return None

@@ -133,8 +133,11 @@ class ZoneResolver:
         self.main_depth = dicts.zones[main].depth if main in dicts.zones else 3
         self.starts = [m[0] for m in mentions]
 
-    def clause_subject(self, clause_start: int, clause_end: int) -> str | None:
-        """The zone named as the subject of this clause, if any."""
+    def clause_subject(self, clause_start: int, clause_end: int, label: bool = False) -> str | None:
+        """The zone named as the subject of this clause, if any.
+
+        A `label` (a table's row label, column header or caption) names its zone without a verb:
+        a row 宁波市 in a Beilun table is Ningbo's figure."""
         first = bisect.bisect_left(self.starts, clause_start)
         prefix_end = _SUBJECT_PREFIX.match(self.view, clause_start, clause_end).end()
         if self.view.startswith(BARE_PORT, prefix_end):
@@ -156,7 +159,7 @@ class ZoneResolver:
             zone = self.dicts.zones.get(target or "")
             if zone is None:
                 return None
-            if zone.depth < self.main_depth and not self._acts_as_subject(end):
+            if zone.depth < self.main_depth and not label and not self._acts_as_subject(end):
                 return None
             return target
         return None

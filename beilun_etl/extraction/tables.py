@@ -1,0 +1,512 @@
+"""Figures in pipe tables: `| 指标 | 单位 | 2024年 | 比上年增长(%) |` rows under a `|---|` separator.
+
+Statistical bulletins print their main figures in tables. A row has no verbs, and what a number
+means is written once for many numbers: the unit in a 单位 column, a column header (`2024年(亿元)`,
+`增长(%)`) or the caption above (`单位：万吨`), the period in the header or the caption. The
+sentence rules would read a row as one long sentence and mix up its cells, so extract.py hides the
+tables from them (mask_tables) and each numeric data cell is read here instead: with its row's label
+(indicator, zone), its column's header (period, unit, measure) and the caption (period, unit, zone).
+The words are interpreted by the functions the sentence rules use (classify, IndicatorResolver,
+ZoneResolver, find_time_expressions, parse_unit), so a table figure means what the same words mean
+in prose.
+
+Everything runs on the matching view (half-width: ｜ is |, ％ is %, （ is (), whose offsets are the
+stored text's. Whitespace-aligned tables are left to the sentence rules: without bars the columns are
+guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from beilun_etl.extraction.candidates import ARABIC, CHINESE, POST_QUALIFIERS, PRE_QUALIFIERS, QUALIFIER_KIND
+from beilun_etl.extraction.cleaning import is_table_row
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.measures import MeasureInfo, classify
+from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
+from beilun_etl.extraction.timeexpr import find_time_expressions
+from beilun_etl.extraction.units import UNIT_SURFACES, UNITS, parse_unit
+from beilun_etl.extraction.zones import BARE_PORT, UNKNOWN, ZoneResolver
+
+Span = tuple[int, int]
+Period = tuple[dt.date, dt.date]
+Unit = tuple[str, float, str | None]  # unit, factor to base units, classifier
+
+_BAR = re.compile(r"(?<!\\)\|")  # \| is a bar inside a cell
+_SEPARATOR_CELL = re.compile(r":?-+:?")
+_MAX_CAPTION = 60  # a longer line above a table is prose, not its caption
+_SENTENCE_END = "。！？!?；;"
+_TABLE_NUMBER = re.compile(r"(?:附?表|Table)\s*[\dA-Za-z一二三四五六七八九十]+(?:[-.]\d+)?\s*:?\s*")
+# Header words of the columns that are not figures: the row labels (the years of a 年份 column are
+# periods), the unit of each row, row numbers.
+_LABEL_HEADER = re.compile(
+    r"(?:主要)?(?:指标|项目|名称|类别|分类|地区|区域|区县|行业|产品|年份|年度|时间|时期|月份)(?:名称)?"
+)
+_UNIT_HEADER = re.compile(r"(?:计量)?单位")
+_ROW_NUMBER_HEADER = re.compile(r"序号|编号|行次|No\.?|#")
+_RANK_HEADER = re.compile(r"位次|排名|名次|排位|位序")
+# 全省位次, 占全市比重: the place a rank or share header names is its scope, not the figure's zone
+_SCOPE_HEADER = re.compile(r"位次|排名|名次|排位|位序|占|比重|份额")
+# 比上年增减(%), ±%: the cell carries its own sign, and the header names no direction
+_SIGNED_HEADER = re.compile(r"±|\+/-|增减|增\(减\)")
+# A header that names a column's role rather than what it measures: the indicator is elsewhere.
+_GENERIC_HEADERS = frozenset(
+    {"绝对数", "绝对值", "数值", "数量", "金额", "总量", "实绩", "完成值", "本期", "指标值", "增减"}
+)
+_BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
+_CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
+_LABEL_PREFIX = re.compile(
+    r"(?:其中\s*:?|#+|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))\s*"
+)
+_FOOTNOTE = re.compile(r"\s*(?:\*+|[①-⑳]|\[\d{1,2}\]|[¹²³⁴-⁹]+)$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
+# A cell that is one number: 2860.5, 约3000, 6.2%, -3.5, 1.2万, 逾300家, 第3 (in a rank column)
+_CELL = re.compile(
+    rf"(?P<pre>{PRE_QUALIFIERS})?(?P<ordinal>第)?(?P<sign>[+-])?(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?"
+    rf"(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>{POST_QUALIFIERS})?"
+)
+_CN_DIGITS = frozenset("一二两三四五六七八九十")
+
+
+@dataclass
+class Row:
+    start: int  # the line
+    end: int
+    cells: list[Span]  # each cell's content without the blanks around it
+
+
+@dataclass
+class Table:
+    header: Row
+    rows: list[Row]  # the data rows
+    caption: list[Span]  # the lines just above the table that read as its caption (title, 单位：…)
+
+    @property
+    def start(self) -> int:
+        return self.header.start
+
+    @property
+    def end(self) -> int:
+        return (self.rows[-1] if self.rows else self.header).end
+
+
+@dataclass
+class TableFigure:
+    """One numeric cell read as a figure; extract.py turns it into a record."""
+
+    start: int
+    end: int
+    row: Span
+    value: float  # in base units, before the measure's sign
+    unit: str
+    classifier: str | None
+    qualifier: str
+    info: MeasureInfo
+    attribution: Attribution | None
+    phrase_span: Span  # where the attribution's phrase stands
+    share_of: str | None
+    zone: str | None
+    period: Period
+    period_inferred: bool
+
+
+# -- finding tables ---------------------------------------------------------------------------
+
+
+def _row(view: str, start: int, end: int) -> Row | None:
+    """The cells of a table row line, or None for any other line."""
+    line = view[start:end]
+    if not is_table_row(line.strip()):
+        return None
+    lo = start + len(line) - len(line.lstrip())
+    hi = start + len(line.rstrip())
+    bars = [m.start() for m in _BAR.finditer(view, lo, hi)]
+    if len(bars) < 2 or bars[0] != lo or bars[-1] != hi - 1:
+        return None
+    cells = []
+    for a, b in itertools.pairwise(bars):
+        a += 1
+        while a < b and view[a].isspace():
+            a += 1
+        while b > a and view[b - 1].isspace():
+            b -= 1
+        cells.append((a, b))
+    return Row(start, end, cells)
+
+
+def _is_separator(view: str, row: Row | None) -> bool:
+    return row is not None and all(_SEPARATOR_CELL.fullmatch(view, a, b) for a, b in row.cells)
+
+
+def _caption(view: str, lines: list[Span], rows: list[Row | None], first: int) -> list[Span]:
+    """Up to two short lines right above the table that do not end a sentence: its title and unit line."""
+    caption: list[Span] = []
+    for k in (first - 1, first - 2):
+        if k < 0 or rows[k] is not None:
+            break
+        line = view[lines[k][0] : lines[k][1]].strip()
+        if len(line) > _MAX_CAPTION or line[-1] in _SENTENCE_END:
+            break
+        caption.insert(0, lines[k])
+    return caption
+
+
+def find_tables(view: str) -> list[Table]:
+    """Every pipe table: a header row, a separator row (|---|), and the data rows under them.
+
+    Rows of one table may stand on consecutive lines or with blank lines between (cleaning keeps
+    them on consecutive lines); a header row right above another separator starts the next table."""
+    lines: list[Span] = []
+    pos = 0
+    for line in view.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    rows = [_row(view, a, b) for a, b in lines]
+    tables: list[Table] = []
+    i = 0
+    while i + 1 < len(rows):
+        if rows[i] is None or not _is_separator(view, rows[i + 1]):
+            i += 1
+            continue
+        j = i + 2
+        while j < len(rows) and rows[j] is not None and not _is_separator(view, rows[j]):
+            if j + 1 < len(rows) and _is_separator(view, rows[j + 1]):
+                break  # the header of the next table
+            j += 1
+        data = [r for r in rows[i + 2 : j] if r is not None]
+        tables.append(Table(rows[i], data, _caption(view, lines, rows, i)))
+        i = j
+    return tables
+
+
+def mask_tables(view: str, tables: list[Table]) -> str:
+    """The view with every table row blanked (line breaks kept): what the sentence rules read."""
+    if not tables:
+        return view
+    parts, last = [], 0
+    for t in tables:
+        parts += [view[last : t.start], re.sub(r"[^\n]", " ", view[t.start : t.end])]
+        last = t.end
+    parts.append(view[last:])
+    return "".join(parts)
+
+
+# -- reading the words around the cells -------------------------------------------------------
+
+
+@dataclass
+class _Column:
+    role: str  # label | unit | skip | data
+    words: Span  # the header without its unit
+    unit: Unit | None
+    rank: bool = False
+    signed: bool = False
+    period: Period | None = None
+    zone: str | None = None
+
+
+@dataclass
+class _Context:
+    view: str
+    resolver: IndicatorResolver
+    zones: ZoneResolver
+    default: Period
+    main: str
+
+    def period_in(self, span: Span, year: int) -> Period | None:
+        """The period a header, label or caption names; relative words (上年, 1-9月) count from `year`."""
+        a, b = span
+        if _BARE_YEAR.fullmatch(self.view, a, b):
+            y = int(self.view[a:b])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        for e in find_time_expressions(self.view[a:b], year, year):
+            if e.kind in ("explicit", "current") and e.period and not e.comparison:
+                return e.period
+        return None
+
+    def zone_in(self, span: Span) -> str | None:
+        """The zone a label names (None: none named; UNKNOWN: a place the dictionary lacks)."""
+        found = self.zones.clause_subject(span[0], span[1], label=True) if span[1] > span[0] else None
+        return None if found == BARE_PORT else found
+
+    def words_and_unit(self, span: Span) -> tuple[Span, Unit | None]:
+        """A header or label without its unit: `金额(亿元)` → 金额 and 亿元; `增长%` → 增长 and %."""
+        a, b = span
+        for m in _BRACKET.finditer(self.view, a, b):
+            unit = parse_unit(m.group("unit"))
+            if unit:
+                return self._trim(a, m.start()), unit
+        if b > a and self.view[b - 1] == "%":
+            return self._trim(a, b - 1), parse_unit("%")
+        return (a, b), None
+
+    def _trim(self, a: int, b: int) -> Span:
+        while b > a and self.view[b - 1] in " ±+-":
+            b -= 1
+        return a, b
+
+
+def _column(ctx: _Context, span: Span, year: int) -> _Column:
+    text = ctx.view[span[0] : span[1]]
+    words, unit = ctx.words_and_unit(span)
+    if not text or _ROW_NUMBER_HEADER.fullmatch(text):
+        return _Column("skip", words, unit)
+    if _LABEL_HEADER.fullmatch(text):
+        return _Column("label", words, unit)
+    if _UNIT_HEADER.fullmatch(text):
+        return _Column("unit", words, unit)
+    return _Column(
+        "data",
+        words,
+        unit,
+        rank=bool(_RANK_HEADER.search(text)),
+        signed=bool(_SIGNED_HEADER.search(text)),
+        period=ctx.period_in(words, year),
+        zone=None if _SCOPE_HEADER.search(text) else ctx.zone_in(words),
+    )
+
+
+def _label(ctx: _Context, span: Span) -> tuple[Span, Unit | None]:
+    """A row label without 其中：, numbering, footnote marks and its unit in brackets."""
+    a, b = span
+    m = _LABEL_PREFIX.match(ctx.view, a, b)
+    if m:
+        a = m.end()
+    f = _FOOTNOTE.search(ctx.view, a, b)
+    if f:
+        b = f.start()
+    return ctx.words_and_unit((a, b))
+
+
+def _cell(view: str, span: Span) -> tuple[re.Match[str], int] | None:
+    """The number a cell holds, with where its text ends (a footnote mark after it is not part of it)."""
+    a, b = span
+    f = _FOOTNOTE.search(view, a, b)
+    end = f.start() if f and f.start() > a else b
+    m = _CELL.fullmatch(view, a, end)
+    if m is None:
+        return None
+    num = m.group("num")
+    if not num[0].isdigit() and not _CN_DIGITS & set(num):
+        return None  # 万, 亿 alone are words
+    return m, end
+
+
+def _is_blank(view: str, span: Span) -> bool:
+    """-, —, …, / or nothing: a cell with no figure."""
+    return not view[span[0] : span[1]].strip(" -.…/·")
+
+
+def _percent_measure(ctx: _Context, words: Span | None) -> bool:
+    """增长, 增速, 比重, 年均增长 …: words that make the number a percentage when no unit is written."""
+    if not words or words[1] <= words[0]:
+        return False
+    return classify(ctx.view, words[0], words[1], "percent", "number").measure in (
+        "growth_pct",
+        "cagr_pct",
+        "share_pct",
+    )
+
+
+def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> MeasureInfo:
+    if col.rank:
+        return MeasureInfo("rank")
+    if col.signed:
+        return MeasureInfo(
+            {"percent": "growth_pct", "pct_point": "pct_points", "times": "multiple"}.get(unit, "change")
+        )
+    info = classify(ctx.view, col.words[0], col.words[1], unit, "number")
+    if info.measure == "level" and label and label[1] > label[0]:
+        info = classify(ctx.view, label[0], label[1], unit, "number")  # a row 地区生产总值增速
+    return info
+
+
+def _attribute(ctx: _Context, span: Span, info: MeasureInfo, unit: str) -> tuple[Attribution | None, str | None]:
+    """What the words in `span` say the figure measures, as the sentence rules read a clause."""
+    a, b = span
+    if b <= a:
+        return None, None
+    r = ctx.resolver
+    share_of = None
+    if info.measure == "level":
+        attr = r.level(span, b, b, unit)
+    elif info.measure == "share_pct":
+        attr, share_of = r.share(span, b, b)
+    elif info.measure == "rank":
+        attr = r.rank(span, b)
+    else:
+        attr = r.change_like(span, b)
+    if attr is not None and (not attr.phrase or attr.phrase in _GENERIC_HEADERS):
+        attr = None
+    return attr, share_of
+
+
+@dataclass
+class _Caption:
+    words: list[Span]  # each caption line without its table number (表1)
+    unit: Unit | None
+    period: Period | None
+    zone: str | None
+
+
+def _read_caption(ctx: _Context, table: Table) -> _Caption:
+    """`表1 2024年北仑区主要经济指标` / `单位：万吨`: what holds for every cell the table does not say otherwise."""
+    view = ctx.view
+    caption = _Caption([], None, None, None)
+    for a, b in table.caption:
+        m = _TABLE_NUMBER.match(view, a, b)
+        span = (m.end() if m else a, b)
+        caption.words.append(span)
+        u = _CAPTION_UNIT.search(view, a, b)
+        caption.unit = caption.unit or (parse_unit(u.group("unit")) if u else None) or ctx.words_and_unit(span)[1]
+        caption.period = caption.period or ctx.period_in(span, ctx.default[1].year)
+        caption.zone = caption.zone or ctx.zone_in(span)
+    return caption
+
+
+def _label_index(view: str, row: Row, cols: list[_Column], label_column: int | None) -> int | None:
+    """The row label: the cell under a 指标/项目/地区… header, else the first cell that is words, not a number."""
+    if label_column is not None:
+        return label_column if label_column < len(row.cells) else None
+    for i, span in enumerate(row.cells):
+        if cols[i].role != "unit" and not _is_blank(view, span) and _cell(view, span) is None:
+            return i
+    return None
+
+
+def _cell_unit(
+    ctx: _Context, m: re.Match[str], col: _Column, label: Span | None, fallbacks: list[Unit | None]
+) -> Unit | None:
+    """The unit of a cell: written in the cell, else in its column header, else a percentage when the
+    header or label names a rate of change or a share (比上年增长, 占比), else the row's 单位 cell, the
+    label's bracket (常住人口(万人)) or the caption (单位：万吨), in this order (`fallbacks`).
+
+    The column header comes before the 单位 column: in `| 地区生产总值 | 亿元 | 2860.5 | 6.2 |` under
+    `比上年增长(%)`, 亿元 is the unit of the level only."""
+    if col.rank:
+        return "rank", 1.0, None
+    surface = m.group("unit")
+    if surface:
+        unit, factor = UNITS[surface]
+        return unit, factor, surface if unit == "count" else None
+    if col.unit:
+        return col.unit
+    if col.signed or _percent_measure(ctx, col.words) or _percent_measure(ctx, label):
+        return parse_unit("%")
+    return next((u for u in fallbacks if u), None)
+
+
+def _qualifier(m: re.Match[str]) -> str:
+    if m.group("post"):
+        return QUALIFIER_KIND[m.group("post")]
+    if m.group("q1") or m.group("q2"):
+        return "more_than"
+    return QUALIFIER_KIND[m.group("pre")] if m.group("pre") else "exact"
+
+
+def _indicator(
+    ctx: _Context,
+    sources: list[Span | None],
+    info: MeasureInfo,
+    unit: str,
+    previous: tuple[Attribution, Span] | None,
+    caption: _Caption,
+) -> tuple[Attribution | None, Span | None, str | None]:
+    """The indicator from the row label, else the column header, else the figure before it in the row
+    (增长(%) after 地区生产总值(亿元)), else a dictionary indicator the caption names."""
+    for source in sources:
+        if source:
+            attr, share_of = _attribute(ctx, source, info, unit)
+            if attr is not None:
+                return attr, source, share_of
+    if previous is not None:
+        prev, span = previous
+        code = ctx.resolver.share_code(prev.phrase, prev.code) if info.measure == "share_pct" else prev.code
+        return Attribution(prev.phrase, code, inherited=True), span, None
+    for span in reversed(caption.words):
+        attr = ctx.resolver.nearest_alias_before(*span, unit=unit if info.measure == "level" else None)
+        if attr is not None:
+            return attr, span, None
+    return None, None, None
+
+
+def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
+    view = ctx.view
+    caption = _read_caption(ctx, table)
+    year = (caption.period or ctx.default)[1].year  # what 本年, 上年, 1-9月 in the table count from
+    columns = [_column(ctx, span, year) for span in table.header.cells]
+    header_periods = [c.period for c in columns if c.period]
+    latest = max(header_periods, key=lambda p: p[1]) if header_periods else None
+    label_column = next((i for i, c in enumerate(columns) if c.role == "label"), None)
+    skip = _Column("skip", (0, 0), None)
+
+    figures: list[TableFigure] = []
+    for row in table.rows:
+        cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
+        li = _label_index(view, row, cols, label_column)
+        label, label_unit = _label(ctx, row.cells[li]) if li is not None else (None, None)
+        label_zone = ctx.zone_in(label) if label else None
+        row_unit = next(
+            (parse_unit(view[a:b]) for (a, b), c in zip(row.cells, cols, strict=True) if c.role == "unit"), None
+        )
+        previous: tuple[Attribution, Span] | None = None
+        for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
+            found = _cell(view, span) if i != li and col.role == "data" else None
+            if found is None:
+                continue
+            m, text_end = found
+            if m.group("ordinal") and not col.rank:
+                continue  # 第3批: an ordinal
+            unit = _cell_unit(ctx, m, col, label, [row_unit, label_unit, caption.unit])
+            if unit is None:
+                continue  # a number without a unit anywhere is not a figure (as in prose)
+            num = m.group("num")
+            factor = (MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0) * unit[1]
+            value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
+            info = _measure(ctx, col, label, unit[0])
+            attr, phrase_span, share_of = _indicator(ctx, [label, col.words], info, unit[0], previous, caption)
+            if attr is not None and phrase_span is not None:
+                previous = (attr, phrase_span)
+            zone = label_zone or col.zone or caption.zone or ctx.main
+            # a label's 年末 (年末常住人口) falls in its column's year
+            label_period = (
+                ctx.period_in(label, (col.period or caption.period or ctx.default)[1].year) if label else None
+            )
+            period = label_period or col.period or caption.period or latest
+            figures.append(
+                TableFigure(
+                    start=m.start(),
+                    end=text_end,
+                    row=(row.start, row.end),
+                    value=round(-value if m.group("sign") == "-" else value, 10),
+                    unit=unit[0],
+                    classifier=unit[2],
+                    qualifier=_qualifier(m),
+                    info=info,
+                    attribution=attr,
+                    phrase_span=phrase_span or span,
+                    share_of=share_of,
+                    zone=None if zone == UNKNOWN else zone,
+                    period=period or ctx.default,
+                    period_inferred=period is None,
+                )
+            )
+    return figures
+
+
+def table_figures(
+    view: str, tables: list[Table], resolver: IndicatorResolver, zones: ZoneResolver, default: Period, main: str
+) -> list[TableFigure]:
+    """Every figure of the tables, in text order.
+
+    `view` is the full matching view (tables included), `resolver` and `zones` work on it; `default`
+    is the document's default period (the year in its title, else the publication year) and `main`
+    the article's main zone: they apply to a cell when neither its row, its column nor the caption
+    names a period or a zone."""
+    ctx = _Context(view, resolver, zones, default, main)
+    return [f for t in tables for f in _read_table(ctx, t)]

@@ -1,0 +1,196 @@
+import datetime as dt
+
+from beilun_etl.extraction import clean_text, extract_figures
+from tests.extraction_helpers import by_text
+
+PUBLISHED = dt.date(2025, 3, 15)
+MAIN_TABLE = (
+    "| 指标 | 单位 | 2024年 | 比上年增长(%) |\n"
+    "|---|---|---|---|\n"
+    "| 地区生产总值 | 亿元 | 2860.5 | 6.2 |\n"
+    "| 规模以上工业增加值 | 亿元 | 1210.3 | 7.8 |\n"
+    "| 外贸进出口总额 | 亿元 | 3050 | 9.1 |"
+)
+FIELDS = {
+    "article_id", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone",
+    "measure", "value", "unit", "qualifier", "period_start", "period_end", "classifier", "share_of",
+    "part_of", "part_of_seq", "confidence", "period_inferred",
+}  # fmt: skip
+
+
+def _extract(raw: str, published: dt.date = PUBLISHED) -> tuple[str, list[dict]]:
+    text = clean_text(raw)
+    records = extract_figures("t", text, published)
+    for r in records:
+        assert set(r) == FIELDS
+        assert text[r["char_start"] : r["char_end"]] == r["text"]
+        assert r["text"] in r["sentence"]
+    return text, records
+
+
+def _in_tables(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["sentence"].startswith("|")]
+
+
+def _row(records: list[dict], label: str) -> list[tuple]:
+    """(text, measure, value, unit, period_end) of the figures in the row that starts with `label`."""
+    return [
+        (r["text"], r["measure"], r["value"], r["unit"], r["period_end"])
+        for r in records
+        if r["sentence"].startswith(f"| {label} |")
+    ]
+
+
+def test_cleaning_keeps_table_rows_on_lines_of_their_own():
+    raw = "2024年北仑区主要经济指标\n\n" + MAIN_TABLE.replace("\n", "\n\n") + "\n全年实现地区生产\n\n总值2860.5亿元。"
+    text = clean_text(raw)
+    assert text == "2024年北仑区主要经济指标\n\n" + MAIN_TABLE + "\n\n全年实现地区生产总值2860.5亿元。\n"
+
+
+def test_a_main_indicators_table_gives_levels_and_growth_rates():
+    text, records = _extract("2024年北仑区主要经济指标\n\n" + MAIN_TABLE)
+    assert len(records) == 6
+    gdp, growth = by_text(records, "2860.5"), by_text(records, "6.2")
+    assert (gdp["measure"], gdp["value"], gdp["unit"]) == ("level", 286050000000, "CNY")
+    assert (gdp["indicator"], gdp["indicator_code"], gdp["zone"]) == ("地区生产总值", "gdp", "beilun")
+    assert (gdp["period_start"], gdp["period_end"], gdp["period_inferred"]) == ("2024-01-01", "2024-12-31", False)
+    assert gdp["sentence"] == "| 地区生产总值 | 亿元 | 2860.5 | 6.2 |"
+    assert (growth["measure"], growth["value"], growth["unit"]) == ("growth_pct", 6.2, "percent")
+    assert growth["indicator_code"] == "gdp" and growth["period_end"] == "2024-12-31"
+    assert by_text(records, "1210.3")["indicator_code"] == "industrial_value_added_above_scale"
+    assert by_text(records, "9.1")["indicator_code"] == "foreign_trade_total"
+    separator_end = text.index("\n", text.index("|---|"))
+    assert all(r["char_start"] > separator_end for r in records)  # nothing from the header or the separator
+
+
+def test_prose_around_a_table_is_read_exactly_as_without_it():
+    before = "2024年，北仑区实现地区生产总值2860.5亿元，比上年增长6.2%。主要指标见下表。"
+    after = "同期全区新增市场主体1.2万户，其中企业4500家。年末常住人口85.1万人。"
+    _, plain = _extract(before + "\n\n" + after)
+    text, mixed = _extract(before + "\n\n表1 2024年主要经济指标\n\n" + MAIN_TABLE + "\n\n" + after)
+    prose = [r for r in mixed if not r["sentence"].startswith("|")]
+    shift = text.index(after) - (len(before) + 2)
+    for r in prose:
+        if r["char_start"] > len(before):
+            r["char_start"] -= shift
+            r["char_end"] -= shift
+        if r["part_of_seq"] is not None:  # the index of the total among the prose records
+            r["part_of_seq"] = prose.index(mixed[r["part_of_seq"]])
+    assert prose == plain
+    assert len(_in_tables(mixed)) == 6
+
+
+def test_part_of_links_follow_their_total_past_a_table():
+    _, records = _extract("表1 主要指标\n\n" + MAIN_TABLE + "\n\n全年外贸进出口总额3050亿元，其中出口1800亿元。")
+    exports = by_text(records, "1800亿元")
+    assert records[exports["part_of_seq"]]["text"] == exports["part_of"] == "3050亿元"
+
+
+def test_caption_unit_and_period_columns():
+    raw = (
+        "表2 2024年北仑区港口主要指标\n单位：万吨\n\n"
+        "| 指标 | 2023年 | 2024年 | 增长(%) |\n"
+        "|---|---|---|---|\n"
+        "| 货物吞吐量 | 52000 | 55120.3 | 6.0 |\n"
+        "| 原油吞吐量 | 约3000 | 3100 | -3.5 |"
+    )
+    _, records = _extract(raw)
+    assert _row(records, "货物吞吐量") == [
+        ("52000", "level", 520000000, "tonne", "2023-12-31"),
+        ("55120.3", "level", 551203000, "tonne", "2024-12-31"),
+        ("6.0", "growth_pct", 6, "percent", "2024-12-31"),
+    ]
+    approx = by_text(records, "约3000")
+    assert (approx["qualifier"], approx["value"], approx["indicator_code"]) == (
+        "approx",
+        30000000,
+        "crude_oil_throughput",
+    )
+    assert by_text(records, "-3.5")["value"] == -3.5
+
+
+def test_units_and_measures_from_column_headers():
+    raw = (
+        "2024年北仑区主要指标\n\n"
+        "| 项目 | 金额（亿元） | 年均增长(%) | 占比(%) | 比上年提高(百分点) | 全省位次 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 第二产业增加值 | 1640.8 | 7.1 | 56.5 | 0.4 | 3 |"
+    )
+    _, records = _extract(raw)
+    assert _row(records, "第二产业增加值") == [
+        ("1640.8", "level", 164080000000, "CNY", "2024-12-31"),
+        ("7.1", "cagr_pct", 7.1, "percent", "2024-12-31"),
+        ("56.5", "share_pct", 56.5, "percent", "2024-12-31"),
+        ("0.4", "pct_points", 0.4, "pct_point", "2024-12-31"),
+        ("3", "rank", 3, "rank", "2024-12-31"),
+    ]
+    assert {r["indicator_code"] for r in records} == {"value_added_secondary"}
+    assert {r["zone"] for r in records} == {"beilun"}  # 全省 is the scope of the rank
+
+
+def test_a_table_with_one_row_per_district():
+    raw = (
+        "北仑区经济运行情况\n\n2024年，北仑区经济运行稳中有进。\n\n"
+        "表3 2024年部分区地区生产总值\n\n"
+        "| 地区 | 地区生产总值（亿元） | 增速（%） |\n"
+        "| --- | --- | --- |\n"
+        "| 北仑区 | 2860.5 | 6.2 |\n"
+        "| 镇海区 | 1250.7 | 5.1 |"
+    )
+    _, records = _extract(raw)
+    assert [(r["text"], r["zone"], r["measure"], r["indicator_code"]) for r in records] == [
+        ("2860.5", "beilun", "level", "gdp"),
+        ("6.2", "beilun", "growth_pct", "gdp"),
+        ("1250.7", "zhenhai", "level", "gdp"),
+        ("5.1", "zhenhai", "growth_pct", "gdp"),
+    ]
+    assert {r["period_end"] for r in records} == {"2024-12-31"}
+
+
+def test_cells_that_are_not_figures():
+    raw = (
+        "表1 2024年主要指标\n单位：亿元\n\n"
+        "| 序号 | 指标 | 2024年 | 增长(%) |\n"
+        "|---|---|---|---|\n"
+        "| 1 | 地区生产总值① | 2860.5* | 6.2 |\n"
+        "| 2 | 固定资产投资 | — | 4.8 |\n"
+        "| 3 | 社会消费品零售总额 | - | … |\n"
+        "| | 按行业分 | | |\n"
+        "| 4 | 一般公共预算收入 |  | 3.9 |"
+    )
+    _, records = _extract(raw)
+    assert [r["text"] for r in records] == ["2860.5", "6.2", "4.8", "3.9"]
+    assert by_text(records, "2860.5")["indicator"] == "地区生产总值"
+
+
+def test_full_width_bars_and_headers_naming_sub_periods():
+    raw = (
+        "北仑区2024年经济运行情况\n\n"
+        "｜ 指标 ｜ 上半年 ｜ 1-9月 ｜ 2023年末 ｜\n"
+        "｜---｜---｜---｜---｜\n"
+        "｜ 外贸进出口总额(亿美元) ｜ 320.5 ｜ 480.2 ｜ - ｜\n"
+        "｜ 常住人口(万人) ｜ ｜ ｜ 85.1 ｜"
+    )
+    _, records = _extract(raw)
+    assert [(r["text"], r["unit"], r["value"], r["period_start"], r["period_end"]) for r in records] == [
+        ("320.5", "USD", 32050000000, "2024-01-01", "2024-06-30"),
+        ("480.2", "USD", 48020000000, "2024-01-01", "2024-09-30"),
+        ("85.1", "person", 851000, "2023-12-31", "2023-12-31"),
+    ]
+
+
+def test_a_table_without_a_period_takes_the_document_default():
+    _, records = _extract("| 指标 | 数值 |\n|---|---|\n| 国家级高新技术企业(家) | 1,230 |", dt.date(2024, 8, 20))
+    (r,) = records
+    assert (r["value"], r["unit"], r["classifier"], r["indicator_code"]) == (
+        1230,
+        "count",
+        "家",
+        "high_tech_enterprises",
+    )
+    assert (r["period_end"], r["period_inferred"]) == ("2024-12-31", True)
+
+
+def test_rows_without_a_separator_and_whitespace_tables_are_not_tables():
+    _, records = _extract("指标  2024年  增长\n\n地区生产总值  2860.5  6.2\n\n| 地区生产总值 | 2860.5 |")
+    assert records == []
