@@ -19,7 +19,8 @@ from beilun_etl.extraction.links import is_respectively_tail, link_parts, respec
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.tables import TableFigure, find_tables, mask_tables, table_figures
+from beilun_etl.extraction.table_layout import find_tables, mask_tables
+from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
