@@ -23,6 +23,8 @@ class RefreshSummary:
     checks: dict[str, int] = field(default_factory=lambda: {"passed": 0, "warned": 0, "failed": 0})
     failures: list[str] = field(default_factory=list)
     step_seconds: dict[str, float] = field(default_factory=dict)
+    # Within the `figures` step: waiting for the extraction processes, and storing what they return.
+    figure_seconds: dict[str, float] = field(default_factory=dict)
     run_id: str = ""
 
     def as_dict(self) -> dict:
@@ -36,6 +38,7 @@ class RefreshSummary:
             "run_id": self.run_id,
             "failures": self.failures,
             "step_seconds": self.step_seconds,
+            "figure_seconds": self.figure_seconds,
         }
 
     def as_text(self) -> str:
@@ -92,7 +95,11 @@ def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
     articles = _metadata_values(result, "articles")
     summary.articles = {key: int(articles.get(key, 0)) for key in ARTICLE_COUNTS}
     # A run with nothing new stops after `articles`, which then reports the current figure count.
-    summary.figures = int(_metadata_values(result, "figures").get("figures", articles.get("figures_current", 0)))
+    figures = _metadata_values(result, "figures")
+    summary.figures = int(figures.get("figures", articles.get("figures_current", 0)))
+    summary.figure_seconds = {
+        part: float(figures[f"{part}_seconds"]) for part in ("extract", "store") if f"{part}_seconds" in figures
+    }
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.passed:
             summary.checks["passed"] += 1
