@@ -87,7 +87,7 @@ def refresh(articles: Path, warehouse: Path, home: Path) -> dict:
     steps = summary.get("step_seconds", {})
     stages = {name: round(sum(v for k, v in steps.items() if k.startswith(step)), 2) for name, step in STAGES.items()}
     extract = summary.get("figure_seconds", {}).get("extract", 0.0)
-    stages["extract"], stages["stage"] = round(extract, 2), round(max(stages["stage"] - extract, 0.0), 2)
+    stages["extract"], stages["stage"] = round(extract, 3), round(max(stages["stage"] - extract, 0.0), 3)
     return {
         "seconds": round(seconds, 2),
         "peak_mb": round(peak_mb),
