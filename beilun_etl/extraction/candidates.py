@@ -62,7 +62,7 @@ QUALIFIER_KIND = {
     "余": "more_than",
     "多": "more_than",
 }
-_CN_DIGITS = set("一二两三四五六七八九十")
+CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
 _CN_BAD_BEFORE = set("第数几上成每周初星")
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
@@ -125,7 +125,7 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if is_cn:
         if prev in _CN_BAD_BEFORE:
             return None
-        if not (_CN_DIGITS & set(num_text)) and _qualifier_before(view, start)[0] == "exact":
+        if not (CN_DIGITS & set(num_text)) and _qualifier_before(view, start)[0] == "exact":
             return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 (不足百家, 近千人)
         if (
             num_text == "一"

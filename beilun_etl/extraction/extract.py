@@ -56,16 +56,14 @@ def extract_figures(
     if not cands and not tables:
         return []
     default, base_year = _document_default(view, seg, published)
-    records = (
-        _sentence_records(
+    if cands:
+        records, main = _sentence_records(
             article_id, text, view, seg, resolver, cands, default, base_year, published, published_inferred
         )
-        if cands
-        else []
-    )
+    else:  # tables only
+        records, main = [], assign_zones(view, seg, [], dicts)[1]
     if not tables:
         return records
-    main = assign_zones(view, seg, [], dicts)[1]
     figures = table_figures(
         full_view,
         tables,
@@ -88,8 +86,8 @@ def _sentence_records(
     base_year: int,
     published: dt.date,
     published_inferred: bool,
-) -> list[dict[str, Any]]:
-    """The figures the sentence rules find, ordered by char_start."""
+) -> tuple[list[dict[str, Any]], str]:
+    """The figures the sentence rules find, ordered by char_start, and the article's main zone."""
     dicts = resolver.dicts
     exprs = find_time_expressions(view, published.year, base_year)
 
@@ -102,7 +100,7 @@ def _sentence_records(
             info = MeasureInfo(prev.measure, prev.sign, prev.cue)
         infos.append(info)
 
-    zones, _main = assign_zones(view, seg, cands, dicts)
+    zones, main = assign_zones(view, seg, cands, dicts)
 
     timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
     last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)
@@ -198,7 +196,7 @@ def _sentence_records(
                 published_inferred=published_inferred,
             )
         )
-    return records
+    return records, main
 
 
 def _record(

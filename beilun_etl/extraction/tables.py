@@ -21,7 +21,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from beilun_etl.extraction.candidates import ARABIC, CHINESE, POST_QUALIFIERS, PRE_QUALIFIERS, QUALIFIER_KIND
+from beilun_etl.extraction.candidates import (
+    ARABIC,
+    CHINESE,
+    CN_DIGITS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    QUALIFIER_KIND,
+)
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
@@ -63,7 +70,6 @@ _CELL = re.compile(
     rf"(?P<pre>{PRE_QUALIFIERS})?(?P<ordinal>第)?(?P<sign>[+-])?(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?"
     rf"(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>{POST_QUALIFIERS})?"
 )
-_CN_DIGITS = frozenset("一二两三四五六七八九十")
 
 
 @dataclass
@@ -182,7 +188,7 @@ def _cell(view: str, span: Span) -> tuple[re.Match[str], int] | None:
     if m is None:
         return None
     num = m.group("num")
-    if not num[0].isdigit() and not _CN_DIGITS & set(num):
+    if not num[0].isdigit() and not CN_DIGITS & set(num):
         return None  # 万, 亿 alone are words
     return m, end
 

@@ -10,7 +10,6 @@ Nothing here imports Great Expectations at import time.
 """
 
 from beilun_etl.quality.findings import FINDINGS_TABLE, findings_of, write_findings
-from beilun_etl.quality.frames import read_model
 from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport, SuiteOutcome
 from beilun_etl.quality.suites import Suite, SuiteError, load_suite, load_suites
 from beilun_etl.quality.validation import run_quality_checks, validate
@@ -25,7 +24,6 @@ __all__ = [
     "findings_of",
     "load_suite",
     "load_suites",
-    "read_model",
     "run_quality_checks",
     "validate",
     "write_findings",

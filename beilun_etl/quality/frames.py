@@ -57,11 +57,6 @@ class ModelTable:
         return [{k: plain_value(v) for k, v in row.items()} for row in rows]
 
 
-def read_model(con: duckdb.DuckDBPyConnection, suite: Suite) -> pd.DataFrame:
-    """The table a suite validates, as a DataFrame with a `_row` column (its position)."""
-    return ModelTable(con, [suite]).table.to_pandas()
-
-
 def plain_value(value: Any) -> Any:
     """A value fit for JSON, Markdown and DuckDB: numpy scalars and arrays become Python ones."""
     if value is None:
