@@ -4,6 +4,9 @@ A warehouse is determined by its inputs: the current article versions, the quara
 the code that turns them into tables (this package, the dbt project with its dictionaries, the
 expectation suites). Their fingerprint is recorded at each publication; a run whose inputs have
 the same fingerprint skips dbt, the checks and the publish step, and changes no row.
+
+The code's own fingerprint is recorded too: the incremental dbt models keep their rows only while
+it stays the same.
 """
 
 from __future__ import annotations
@@ -58,7 +61,20 @@ def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def record_publication(con: duckdb.DuckDBPyConnection, run_id: str, now: dt.datetime) -> None:
-    con.execute("INSERT INTO raw.publications VALUES (?, ?, ?)", [state_fingerprint(con), now, run_id])
+    con.execute(
+        "INSERT INTO raw.publications (state_fingerprint, published_at, run_id, code_fingerprint) VALUES (?, ?, ?, ?)",
+        [state_fingerprint(con), now, run_id, code_fingerprint()],
+    )
+
+
+def built_with_current_code(con: duckdb.DuckDBPyConnection) -> bool:
+    """Was the last publication built by this code and these dictionaries?
+
+    Only then may the incremental dbt models keep their rows: with any other code (or none recorded,
+    or no publication yet) a run rebuilds them whole.
+    """
+    row = con.execute("SELECT code_fingerprint FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchone()
+    return row is not None and row[0] == code_fingerprint()
 
 
 def is_up_to_date(con: duckdb.DuckDBPyConnection, published: Path) -> bool:

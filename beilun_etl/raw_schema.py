@@ -94,9 +94,12 @@ PUBLICATIONS_DDL = """
 CREATE TABLE IF NOT EXISTS raw.publications (
     state_fingerprint   VARCHAR NOT NULL,
     published_at        TIMESTAMP NOT NULL,
-    run_id              VARCHAR
+    run_id              VARCHAR,
+    code_fingerprint    VARCHAR             -- the code and dictionaries the incremental models were built with
 )
 """
+# Columns added after a table's first release: warehouses created before get them on their next run.
+ADDED_COLUMNS = ("ALTER TABLE raw.publications ADD COLUMN IF NOT EXISTS code_fingerprint VARCHAR",)
 
 ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)
 
@@ -104,5 +107,5 @@ ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTI
 def create_raw_schema(con) -> None:
     """Create the raw schema and its tables when missing (idempotent)."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
-    for ddl in ALL_DDL:
+    for ddl in (*ALL_DDL, *ADDED_COLUMNS):
         con.execute(ddl)

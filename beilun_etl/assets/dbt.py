@@ -4,10 +4,11 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import AssetExecutionContext, AssetKey, Config
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
+from beilun_etl.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
 from beilun_etl.resources import WarehouseResource
 
@@ -29,15 +30,28 @@ class BeilunDbtTranslator(DagsterDbtTranslator):
         return f"warehouse_{schema}" if schema else "warehouse"
 
 
+class DbtBuildConfig(Config):
+    full_refresh: bool = False
+    """Rebuild the incremental models whole. A run does so by itself when the code or the
+    dictionaries changed since the last publication."""
+
+
 @dbt_assets(
     manifest=ensure_manifest(),
     project=dbt_project,
     dagster_dbt_translator=BeilunDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
 )
-def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator:
+def warehouse_models(
+    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource, config: DbtBuildConfig
+) -> Iterator:
     """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
-    warehouse.connect_build().close()  # a partial run that starts here still gets a build copy
+    with warehouse.connect_build() as con:  # a partial run that starts here still gets a build copy
+        full_refresh = config.full_refresh or not built_with_current_code(con)
     import_great_expectations_in_background()  # the checks step comes next; dbt runs in a subprocess
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
+    # Per-article models (macros/incremental_by_article.sql) add the new article versions only, unless
+    # the code that built them changed.
+    args = ["build", "--full-refresh"] if full_refresh else ["build"]
+    context.log.info(f"dbt {' '.join(args)}" + ("" if full_refresh else " (incremental models add new articles only)"))
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
-    yield from dbt.cli(["build"], context=context, target_path=RUN_TARGET_PATH).stream()
+    yield from dbt.cli(args, context=context, target_path=RUN_TARGET_PATH).stream()

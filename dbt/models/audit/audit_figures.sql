@@ -2,7 +2,7 @@
 -- were read from the text (obs_status reported or inferred_period), never the derived ones (they
 -- are computed from these and would agree by construction) nor planned ones (届时…, future).
 -- Adds the indicator's kind (flow/stock/rate/cumulative), the years its period starts and ends.
-{{ config(materialized='table') }}
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
 
 select
     f.*,
@@ -16,4 +16,5 @@ select
 from {{ ref('fct_indicator_value') }} as f
 left join {{ ref('dim_indicator') }} as i on f.indicator_key = i.indicator_key
 where not f.is_derived
+    and {{ article_version_not_built('f') }}
     and f.obs_status in ('reported', 'inferred_period')

@@ -10,13 +10,15 @@
 -- Levels are amounts (not percent, rank, times), of a calendar year or a single day, and of an
 -- indicator that is not a rate or a multi-year cumulative total. Derived values are computed from
 -- rounded figures, so their qualifier is always `approx`.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
+
 with figures as (
     select
         f.*,
         i.kind
     from {{ ref('int_figures_mapped') }} as f
     left join {{ ref('indicators') }} as i on f.indicator_code = i.code
-    where f.obs_status in ('reported', 'inferred_period')
+    where f.obs_status in ('reported', 'inferred_period') and {{ article_version_not_built('f') }}
 ),
 
 -- One level per article, indicator, zone, unit and year (the first one written).
@@ -210,4 +212,5 @@ select
 from derived as d
 -- text, sentence and offsets: the multiple/cagr the level is implied by, or the later level
 inner join {{ ref('int_figures_mapped') }} as src
-    on src.figure_id = case when d.derivation_method = 'cagr_from_levels' then d.level_figure_id else d.span_figure_id end
+    on {{ article_version_not_built('src') }}
+    and src.figure_id = case when d.derivation_method = 'cagr_from_levels' then d.level_figure_id else d.span_figure_id end

@@ -1,8 +1,11 @@
 -- The figures of current article versions only (当前版本): superseded and deleted versions stay
 -- in raw and staging for history but feed no mart. Adds the article's publication date and
 -- resolves `part_of` (the text of a 其中 figure's total) to the figure id of that total.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
+
 with versions as (
-    select * from {{ ref('stg_articles') }} where is_current
+    select * from {{ ref('stg_articles') }}
+    where is_current and {{ article_version_not_built() }}
 ),
 
 figures as (

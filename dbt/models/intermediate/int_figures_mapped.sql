@@ -15,12 +15,15 @@
 -- Zone precedence: the figure's zone when it is a dictionary code (`code`), else the zone whose
 -- alias is the longest one contained in it (`alias`), else `missing` (no zone) or `unmapped`.
 -- A one-character alias (省, 甬) only matches a phrase that is exactly that character.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
+
 with figures as (
     select
         *,
         {{ normalize_phrase('indicator') }} as indicator_norm,
         {{ normalize_phrase('zone') }} as zone_norm
     from {{ ref('int_figures_current') }}
+    where {{ article_version_not_built() }}
 ),
 
 indicator_aliases as (

@@ -1,4 +1,6 @@
 -- One row per figure per current article (指标数值事实表), plus the figures derived from them.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
+
 select
     figure_id,
     article_key,
@@ -34,8 +36,10 @@ select
     derivation_method,
     derived_from,
     article_id,
+    content_hash,
     figure_seq,
     published,
     published_inferred,
     extractor_version
 from {{ ref('int_indicator_values') }}
+where {{ article_version_not_built() }}
