@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from beilun_etl.quality.frames import plain_value
 from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport
@@ -168,12 +169,16 @@ def write_findings(con: duckdb.DuckDBPyConnection, report: QualityReport) -> int
     """Replace `marts.quality_findings` with the findings of `report`; returns their number."""
     con.execute("CREATE SCHEMA IF NOT EXISTS marts")
     con.execute(FINDINGS_DDL)
-    rows = [[i, *(f[c] for c in FINDING_COLUMNS[1:])] for i, f in enumerate(report.findings, start=1)]
-    if rows:
-        con.executemany(f"INSERT INTO {FINDINGS_TABLE} VALUES ({', '.join('?' * len(FINDING_COLUMNS))})", rows)
+    findings = report.findings
+    if findings:
+        # One bulk insert through Arrow: `executemany` took 2 ms a row (4 s for 2,000 findings).
+        columns = {"finding_id": list(range(1, len(findings) + 1))}
+        columns |= {c: [f[c] for f in findings] for c in FINDING_COLUMNS[1:]}
+        batch = pa.table(columns)  # noqa: F841 (read by DuckDB below, by name)
+        con.execute(f"INSERT INTO {FINDINGS_TABLE} BY NAME SELECT * FROM batch")
     con.execute(
         f"COMMENT ON TABLE {FINDINGS_TABLE} IS 'Data-quality findings of the last run (质量检查结果): "
         "one row per figure combination a Great Expectations suite in expectations/ flagged. "
         "Join figure_ids to marts.fct_indicator_value.figure_id.'"
     )
-    return len(rows)
+    return len(findings)
