@@ -55,9 +55,13 @@ def state_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return digest.hexdigest()
 
 
-def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("SELECT state_fingerprint FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchone()
+def _last_publication(con: duckdb.DuckDBPyConnection, column: str) -> str | None:
+    row = con.execute(f"SELECT {column} FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchone()
     return row[0] if row else None
+
+
+def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    return _last_publication(con, "state_fingerprint")
 
 
 def record_publication(con: duckdb.DuckDBPyConnection, run_id: str, now: dt.datetime) -> None:
@@ -73,8 +77,7 @@ def built_with_current_code(con: duckdb.DuckDBPyConnection) -> bool:
     Only then may the incremental dbt models keep their rows: with any other code (or none recorded,
     or no publication yet) a run rebuilds them whole.
     """
-    row = con.execute("SELECT code_fingerprint FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchone()
-    return row is not None and row[0] == code_fingerprint()
+    return _last_publication(con, "code_fingerprint") == code_fingerprint()
 
 
 def is_up_to_date(con: duckdb.DuckDBPyConnection, published: Path) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from dagster import AssetExecutionContext, AssetKey, Config
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from pydantic import Field
 
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
 from beilun_etl.freshness import built_with_current_code
@@ -31,9 +32,11 @@ class BeilunDbtTranslator(DagsterDbtTranslator):
 
 
 class DbtBuildConfig(Config):
-    full_refresh: bool = False
-    """Rebuild the incremental models whole. A run does so by itself when the code or the
-    dictionaries changed since the last publication."""
+    full_refresh: bool = Field(
+        default=False,
+        description="Rebuild the incremental models whole (dbt build --full-refresh). A run does so by "
+        "itself when the code or the dictionaries changed since the last publication.",
+    )
 
 
 @dbt_assets(
