@@ -12,6 +12,7 @@ from pipeline_helpers import query, refresh
 
 from beilun_etl import freshness
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource
+from beilun_etl.paths import DBT_PROJECT_DIR
 from beilun_etl.raw_schema import create_raw_schema
 
 TEST_ARTICLES = Path(__file__).parent / "articles"
@@ -120,3 +121,12 @@ def test_a_warehouse_published_before_the_code_fingerprint_gets_the_column(tmp_p
         con.execute("INSERT INTO raw.publications VALUES ('old', TIMESTAMP '2025-01-01', 'r')")
         create_raw_schema(con)
         assert not freshness.built_with_current_code(con)  # built by unknown code: rebuilt whole
+
+
+def test_the_code_fingerprint_covers_the_dictionaries_and_the_models():
+    """An alias added to indicators.csv must rebuild the incremental models: the fingerprint reads it."""
+    covered = {p for tree in freshness._SOURCE_TREES for p in tree.rglob("*") if p.suffix in freshness._SOURCE_SUFFIXES}
+    assert DBT_PROJECT_DIR / "seeds" / "indicators.csv" in covered
+    assert DBT_PROJECT_DIR / "seeds" / "zones.csv" in covered
+    assert DBT_PROJECT_DIR / "macros" / "incremental_by_article.sql" in covered
+    assert DBT_PROJECT_DIR / "models" / "intermediate" / "int_figures_mapped.sql" in covered
