@@ -9,7 +9,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+from beilun_etl.paths import DEFAULT_MAX_ARTICLE_BYTES as DEFAULT_MAX_BYTES
+
 META_SUFFIX = ".meta.json"
 ARTICLE_GLOB = "*.txt"
 

@@ -2,6 +2,8 @@
 
 `refresh` runs the very job the Dagster UI launches, in-process, and records the run in the
 Dagster instance (DAGSTER_HOME) when there is one, so CLI runs show in the UI's history too.
+When the published warehouse already holds exactly the folder's articles, built by this code, it
+says so and starts no run (`--force` runs the job anyway).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     refresh.add_argument("--warehouse", type=Path, help="published warehouse (default: BEILUN_WAREHOUSE or data/)")
     refresh.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     refresh.add_argument("--log-level", default="INFO", help="the run's console log level (default INFO)")
+    refresh.add_argument("--force", action="store_true", help="run the job even when nothing changed")
 
     extract = commands.add_parser("extract", help="print the figure records of articles as JSON Lines")
     extract.add_argument("files", nargs="+", type=Path)
@@ -41,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "refresh":
-        return run_refresh(args.articles, args.warehouse, args.json, args.log_level)
+        return run_refresh(args.articles, args.warehouse, args.json, args.log_level, args.force)
     if args.command == "extract":
         return run_extract(args.files, args.published)
     if args.command == "evaluate":
@@ -72,20 +75,44 @@ def run_extract(files: list[Path], published: dt.date | None) -> int:
     return status
 
 
-def run_refresh(articles: Path | None, warehouse: Path | None, as_json: bool, log_level: str = "INFO") -> int:
+def run_refresh(
+    articles: Path | None, warehouse: Path | None, as_json: bool, log_level: str = "INFO", force: bool = False
+) -> int:
     # The definitions read their configuration from the environment: set it before loading them.
     if articles is not None:
         os.environ["BEILUN_ARTICLES_DIR"] = str(articles.resolve())
     if warehouse is not None:
         os.environ["BEILUN_WAREHOUSE"] = str(warehouse.resolve())
-    from beilun_etl.refresh import refresh_in_process
+    summary = None if force else _already_current()
+    if summary is None:
+        from beilun_etl.refresh import refresh_in_process
 
-    summary = refresh_in_process(log_level=log_level.upper())
+        summary = refresh_in_process(log_level=log_level.upper())
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:
         print(summary.as_text())
     return 0 if summary.published else 1
+
+
+def _already_current():
+    """The summary of a refresh with nothing to do, when the published warehouse is current; else None."""
+    from beilun_etl.freshness import published_matches_folder
+    from beilun_etl.paths import configured_articles_dir, configured_max_article_bytes, configured_warehouse
+    from beilun_etl.run_summary import RefreshSummary
+
+    published = configured_warehouse()
+    current = published_matches_folder(configured_articles_dir(), published, configured_max_article_bytes())
+    if current is None:
+        return None
+    articles, figures = current
+    return RefreshSummary(
+        warehouse=str(published),
+        published=True,
+        up_to_date=True,
+        articles={"articles_unchanged": articles},
+        figures=figures,
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,10 @@ the same fingerprint skips dbt, the checks and the publish step, and changes no 
 
 The code's own fingerprint is recorded too: the incremental dbt models keep their rows only while
 it stays the same.
+
+`published_matches_folder` answers the same question before any run starts, from the files'
+hashes and the published warehouse alone: the CLI then reports the warehouse current without
+starting Dagster (loading the definitions and creating a run cost more than the check).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from beilun_etl.paths import DBT_PROJECT_DIR, EXPECTATIONS_DIR, PROJECT_ROOT
+from beilun_etl.article_files import ARTICLE_GLOB, ArticleRejected, read_raw
+from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT, configured_expectations_dir
 
 _SOURCE_TREES = (
     PROJECT_ROOT / "beilun_etl",
@@ -26,19 +31,30 @@ _SOURCE_TREES = (
     DBT_PROJECT_DIR / "seeds",
     DBT_PROJECT_DIR / "macros",
     DBT_PROJECT_DIR / "tests",
-    EXPECTATIONS_DIR,
 )
 _SOURCE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
 _SOURCE_SUFFIXES = {".py", ".sql", ".yml", ".yaml", ".csv", ".json"}
 
 
-@cache
 def code_fingerprint() -> str:
-    """Hash of every file that shapes the warehouse (read once per process)."""
-    files = [p for tree in _SOURCE_TREES if tree.exists() for p in tree.rglob("*") if p.suffix in _SOURCE_SUFFIXES]
+    """Hash of every file that shapes the warehouse, with the suites of the configured folder."""
+    return _fingerprint(configured_expectations_dir().resolve())
+
+
+@cache
+def _fingerprint(suites_dir: Path) -> str:
+    """Read once per process and suites folder."""
+    named = [
+        (str(p.relative_to(PROJECT_ROOT)), p)
+        for p in {
+            *(p for tree in _SOURCE_TREES if tree.exists() for p in tree.rglob("*") if p.suffix in _SOURCE_SUFFIXES),
+            *(f for f in _SOURCE_FILES if f.exists()),
+        }
+    ]
+    named += [(f"expectations/{p.relative_to(suites_dir)}", p) for p in suites_dir.rglob("*.json")]
     digest = hashlib.sha256()
-    for path in sorted({*files, *(f for f in _SOURCE_FILES if f.exists())}):
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, path in sorted(named):
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -83,3 +99,43 @@ def built_with_current_code(con: duckdb.DuckDBPyConnection) -> bool:
 def is_up_to_date(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
     """True when the published warehouse was built from exactly this state."""
     return published.exists() and last_published_fingerprint(con) == state_fingerprint(con)
+
+
+def current_figure_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Figures of the current article versions: what the marts show."""
+    return con.execute(
+        "SELECT count(*) FROM raw.figures AS f JOIN raw.article_versions AS v USING (article_id, content_hash) "
+        "WHERE v.status = 'current'"
+    ).fetchone()[0]
+
+
+def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int) -> tuple[int, int] | None:
+    """(current articles, current figures) when a run would find nothing new, else None.
+
+    True only in the plainest case, so that it never skips a run that had work to do: every file is
+    the current version of its article (same content hash, within the size limit), every current
+    version still has its file, nothing is quarantined (a run re-reads quarantined files: their
+    sidecar may have been mended), and the last publication was built by this code from exactly
+    this state. Any doubt (a file or the warehouse that cannot be read) means a run.
+    """
+    if not published.exists() or not articles_dir.is_dir():
+        return None
+    try:
+        in_folder = {
+            raw.article_id: raw.content_hash
+            for raw in (read_raw(path, max_bytes) for path in articles_dir.glob(ARTICLE_GLOB) if path.is_file())
+        }
+        with duckdb.connect(str(published), read_only=True) as con:
+            current = dict(
+                con.execute(
+                    "SELECT article_id, content_hash FROM raw.article_versions WHERE status = 'current'"
+                ).fetchall()
+            )
+            quarantined = con.execute("SELECT count(*) FROM raw.quarantined_articles").fetchone()[0]
+            if in_folder != current or quarantined or not built_with_current_code(con):
+                return None
+            if last_published_fingerprint(con) != state_fingerprint(con):
+                return None
+            return len(current), current_figure_count(con)
+    except (ArticleRejected, OSError, duckdb.Error):
+        return None

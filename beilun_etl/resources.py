@@ -6,7 +6,6 @@ in `data/warehouse.duckdb`, the build copy beside it in `data/.build/`.
 
 from __future__ import annotations
 
-import os
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -14,7 +13,12 @@ import duckdb
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field, PrivateAttr
 
-from beilun_etl.paths import DEFAULT_ARTICLES_DIR, DEFAULT_WAREHOUSE, DICTIONARY_DIR, PROJECT_ROOT  # noqa: F401
+from beilun_etl.paths import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    configured_articles_dir,
+    configured_max_article_bytes,
+    configured_warehouse,
+)
 from beilun_etl.warehouse_files import connect, ensure_build, writer_lock
 
 
@@ -24,7 +28,7 @@ class WarehouseResource(ConfigurableResource):
     path: str = Field(description="The published warehouse file BI tools open (BEILUN_WAREHOUSE).")
     articles_dir: str = Field(description="The article drop folder (BEILUN_ARTICLES_DIR).")
     max_article_bytes: int = Field(
-        default=5 * 1024 * 1024,
+        default=DEFAULT_MAX_ARTICLE_BYTES,
         description="Larger article files are quarantined (BEILUN_MAX_ARTICLE_BYTES).",
     )
 
@@ -59,15 +63,10 @@ class WarehouseResource(ConfigurableResource):
         return connect(self.build_path, read_only=read_only)
 
 
-def configured_articles_dir() -> Path:
-    """The articles folder as the environment configures it (BEILUN_ARTICLES_DIR), default `seeds/`."""
-    return Path(os.environ.get("BEILUN_ARTICLES_DIR") or DEFAULT_ARTICLES_DIR).resolve()
-
-
 def warehouse_resource_from_env() -> WarehouseResource:
     """The resource as the environment configures it, read when the code location loads."""
     return WarehouseResource(
-        path=os.environ.get("BEILUN_WAREHOUSE") or str(DEFAULT_WAREHOUSE),
+        path=str(configured_warehouse()),
         articles_dir=str(configured_articles_dir()),
-        max_article_bytes=int(os.environ.get("BEILUN_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)),
+        max_article_bytes=configured_max_article_bytes(),
     )

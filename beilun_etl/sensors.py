@@ -14,7 +14,7 @@ from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, Sk
 
 from beilun_etl.article_files import ARTICLE_GLOB, RawArticle, sidecar_path
 from beilun_etl.jobs import refresh_warehouse
-from beilun_etl.resources import configured_articles_dir
+from beilun_etl.paths import configured_articles_dir
 
 SENSOR_INTERVAL_SECONDS = int(os.environ.get("BEILUN_SENSOR_INTERVAL_SECONDS", "30"))
 

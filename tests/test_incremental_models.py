@@ -12,7 +12,7 @@ from pipeline_helpers import query, refresh
 
 from beilun_etl import freshness
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource
-from beilun_etl.paths import DBT_PROJECT_DIR
+from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from beilun_etl.raw_schema import create_raw_schema
 
 TEST_ARTICLES = Path(__file__).parent / "articles"
@@ -130,3 +130,15 @@ def test_the_code_fingerprint_covers_the_dictionaries_and_the_models():
     assert DBT_PROJECT_DIR / "seeds" / "zones.csv" in covered
     assert DBT_PROJECT_DIR / "macros" / "incremental_by_article.sql" in covered
     assert DBT_PROJECT_DIR / "models" / "intermediate" / "int_figures_mapped.sql" in covered
+
+
+def test_the_code_fingerprint_reads_the_configured_suites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Suites from BEILUN_EXPECTATIONS_DIR shape what is published: another folder is other code."""
+    default = freshness.code_fingerprint()
+    shutil.copytree(PROJECT_ROOT / "expectations", tmp_path / "suites")
+    monkeypatch.setenv("BEILUN_EXPECTATIONS_DIR", str(tmp_path / "suites"))
+    assert freshness.code_fingerprint() == default, "the same suites elsewhere are the same code"
+    (tmp_path / "suites" / "zz_extra.json").write_text('{"name": "zz_extra", "expectations": []}', encoding="utf-8")
+    monkeypatch.setenv("BEILUN_EXPECTATIONS_DIR", str(tmp_path / "suites2"))
+    shutil.copytree(tmp_path / "suites", tmp_path / "suites2")
+    assert freshness.code_fingerprint() != default

@@ -9,7 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline_helpers import CLI, query, refresh
+import pytest
+from pipeline_helpers import CLI, cli_refresh, query, refresh
+
+from beilun_etl import freshness
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"
@@ -34,6 +37,42 @@ def test_a_run_with_nothing_new_changes_no_row(articles_dir, warehouse_path):
     assert _marts_snapshot(warehouse_path) == before
     assert query(warehouse_path, "SELECT * FROM raw.article_versions ORDER BY ALL") == raw_before
     assert len(before["fct_indicator_value"]) > 100
+
+
+def test_the_cli_reports_a_current_warehouse_without_starting_a_run(
+    articles_dir: Path, warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    status, first = cli_refresh(articles_dir, warehouse_path)
+    assert status == 0 and first["published"] and first["run_id"], first
+    published = warehouse_path.read_bytes()
+
+    status, second = cli_refresh(articles_dir, warehouse_path)
+    assert status == 0 and second["published"] and second["up_to_date"], second
+    assert second["run_id"] == "", "no Dagster run was started"
+    assert second["articles_unchanged"] == 2 and second["figures"] == first["figures"] > 100
+    assert warehouse_path.read_bytes() == published
+
+    def check(max_bytes: int = 5 * 2**20):
+        return freshness.published_matches_folder(articles_dir, warehouse_path, max_bytes)
+
+    assert check() == (2, first["figures"])
+    assert check(max_bytes=100) is None, "a file now over the limit is quarantined by a run"
+    (articles_dir / "empty.txt").write_bytes(b"")
+    assert check() is None, "a quarantined file is re-read by a run"
+    (articles_dir / "empty.txt").unlink()
+    with monkeypatch.context() as patched:
+        patched.setattr(freshness, "code_fingerprint", lambda: "other code")
+        assert check() is None, "other code rebuilds"
+    seed = articles_dir / f"{SEED_2024}.txt"
+    text = seed.read_bytes()
+    seed.unlink()
+    assert check() is None, "a deleted article leaves the marts in a run"
+    seed.write_bytes(text.replace("1365.56亿元".encode(), "1401.23亿元".encode()))
+    assert check() is None
+
+    status, third = cli_refresh(articles_dir, warehouse_path)
+    assert status == 0 and third["run_id"] and not third["up_to_date"], third
+    assert third["articles_changed"] == 1
 
 
 def test_an_edited_article_replaces_its_figures(articles_dir, warehouse_path):

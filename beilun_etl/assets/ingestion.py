@@ -6,21 +6,13 @@ from collections.abc import Iterator
 from dagster import AssetExecutionContext, AssetObservation, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from beilun_etl.freshness import is_up_to_date
+from beilun_etl.freshness import current_figure_count, is_up_to_date
 from beilun_etl.ingest import ingest
 from beilun_etl.resources import WarehouseResource
 from beilun_etl.staging import stage_pending
 from beilun_etl.warehouse_files import start_build
 
 PREVIEW_ROWS = 20
-
-
-def current_figure_count(con) -> int:
-    """Figures of the current article versions: what the marts show."""
-    return con.execute(
-        "SELECT count(*) FROM raw.figures AS f JOIN raw.article_versions AS v USING (article_id, content_hash) "
-        "WHERE v.status = 'current'"
-    ).fetchone()[0]
 
 
 class ArticlesConfig(Config):

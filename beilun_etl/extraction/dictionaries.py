@@ -34,10 +34,8 @@ _OWN_ZONE_WORDS = {
 
 def dictionary_dir() -> Path:
     """Where the dictionaries live (beilun_etl.paths, which, unlike resources, does not import Dagster)."""
-    try:
-        from beilun_etl.paths import DICTIONARY_DIR
-    except ImportError:  # pragma: no cover - older layout
-        from beilun_etl.resources import DICTIONARY_DIR
+    from beilun_etl.paths import DICTIONARY_DIR
+
     return Path(DICTIONARY_DIR)
 
 

@@ -18,13 +18,12 @@ Nothing here imports Great Expectations: loading the suites is cheap.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from beilun_etl.paths import EXPECTATIONS_DIR
+from beilun_etl.paths import configured_expectations_dir
 
 SEVERITIES = ("error", "warn")
 DEFAULT_GUARDS = "marts.fct_indicator_value"
@@ -128,7 +127,7 @@ def load_suite(path: Path) -> Suite:
 
 def expectations_dir() -> Path:
     """The suites folder: `BEILUN_EXPECTATIONS_DIR` when set, else `expectations/` of the project."""
-    return Path(os.environ.get("BEILUN_EXPECTATIONS_DIR") or EXPECTATIONS_DIR)
+    return configured_expectations_dir()
 
 
 def load_suites(directory: Path | str | None = None) -> list[Suite]:

@@ -198,7 +198,7 @@ def run_quality_checks(
     write: bool = True,
 ) -> QualityReport:
     """Validate the warehouse file at `db_path` and (by default) write `marts.quality_findings` into it."""
-    from beilun_etl.resources import connect
+    from beilun_etl.warehouse_files import connect
 
     with connect(db_path, read_only=not write) as con:
         # DuckDB caches the blocks it reads up to its memory limit (80% of RAM by default).
