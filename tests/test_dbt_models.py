@@ -524,3 +524,17 @@ def test_an_alias_added_to_the_seed_maps_figures_without_re_extraction(warehouse
     # keys of everything else are unchanged between the two builds
     keys = "select figure_id, indicator_key, zone_key, article_key from marts.fct_indicator_value where figure_id <> ?"
     assert q(db, keys + " order by 1", [f"{EDITED}#4"]) == q(warehouse, keys + " order by 1", [f"{EDITED}#4"])
+
+
+def test_the_lean_dbt_resource_skips_only_what_it_may():
+    """The dbt resource skips `dbt --version` and the in-process adapter (12 s a run): see why it may."""
+    from dagster_dbt import DbtCliResource
+
+    from beilun_etl.dbt_project import DBT_EXECUTABLE, dbt_cli_resource
+
+    for private in ("_cli_version", "_initialize_dbt_core_adapter"):
+        assert private in vars(DbtCliResource), f"dagster-dbt no longer has {private}: revisit LeanDbtCliResource"
+    reported = subprocess.run([DBT_EXECUTABLE, "--version"], capture_output=True, text=True, check=True).stdout
+    resource = dbt_cli_resource()
+    assert f"installed: {resource._cli_version}" in reported, reported
+    assert resource._initialize_dbt_core_adapter([]) is None
