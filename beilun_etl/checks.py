@@ -97,7 +97,9 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
         from beilun_etl.quality.validation import run_quality_checks
 
         docs_dir = docs_dir_for(warehouse)
-        report = run_quality_checks(warehouse.build_path, docs_dir=docs_dir, suites=suites)
+        report = run_quality_checks(
+            warehouse.build_path, docs_dir=docs_dir, suites=suites, published=warehouse.published_path
+        )
         docs_index = report.docs_index
         context.log.info(
             f"Great Expectations: {report.summary()} in {report.seconds:.1f} s "
@@ -107,15 +109,19 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
         for outcome in report.outcomes:
             suite = outcome.suite
             failed = outcome.failed_expectations
+            rows_of = (
+                f"{outcome.row_count} rows"
+                if outcome.changed_articles is None
+                else f"the {outcome.row_count} rows of the {outcome.changed_articles} articles changed since the "
+                "last publication (it passed the others then)"
+            )
             if outcome.error:
                 description = f"could not validate {suite.model}: {outcome.error}"
             elif outcome.success:
-                description = (
-                    f"{suite.title}: all {len(outcome.expectations)} expectations pass on {outcome.row_count} rows"
-                )
+                description = f"{suite.title}: all {len(outcome.expectations)} expectations pass on {rows_of}"
             else:
                 parts = [f"{e.check} ({e.unexpected_count} rows)" for e in failed]
-                description = f"{suite.title}: failed {', '.join(parts)} of {outcome.row_count} rows in {suite.model}"
+                description = f"{suite.title}: failed {', '.join(parts)} of {rows_of} in {suite.model}"
             if not outcome.success:
                 log = context.log.error if suite.blocking else context.log.warning
                 log(f"[{suite.severity}] {suite.name}: {description}")
@@ -125,6 +131,7 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
                 "model": suite.model,
                 "suite_file": f"expectations/{suite.path.name}",
                 "rows_validated": MetadataValue.int(outcome.row_count),
+                "scope": "changed articles" if outcome.changed_articles is not None else "every row",
                 "unexpected_count": MetadataValue.int(outcome.unexpected_count),
                 "failing_rows": MetadataValue.int(len(rows)),
                 "expectations": MetadataValue.json(

@@ -72,8 +72,9 @@ def state_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _last_publication(con: duckdb.DuckDBPyConnection, column: str) -> str | None:
-    row = con.execute(f"SELECT {column} FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchone()
-    return row[0] if row else None
+    # fetchall, not fetchone: DuckDB refuses a relation on a connection with an unfinished result
+    rows = con.execute(f"SELECT {column} FROM raw.publications ORDER BY published_at DESC LIMIT 1").fetchall()
+    return rows[0][0] if rows else None
 
 
 def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -103,10 +104,11 @@ def is_up_to_date(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
 
 def current_figure_count(con: duckdb.DuckDBPyConnection) -> int:
     """Figures of the current article versions: what the marts show."""
-    return con.execute(
+    [(count,)] = con.execute(
         "SELECT count(*) FROM raw.figures AS f JOIN raw.article_versions AS v USING (article_id, content_hash) "
         "WHERE v.status = 'current'"
-    ).fetchone()[0]
+    ).fetchall()
+    return count
 
 
 def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int) -> tuple[int, int] | None:
@@ -132,7 +134,7 @@ def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int
                 return None
             if any(read_raw(path, max_bytes).content_hash != current[path.stem] for path in files):
                 return None
-            quarantined = con.execute("SELECT count(*) FROM raw.quarantined_articles").fetchone()[0]
+            [(quarantined,)] = con.execute("SELECT count(*) FROM raw.quarantined_articles").fetchall()
             if quarantined or not built_with_current_code(con):
                 return None
             if last_published_fingerprint(con) != state_fingerprint(con):

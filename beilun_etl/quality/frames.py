@@ -29,9 +29,16 @@ class ModelTable:
     Great Expectations copies the frame it validates.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, suites: list[Suite]) -> None:
-        """The table of `suites` (all on one model), with the columns they and their findings read."""
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, suites: list[Suite], only_articles_in: str | None = None
+    ) -> None:
+        """The table of `suites` (all on one model), with the columns they and their findings read.
+
+        With `only_articles_in` (a table of `article_id`s), only the rows of those articles.
+        """
         relation = con.sql(f'SELECT * FROM "{suites[0].model_schema}"."{suites[0].model_table}"')
+        if only_articles_in is not None:
+            relation = relation.filter(f"article_id IN (SELECT article_id FROM {only_articles_in})")
         wanted = set(FINDING_COLUMNS)
         for suite in suites:
             used = suite.columns_used()

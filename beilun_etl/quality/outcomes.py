@@ -45,6 +45,8 @@ class SuiteOutcome:
     expectations: list[ExpectationOutcome] = field(default_factory=list)
     error: str | None = None  # the table could not be read or validated at all
     seconds: float = 0.0
+    # For a suite of scope `article` validated on the changed articles only: how many there were.
+    changed_articles: int | None = None
 
     @property
     def name(self) -> str:

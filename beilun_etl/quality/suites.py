@@ -9,6 +9,11 @@ keys of ours in `meta`:
 - `guards`: the asset the check is attached to in Dagster, `schema.table` (default
   `marts.fct_indicator_value`).
 - `title`: one line for the Dagster UI.
+- `scope`: `table` (default: every row, every run) or `article`, for a suite whose expectations
+  never compare rows of two articles (a value in range, a key set, unique within one article).
+  Such a suite validates only the rows of article versions new since the last publication when
+  that publication was built by the same code and suites: the other rows passed it then and have
+  not changed. Only for `error` suites: a `warn` suite's earlier findings would not carry over.
 
 Each expectation may carry `meta.check` (the finding's name), `meta.expected` (what should hold,
 in words, when the table has no `expected` column) and `meta.notes`.
@@ -26,6 +31,7 @@ from typing import Any
 from beilun_etl.paths import configured_expectations_dir
 
 SEVERITIES = ("error", "warn")
+SCOPES = ("table", "article")
 DEFAULT_GUARDS = "marts.fct_indicator_value"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -46,6 +52,7 @@ class Suite:
     path: Path
     expectations: list[dict[str, Any]] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
+    scope: str = "table"
 
     @property
     def blocking(self) -> bool:
@@ -107,6 +114,13 @@ def load_suite(path: Path) -> Suite:
     severity = meta.get("severity")
     if severity not in SEVERITIES:
         raise SuiteError(f"{path.name}: meta.severity must be one of {SEVERITIES}, got {severity!r}")
+    scope = meta.get("scope", "table")
+    if scope not in SCOPES:
+        raise SuiteError(f"{path.name}: meta.scope must be one of {SCOPES}, got {scope!r}")
+    if scope == "article" and severity != "error":
+        raise SuiteError(
+            f"{path.name}: meta.scope 'article' is for error suites (a warn suite's findings must persist)"
+        )
     expectations = raw.get("expectations")
     if not isinstance(expectations, list) or not expectations:
         raise SuiteError(f"{path.name}: `expectations` must be a non-empty list")
@@ -122,6 +136,7 @@ def load_suite(path: Path) -> Suite:
         path=path,
         expectations=expectations,
         raw=raw,
+        scope=scope,
     )
 
 

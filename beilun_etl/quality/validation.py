@@ -27,6 +27,7 @@ import pyarrow as pa
 from beilun_etl.quality.findings import findings_of, write_findings
 from beilun_etl.quality.frames import ModelTable, plain_value
 from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport, SuiteOutcome
+from beilun_etl.quality.scope import CHANGED_ARTICLES, changed_articles
 from beilun_etl.quality.suites import Suite, load_suites
 
 DOCS_SITE = "beilun_quality"
@@ -137,10 +138,13 @@ def validate(
     con: duckdb.DuckDBPyConnection,
     suites: list[Suite] | None = None,
     docs_dir: Path | str | None = None,
+    published: Path | None = None,
 ) -> QualityReport:
     """Validate every suite on its table read through `con`; build Data Docs into `docs_dir`.
 
-    A suite whose table cannot be read fails (with `error` set); an error never escapes.
+    Given the `published` warehouse this build will replace, suites of scope `article` read only
+    the rows of the articles changed since then (`quality.scope`). A suite whose table cannot be
+    read fails (with `error` set); an error never escapes.
     """
     started = time.perf_counter()
     suites = load_suites() if suites is None else suites
@@ -152,16 +156,17 @@ def validate(
     gx_import_seconds = time.perf_counter() - t_import
     source = context.data_sources.add_pandas("warehouse")
 
+    changed = changed_articles(con, published) if any(s.scope == "article" for s in suites) else None
     # Suites are run a table at a time: each table is read once for all the suites on it and let go
     # before the next one is read, so a run holds one table at a time whatever the warehouse size.
-    by_model: dict[str, list[Suite]] = {}
+    by_table: dict[tuple[str, bool], list[Suite]] = {}
     for suite in suites:
-        by_model.setdefault(suite.model, []).append(suite)
+        by_table.setdefault((suite.model, suite.scope == "article" and changed is not None), []).append(suite)
     done: dict[str, SuiteOutcome] = {}
-    for model_suites in by_model.values():
+    for (_, scoped), model_suites in by_table.items():
         t0 = time.perf_counter()
         try:
-            table = ModelTable(con, model_suites)
+            table = ModelTable(con, model_suites, only_articles_in=CHANGED_ARTICLES if scoped else None)
         except duckdb.Error as exc:
             for suite in model_suites:
                 done[suite.name] = SuiteOutcome(suite, False, 0, error=f"cannot read {suite.model}: {exc}")
@@ -171,6 +176,7 @@ def validate(
             t0 = time.perf_counter()
             done[suite.name] = _validate_suite(gx, context, source, suite, table)
             done[suite.name].seconds = time.perf_counter() - t0 + read_seconds / len(model_suites)
+            done[suite.name].changed_articles = changed if scoped else None
         del table
         pa.default_memory_pool().release_unused()  # give the table's memory back before the next read
     outcomes = [done[suite.name] for suite in suites]
@@ -196,14 +202,18 @@ def run_quality_checks(
     docs_dir: Path | str | None = None,
     suites: list[Suite] | None = None,
     write: bool = True,
+    published: Path | None = None,
 ) -> QualityReport:
-    """Validate the warehouse file at `db_path` and (by default) write `marts.quality_findings` into it."""
+    """Validate the warehouse file at `db_path` and (by default) write `marts.quality_findings` into it.
+
+    `published`: the warehouse this build replaces, for suites of scope `article` (see `validate`).
+    """
     from beilun_etl.warehouse_files import connect
 
     with connect(db_path, read_only=not write) as con:
         # DuckDB caches the blocks it reads up to its memory limit (80% of RAM by default).
         con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
-        report = validate(con, suites=suites, docs_dir=docs_dir)
+        report = validate(con, suites=suites, docs_dir=docs_dir, published=published)
         if write:
             write_findings(con, report)
     return report

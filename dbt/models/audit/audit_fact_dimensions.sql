@@ -9,6 +9,7 @@ with facts as (
 
 select
     f.figure_id,
+    f.article_id,  -- the suite has scope `article`: it reads the rows of changed articles only
     [f.figure_id] as figure_ids,
     [f.article_id] as article_ids,
     [f.sentence] as sentences,
