@@ -135,9 +135,7 @@ def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int
             if any(read_raw(path, max_bytes).content_hash != current[path.stem] for path in files):
                 return None
             [(quarantined,)] = con.execute("SELECT count(*) FROM raw.quarantined_articles").fetchall()
-            if quarantined or not built_with_current_code(con):
-                return None
-            if last_published_fingerprint(con) != state_fingerprint(con):
+            if quarantined or not built_with_current_code(con) or not is_up_to_date(con, published):
                 return None
             return len(current), current_figure_count(con)
     except (ArticleRejected, OSError, duckdb.Error):

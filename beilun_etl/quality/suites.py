@@ -140,14 +140,9 @@ def load_suite(path: Path) -> Suite:
     )
 
 
-def expectations_dir() -> Path:
-    """The suites folder: `BEILUN_EXPECTATIONS_DIR` when set, else `expectations/` of the project."""
-    return configured_expectations_dir()
-
-
 def load_suites(directory: Path | str | None = None) -> list[Suite]:
-    """Every `*.json` suite of the folder (default: `expectations_dir()`), sorted by name."""
-    directory = expectations_dir() if directory is None else directory
+    """Every `*.json` suite of the folder (default: BEILUN_EXPECTATIONS_DIR, else `expectations/`), sorted by name."""
+    directory = configured_expectations_dir() if directory is None else directory
     suites = [load_suite(p) for p in sorted(Path(directory).glob("*.json"))]
     if not suites:
         raise SuiteError(f"no expectation suites (*.json) in {directory}")
