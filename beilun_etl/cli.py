@@ -14,6 +14,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from beilun_etl.run_summary import RefreshSummary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +99,7 @@ def run_refresh(
     return 0 if summary.published else 1
 
 
-def _already_current():
+def _already_current() -> RefreshSummary | None:
     """The summary of a refresh with nothing to do, when the published warehouse is current; else None."""
     from beilun_etl.freshness import published_matches_folder
     from beilun_etl.paths import configured_articles_dir, configured_max_article_bytes, configured_warehouse
