@@ -26,6 +26,23 @@ INCREMENTAL_MODELS = (
     "fct_indicator_value",
     "audit_figures",
 )
+# Models incremental by scope (macros/incremental_by_scope.sql): the changed series, or articles, only.
+SERIES_SCOPED_MODELS = (
+    "fct_indicator_latest",
+    "audit_cross_article",
+    "audit_growth_levels",
+    "audit_span_endpoints",
+    "audit_cumulative",
+)
+ARTICLE_SCOPED_MODELS = (
+    "audit_part_whole",
+    "audit_sector_sum",
+    "audit_trade_balance",
+    "audit_structure_ratio",
+    "audit_span_agreement",
+)
+# What one run changed: a full rebuild records nothing, so it is not compared.
+RUN_RECORDS = ("intermediate.int_changed_series",)
 
 
 def _copy_article(name: str, folder: Path) -> None:
@@ -79,12 +96,29 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     assert "亿元" in text
     edited.write_text(text.replace("亿元", "万元", 1), encoding="utf-8")
     (articles_dir / "multi_zone_fdi_2024.txt").unlink()
+    # A later article that gives one figure of the bulletin another value: series shared by articles.
+    revised = articles_dir / "bulletin_beilun_2023_revised.txt"
+    revised.write_text(
+        (articles_dir / "bulletin_beilun_2023.txt").read_text(encoding="utf-8").replace("2786.4亿元", "2790.1亿元"),
+        encoding="utf-8",
+    )
+    revised.with_suffix(".meta.json").write_text('{"published": "2024-04-01"}', encoding="utf-8")
     second = refresh(articles_dir, warehouse_path)
     assert second.published and not second.failures
-    assert (second.articles["articles_new"], second.articles["articles_changed"]) == (2, 1)
+    assert (second.articles["articles_new"], second.articles["articles_changed"]) == (3, 1)
     assert second.articles["articles_deleted"] == 1
     for model in INCREMENTAL_MODELS:
         assert "except\n    select article_id, content_hash from" in _compiled_sql(model), model
+    for model in SERIES_SCOPED_MODELS:
+        assert "indicator_key) in (select zone_key, indicator_key from" in _compiled_sql(model), model
+    for model in ARTICLE_SCOPED_MODELS:
+        assert "in (select article_id from raw.changed_articles)" in _compiled_sql(model), model
+    changed_series = query(warehouse_path, "SELECT count(*) FROM intermediate.int_changed_series")[0][0]
+    all_series = query(
+        warehouse_path, "SELECT count(DISTINCT (zone_key, indicator_key)) FROM marts.fct_indicator_value"
+    )[0][0]
+    assert 0 < changed_series < all_series
+    assert query(warehouse_path, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'") == [(0,)]
 
     rebuilt = tmp_path / "rebuilt" / "warehouse.duckdb"
     rebuilt.parent.mkdir()
@@ -94,6 +128,9 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
 
     incremental, full = _dbt_tables(warehouse_path), _dbt_tables(rebuilt)
     assert incremental.keys() == full.keys()
+    for table in RUN_RECORDS:
+        del incremental[table], full[table]
+    assert incremental["audit.audit_cross_article"] and incremental["audit.audit_growth_levels"]
     assert len(incremental["marts.fct_indicator_value"]) > 300
     articles = {r[0] for r in query(warehouse_path, "SELECT DISTINCT article_id FROM marts.fct_indicator_value")}
     assert {"bulletin_tables_2024", "traditional_port_2022", "ftz_feature_2024"} <= articles

@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, AssetKey, Config
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from pydantic import Field
 
+from beilun_etl.changes import forget_changes, record_changes_for_dbt
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
 from beilun_etl.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
@@ -50,11 +51,18 @@ def warehouse_models(
     """Seeds, staging, intermediate, marts and audit models, built and tested on the build copy."""
     with warehouse.connect_build() as con:  # a partial run that starts here still gets a build copy
         full_refresh = config.full_refresh or not built_with_current_code(con)
+        changed = None if full_refresh else record_changes_for_dbt(con, warehouse.published_path)
     import_great_expectations_in_background()  # the checks step comes next; dbt runs in a subprocess
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
-    # Per-article models (macros/incremental_by_article.sql) add the new article versions only, unless
+    # Per-article models (macros/incremental_by_article.sql) add the new article versions only, and
+    # scoped ones (macros/incremental_by_scope.sql) redo the changed articles or series only, unless
     # the code that built them changed.
     args = ["build", "--full-refresh"] if full_refresh else ["build"]
-    context.log.info(f"dbt {' '.join(args)}" + ("" if full_refresh else " (incremental models add new articles only)"))
+    scoped = "everything" if changed is None else f"the {changed} changed articles and the series they touch"
+    context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
-    yield from dbt.cli(args, context=context, target_path=RUN_TARGET_PATH).stream()
+    try:
+        yield from dbt.cli(args, context=context, target_path=RUN_TARGET_PATH).stream()
+    finally:
+        with warehouse.connect_build() as con:  # not to be published: they describe this run only
+            forget_changes(con)

@@ -4,15 +4,19 @@
 -- indicator and unit, the later one for a period ending no earlier. Cumulative: an indicator of
 -- kind `cumulative`, or a level over several years (2003-2022 累计) — then both must start on the
 -- same day. `relative_fall` = (earlier − later) / earlier; it must not be positive.
+-- Incremental by series (macros/incremental_by_scope.sql): only figures of one zone and indicator meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
 with cumulative as (
     select *
     from {{ ref('audit_figures') }}
-    where is_comparable and measure = 'level' and value > 0
+    where is_comparable and measure = 'level' and value > 0 and {{ in_changed_scope('series') }}
         and (indicator_kind = 'cumulative' or period_type = 'years')
 )
 
 select
     l.figure_id,
+    l.zone_key,
+    l.indicator_key,
     [e.figure_id, l.figure_id] as figure_ids,
     [e.article_id, l.article_id] as article_ids,
     list_filter([e.sentence, l.sentence], lambda x, i: list_position([e.sentence, l.sentence], x) = i) as sentences,

@@ -5,10 +5,12 @@
 -- `growth_gap_pp` = |(current / previous − 1) × 100 − stated|; null when a level is missing.
 -- Caveat: official growth rates are often at comparable prices while levels are at current
 -- prices, so a gap of a point or two can be the price change, not an error.
+-- Incremental by series (macros/incremental_by_scope.sql): only figures of one zone and indicator meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
 with growth as (
     select *
     from {{ ref('audit_figures') }}
-    where is_comparable and measure = 'growth_pct' and start_year = end_year
+    where is_comparable and measure = 'growth_pct' and start_year = end_year and {{ in_changed_scope('series') }}
 ),
 
 levels as (
@@ -23,6 +25,7 @@ levels as (
         ) as rank_in_cell
     from {{ ref('audit_figures') }}
     where is_comparable and measure = 'level' and unit not in ('percent', 'pct_point', 'rank', 'times') and value > 0
+        and {{ in_changed_scope('series') }}
 ),
 
 -- Each growth rate looks at no more than two candidate levels per period: its own article's, and
@@ -73,6 +76,8 @@ lined_up as (
 
 select
     figure_id,
+    zone_key,
+    indicator_key,
     [figure_id, current_figure_id, previous_figure_id] as figure_ids,
     list_filter([article_id, current_article_id, previous_article_id], lambda x, i: list_position([article_id, current_article_id, previous_article_id], x) = i) as article_ids,
     list_filter([sentence, current_sentence, previous_sentence], lambda x, i: list_position([sentence, current_sentence, previous_sentence], x) = i) as sentences,

@@ -1,12 +1,15 @@
 -- Each part (其中) lined up with its whole (部分与总体): one row per figure whose `part_of` points
 -- at another figure. `part_to_whole` is part / whole when both are amounts in the same unit
 -- (null otherwise: nothing to compare); the suite totals_part_whole expects it to be at most 1.
+-- Incremental by article (macros/incremental_by_scope.sql): only figures of one article meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('article') }}") }}
 with facts as (
-    select * from {{ ref('fct_indicator_value') }} where not is_derived
+    select * from {{ ref('fct_indicator_value') }} where not is_derived and {{ in_changed_scope('article') }}
 )
 
 select
     p.figure_id,
+    p.article_id,
     w.figure_id as whole_figure_id,
     [p.figure_id, w.figure_id] as figure_ids,
     list_filter([p.article_id, w.article_id], lambda x, i: list_position([p.article_id, w.article_id], x) = i) as article_ids,

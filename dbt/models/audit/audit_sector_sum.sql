@@ -1,8 +1,10 @@
 -- Value added of the three sectors against GDP (三次产业增加值之和): one row per GDP figure whose
 -- article also reports all three sectors for the same zone, period and unit (within one article,
 -- so the audit grows linearly with the articles). `relative_gap` = |sum − GDP| / GDP.
+-- Incremental by article (macros/incremental_by_scope.sql): only figures of one article meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('article') }}") }}
 with levels as (
-    select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null
+    select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null and {{ in_changed_scope('article') }}
 ),
 
 gdp as (select * from levels where indicator_code = 'gdp'),
@@ -12,6 +14,7 @@ tertiary_sector as (select * from levels where indicator_code = 'value_added_ter
 
 select
     g.figure_id,
+    g.article_id,
     [g.figure_id, a.figure_id, b.figure_id, c.figure_id] as figure_ids,
     list_filter([g.article_id, a.article_id, b.article_id, c.article_id], lambda x, i: list_position([g.article_id, a.article_id, b.article_id, c.article_id], x) = i) as article_ids,
     list_filter([g.sentence, a.sentence, b.sentence, c.sentence], lambda x, i: list_position([g.sentence, a.sentence, b.sentence, c.sentence], x) = i) as sentences,

@@ -2,10 +2,12 @@
 -- row per article, zone, indicator and span that states both (比2002年扩大16.5倍，年均增长15%).
 -- The yearly average compounds to (1 + r/100)^n with n = B − A years (or B − A + 1 when the span
 -- counts from the year before A); `relative_error` is the smallest gap to N or N + 1 times.
+-- Incremental by article (macros/incremental_by_scope.sql): only figures of one article meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('article') }}") }}
 with spans as (
     select *
     from {{ ref('audit_figures') }}
-    where is_comparable and measure in ('multiple', 'cagr_pct') and start_year < end_year
+    where is_comparable and measure in ('multiple', 'cagr_pct') and start_year < end_year and {{ in_changed_scope('article') }}
 ),
 
 pairs as (
@@ -38,6 +40,7 @@ readings as (
 
 select
     figure_id,
+    article_id,
     [figure_id, cagr_figure_id] as figure_ids,
     list_filter([article_id, cagr_article_id], lambda x, i: list_position([article_id, cagr_article_id], x) = i) as article_ids,
     list_filter([sentence, cagr_sentence], lambda x, i: list_position([sentence, cagr_sentence], x) = i) as sentences,

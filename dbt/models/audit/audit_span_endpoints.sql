@@ -4,14 +4,16 @@
 -- the start: the level of year A, else of year A − 1 (a span "2003-2022" often starts from the
 -- 2002 level). Levels of the same article are preferred, then the latest published article.
 -- End points missing: the row stays, with null ratios (the suites skip nulls).
+-- Incremental by series (macros/incremental_by_scope.sql): only figures of one zone and indicator meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
 with spans as (
     select *
     from {{ ref('audit_figures') }}
-    where is_comparable and measure in ('multiple', 'cagr_pct') and start_year < end_year
+    where is_comparable and measure in ('multiple', 'cagr_pct') and start_year < end_year and {{ in_changed_scope('series') }}
 ),
 
 levels as (
-    select * from {{ ref('audit_endpoint_levels') }}
+    select * from {{ ref('audit_endpoint_levels') }} where {{ in_changed_scope('series') }}
 ),
 
 starts as (
@@ -67,6 +69,8 @@ lined_up as (
 
 select
     figure_id,
+    zone_key,
+    indicator_key,
     measure,
     list_filter([figure_id, start_figure_id, end_figure_id], lambda x: x is not null) as figure_ids,
     list_filter([article_id, start_article_id, end_article_id], lambda x, i: x is not null and list_position([article_id, start_article_id, end_article_id], x) = i) as article_ids,

@@ -1,9 +1,11 @@
 -- Three-sector structures (三次产业结构 a:b:c): one row per article, zone and period that gives the
 -- share of all three sectors. `share_sum` is a + b + c; the suite expects 100 ± 0.2.
+-- Incremental by article (macros/incremental_by_scope.sql): only figures of one article meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('article') }}") }}
 with shares as (
     select *
     from {{ ref('audit_figures') }}
-    where measure = 'share_pct'
+    where measure = 'share_pct' and {{ in_changed_scope('article') }}
         and indicator_code in ('value_added_primary', 'value_added_secondary', 'value_added_tertiary')
 ),
 
@@ -27,6 +29,7 @@ grouped as (
 
 select
     figure_ids[1] as figure_id,
+    article_id,
     figure_ids,
     [article_id] as article_ids,
     sentences,

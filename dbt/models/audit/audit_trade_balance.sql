@@ -2,6 +2,8 @@
 -- together with its exports and imports for the same zone, period and unit. Within one article,
 -- so the audit grows linearly with the articles (figures of different articles are compared by
 -- audit_cross_article). `relative_gap` = |exports + imports − total| / total.
+-- Incremental by article (macros/incremental_by_scope.sql): only figures of one article meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('article') }}") }}
 with components(total_code, exports_code, imports_code) as (
     values
         ('foreign_trade_total', 'exports', 'imports'),
@@ -9,11 +11,12 @@ with components(total_code, exports_code, imports_code) as (
 ),
 
 levels as (
-    select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null
+    select * from {{ ref('audit_figures') }} where measure = 'level' and indicator_code is not null and {{ in_changed_scope('article') }}
 )
 
 select
     t.figure_id,
+    t.article_id,
     [t.figure_id, e.figure_id, i.figure_id] as figure_ids,
     list_filter([t.article_id, e.article_id, i.article_id], lambda x, i: list_position([t.article_id, e.article_id, i.article_id], x) = i) as article_ids,
     list_filter([t.sentence, e.sentence, i.sentence], lambda x, i: list_position([t.sentence, e.sentence, i.sentence], x) = i) as sentences,

@@ -1,0 +1,15 @@
+-- The series (zone × indicator) a run changes (本次变动的序列): those of the changed articles' old
+-- versions (recorded before the build) and of their current versions. Models built incrementally
+-- by series (macros/incremental_by_scope.sql) recompute only these. Empty when the run recorded
+-- no changes: then those models are recomputed whole.
+{%- set values_ = ref('int_indicator_values') -%}  {#- a dependency even when unused #}
+{% if changes_recorded() %}
+select zone_key, indicator_key from raw.changed_series
+union
+select zone_key, indicator_key
+from {{ values_ }}
+where article_id in (select article_id from raw.changed_articles)
+{% else %}
+select cast(null as varchar) as zone_key, cast(null as varchar) as indicator_key
+where false
+{% endif %}
