@@ -1,0 +1,56 @@
+"""What a run records for the models incremental by scope: the changed articles and their series."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+from pipeline_helpers import refresh
+
+from beilun_etl.changes import CHANGED_ARTICLES, CHANGED_SERIES, forget_changes, record_changes_for_dbt
+
+SEED_2024 = "000_0ffcbe62cd3a376b"
+SEED_2023 = "003_e40ad7c70a5ae01c"
+
+
+def _series(con: duckdb.DuckDBPyConnection, where: str, params: list) -> set[tuple[str, str]]:
+    return set(con.execute(f"SELECT DISTINCT zone_key, indicator_key FROM {where}", params).fetchall())
+
+
+def test_edited_and_deleted_articles_are_recorded_with_the_series_of_their_old_versions(
+    articles_dir: Path, warehouse_path: Path, tmp_path: Path
+):
+    assert refresh(articles_dir, warehouse_path).published
+    build = tmp_path / "build.duckdb"
+    shutil.copyfile(warehouse_path, build)
+    with duckdb.connect(str(build)) as con:
+        old_2023 = _series(con, "intermediate.int_indicator_values WHERE article_id = ?", [SEED_2023])
+        assert old_2023
+        # Nothing changed yet: nothing to recompute, and an empty record (not a missing one).
+        assert record_changes_for_dbt(con, warehouse_path) == 0
+        assert _series(con, CHANGED_SERIES, []) == set()
+
+        con.execute(
+            "UPDATE raw.article_versions SET content_hash = 'edited' WHERE article_id = ? AND status = 'current'",
+            [SEED_2023],
+        )
+        assert record_changes_for_dbt(con, warehouse_path) == 1
+        assert con.execute(f"SELECT article_id FROM {CHANGED_ARTICLES}").fetchall() == [(SEED_2023,)]
+        assert _series(con, CHANGED_SERIES, []) == old_2023
+
+        con.execute("UPDATE raw.article_versions SET status = 'deleted' WHERE article_id = ?", [SEED_2024])
+        assert record_changes_for_dbt(con, warehouse_path) == 2
+        old_both = _series(con, "intermediate.int_indicator_values", [])
+        assert _series(con, CHANGED_SERIES, []) == old_both > old_2023
+
+        # No publication to compare with: no record, so dbt recomputes the scoped models whole.
+        assert record_changes_for_dbt(con, tmp_path / "missing.duckdb") is None
+        assert con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name LIKE 'changed_%'"
+        ).fetchall() == [(0,)]
+        record_changes_for_dbt(con, warehouse_path)
+        forget_changes(con)
+        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'").fetchall() == [
+            (0,)
+        ]
