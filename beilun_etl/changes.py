@@ -1,14 +1,15 @@
-"""The articles a run changes since the last publication, and the series they touch.
+"""The articles a run changes since the last publication, and the cells and series they touch.
 
-Work that looks at one article at a time (a per-article audit, a suite of scope `article`), or at
-one series at a time (zone × indicator: the latest value of a cell, figures of one cell in several
-articles, a growth rate against last year's level), gives the same rows for every other article or
-series as the last publication did, as long as that publication was built by the same code,
-dictionaries and suites. A run then redoes only the changed articles, or the series they touch.
+Work that looks at one article at a time (a per-article audit, a suite of scope `article`), one
+cell at a time (zone × indicator × period: its latest value, the articles that disagree on it) or
+one series at a time (zone × indicator: a growth rate against last year's level) gives the same
+rows for every other article, cell or series as the last publication did, as long as that
+publication was built by the same code, dictionaries and suites. A run then redoes only the
+changed articles, or the cells and series they touch.
 
 An article has changed when its current version differs from the last publication's: new, edited
-or deleted. The series it touches are those of its old version's figures (found here, before dbt
-replaces them) and of its new version's (found by dbt's int_changed_series, which maps them).
+or deleted. The cells it touches are those of its old version's figures (found here, before dbt
+replaces them) and of its new version's (found by dbt's int_changed_cells, which maps them).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from beilun_etl.freshness import built_with_current_code
 # Written into the build copy for one dbt invocation (macros/incremental_by_scope.sql), then dropped:
 # a dbt build that finds no such tables (an analyst's, say) recomputes the scoped models whole.
 CHANGED_ARTICLES = "raw.changed_articles"
-CHANGED_SERIES = "raw.changed_series"
+CHANGED_CELLS = "raw.changed_cells"
 _CURRENT = "SELECT article_id, content_hash FROM {db}raw.article_versions WHERE status = 'current'"
 
 
@@ -53,14 +54,14 @@ def fill_changed_articles(
 
 
 def record_changes_for_dbt(con: duckdb.DuckDBPyConnection, published: Path) -> int | None:
-    """Record the changed articles and the series of their old versions; None when dbt must redo all."""
+    """Record the changed articles and the cells of their old versions; None when dbt must redo all."""
     forget_changes(con)
     count = fill_changed_articles(con, published, CHANGED_ARTICLES)
     if count is None:
         return None
     try:
         con.execute(
-            f"CREATE TABLE {CHANGED_SERIES} AS SELECT DISTINCT zone_key, indicator_key "
+            f"CREATE TABLE {CHANGED_CELLS} AS SELECT DISTINCT zone_key, indicator_key, period_start, period_end "
             f"FROM intermediate.int_indicator_values WHERE article_id IN (SELECT article_id FROM {CHANGED_ARTICLES})"
         )
     except duckdb.CatalogException:  # built by this code yet without the model: redo everything
@@ -70,5 +71,5 @@ def record_changes_for_dbt(con: duckdb.DuckDBPyConnection, published: Path) -> i
 
 
 def forget_changes(con: duckdb.DuckDBPyConnection) -> None:
-    for table in (CHANGED_SERIES, CHANGED_ARTICLES):
+    for table in (CHANGED_CELLS, CHANGED_ARTICLES):
         con.execute(f"DROP TABLE IF EXISTS {table}")

@@ -1,4 +1,4 @@
-"""What a run records for the models incremental by scope: the changed articles and their series."""
+"""What a run records for the models incremental by scope: the changed articles and their cells."""
 
 from __future__ import annotations
 
@@ -8,28 +8,32 @@ from pathlib import Path
 import duckdb
 from pipeline_helpers import refresh
 
-from beilun_etl.changes import CHANGED_ARTICLES, CHANGED_SERIES, forget_changes, record_changes_for_dbt
+from beilun_etl.changes import CHANGED_ARTICLES, CHANGED_CELLS, forget_changes, record_changes_for_dbt
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"
 
 
-def _series(con: duckdb.DuckDBPyConnection, where: str, params: list) -> set[tuple[str, str]]:
-    return set(con.execute(f"SELECT DISTINCT zone_key, indicator_key FROM {where}", params).fetchall())
+def _cells(con: duckdb.DuckDBPyConnection, where: str, params: list) -> set[tuple]:
+    return set(
+        con.execute(
+            f"SELECT DISTINCT zone_key, indicator_key, period_start, period_end FROM {where}", params
+        ).fetchall()
+    )
 
 
-def test_edited_and_deleted_articles_are_recorded_with_the_series_of_their_old_versions(
+def test_edited_and_deleted_articles_are_recorded_with_the_cells_of_their_old_versions(
     articles_dir: Path, warehouse_path: Path, tmp_path: Path
 ):
     assert refresh(articles_dir, warehouse_path).published
     build = tmp_path / "build.duckdb"
     shutil.copyfile(warehouse_path, build)
     with duckdb.connect(str(build)) as con:
-        old_2023 = _series(con, "intermediate.int_indicator_values WHERE article_id = ?", [SEED_2023])
+        old_2023 = _cells(con, "intermediate.int_indicator_values WHERE article_id = ?", [SEED_2023])
         assert old_2023
         # Nothing changed yet: nothing to recompute, and an empty record (not a missing one).
         assert record_changes_for_dbt(con, warehouse_path) == 0
-        assert _series(con, CHANGED_SERIES, []) == set()
+        assert _cells(con, CHANGED_CELLS, []) == set()
 
         con.execute(
             "UPDATE raw.article_versions SET content_hash = 'edited' WHERE article_id = ? AND status = 'current'",
@@ -37,12 +41,12 @@ def test_edited_and_deleted_articles_are_recorded_with_the_series_of_their_old_v
         )
         assert record_changes_for_dbt(con, warehouse_path) == 1
         assert con.execute(f"SELECT article_id FROM {CHANGED_ARTICLES}").fetchall() == [(SEED_2023,)]
-        assert _series(con, CHANGED_SERIES, []) == old_2023
+        assert _cells(con, CHANGED_CELLS, []) == old_2023
 
         con.execute("UPDATE raw.article_versions SET status = 'deleted' WHERE article_id = ?", [SEED_2024])
         assert record_changes_for_dbt(con, warehouse_path) == 2
-        old_both = _series(con, "intermediate.int_indicator_values", [])
-        assert _series(con, CHANGED_SERIES, []) == old_both > old_2023
+        old_both = _cells(con, "intermediate.int_indicator_values", [])
+        assert _cells(con, CHANGED_CELLS, []) == old_both > old_2023
 
         # No publication to compare with: no record, so dbt recomputes the scoped models whole.
         assert record_changes_for_dbt(con, tmp_path / "missing.duckdb") is None

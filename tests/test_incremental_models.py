@@ -26,10 +26,9 @@ INCREMENTAL_MODELS = (
     "fct_indicator_value",
     "audit_figures",
 )
-# Models incremental by scope (macros/incremental_by_scope.sql): the changed series, or articles, only.
+# Models incremental by scope (macros/incremental_by_scope.sql): the changed cells, series or articles only.
+CELL_SCOPED_MODELS = ("fct_indicator_latest", "audit_cross_article")
 SERIES_SCOPED_MODELS = (
-    "fct_indicator_latest",
-    "audit_cross_article",
     "audit_growth_levels",
     "audit_span_endpoints",
     "audit_cumulative",
@@ -42,7 +41,7 @@ ARTICLE_SCOPED_MODELS = (
     "audit_span_agreement",
 )
 # What one run changed: a full rebuild records nothing, so it is not compared.
-RUN_RECORDS = ("intermediate.int_changed_series",)
+RUN_RECORDS = ("intermediate.int_changed_cells",)
 
 
 def _copy_article(name: str, folder: Path) -> None:
@@ -109,15 +108,17 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     assert second.articles["articles_deleted"] == 1
     for model in INCREMENTAL_MODELS:
         assert "except\n    select article_id, content_hash from" in _compiled_sql(model), model
+    for model in CELL_SCOPED_MODELS:
+        assert "period_end) in (\n    select zone_key, indicator_key, period_start, period_end from" in _compiled_sql(
+            model
+        ), model
     for model in SERIES_SCOPED_MODELS:
         assert "indicator_key) in (select zone_key, indicator_key from" in _compiled_sql(model), model
     for model in ARTICLE_SCOPED_MODELS:
         assert "in (select article_id from raw.changed_articles)" in _compiled_sql(model), model
-    changed_series = query(warehouse_path, "SELECT count(*) FROM intermediate.int_changed_series")[0][0]
-    all_series = query(
-        warehouse_path, "SELECT count(DISTINCT (zone_key, indicator_key)) FROM marts.fct_indicator_value"
-    )[0][0]
-    assert 0 < changed_series < all_series
+    cells = "DISTINCT (zone_key, indicator_key, period_start, period_end)"
+    changed_cells = query(warehouse_path, f"SELECT count({cells}) FROM intermediate.int_changed_cells")[0][0]
+    assert 0 < changed_cells < query(warehouse_path, f"SELECT count({cells}) FROM marts.fct_indicator_value")[0][0]
     assert query(warehouse_path, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'") == [(0,)]
 
     rebuilt = tmp_path / "rebuilt" / "warehouse.duckdb"

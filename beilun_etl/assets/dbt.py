@@ -58,7 +58,7 @@ def warehouse_models(
     # scoped ones (macros/incremental_by_scope.sql) redo the changed articles or series only, unless
     # the code that built them changed.
     args = ["build", "--full-refresh"] if full_refresh else ["build"]
-    scoped = "everything" if changed is None else f"the {changed} changed articles and the series they touch"
+    scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
     try:

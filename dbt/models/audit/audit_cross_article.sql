@@ -4,8 +4,8 @@
 -- reference (not every other article) keeps the audit linear in the articles.
 -- `relative_difference` = |a − b| / max(|a|, |b|); `unexplained_difference` is the same but 0
 -- when the qualifiers explain it (逾 3000 vs 3050). Only figures with a stated period compare.
--- Incremental by series (macros/incremental_by_scope.sql): only figures of one zone and indicator meet.
-{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
+-- Incremental by cell (macros/incremental_by_scope.sql): only figures of one zone, indicator and period meet.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('cell') }}") }}
 with figures as (
     select
         *,
@@ -14,13 +14,15 @@ with figures as (
             order by published desc, article_id desc, figure_seq
         ) as recency
     from {{ ref('audit_figures') }}
-    where is_comparable and obs_status = 'reported' and {{ in_changed_scope('series') }}
+    where is_comparable and obs_status = 'reported' and {{ in_changed_scope('cell') }}
 )
 
 select
     b.figure_id,
     b.zone_key,
     b.indicator_key,
+    b.period_start,
+    b.period_end,
     [a.figure_id, b.figure_id] as figure_ids,
     [a.article_id, b.article_id] as article_ids,
     list_filter([a.sentence, b.sentence], lambda x, i: list_position([a.sentence, b.sentence], x) = i) as sentences,

@@ -1,10 +1,10 @@
 -- The latest value (最新值) per zone × indicator × period × measure: the value of the most
 -- recently published article, how many articles reported it and whether they disagree.
 -- Reported figures take precedence; derived ones only fill a cell no article reports.
--- Incremental by series (macros/incremental_by_scope.sql): a cell depends on its series only.
-{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
+-- Incremental by cell (macros/incremental_by_scope.sql): a cell depends on its own figures only.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('cell') }}") }}
 with values_ as (
-    select * from {{ ref('int_indicator_values') }} where {{ in_changed_scope('series') }}
+    select * from {{ ref('int_indicator_values') }} where {{ in_changed_scope('cell') }}
 ),
 
 cells as (
