@@ -11,6 +11,8 @@
   indicator_key, period_start and period_end, 'series' zone_key and indicator_key):
       {{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('cell') }}") }}
       ... where {{ in_changed_scope('cell', 'f') }}
+  A row that also depends on the same cell a year earlier (a growth rate and last year's level)
+  takes years_back=[0, 1]: its own cell or the one a year before changed.
   tests/test_incremental_models.py compares such a build with a full one.
 -#}
 
@@ -19,7 +21,7 @@
 {{ return(adapter.get_relation(database=target.database, schema='raw', identifier='changed_cells') is not none) }}
 {% endmacro %}
 
-{% macro in_changed_scope(scope, alias=none) %}
+{% macro in_changed_scope(scope, alias=none, years_back=[0]) %}
 {#- ref outside the condition: dbt records the dependency when it parses the model -#}
 {%- set cells = ref('int_changed_cells') -%}
 {%- set p = alias ~ '.' if alias else '' -%}
@@ -28,9 +30,11 @@ true
 {%- elif scope == 'article' -%}
 {{ p }}article_id in (select article_id from raw.changed_articles)
 {%- elif scope == 'cell' -%}
-({{ p }}zone_key, {{ p }}indicator_key, {{ p }}period_start, {{ p }}period_end) in (
-    select zone_key, indicator_key, period_start, period_end from {{ cells }}
-)
+{%- for years in years_back %}
+{{ 'or ' if not loop.first else '(' }}({{ p }}zone_key, {{ p }}indicator_key,
+    cast({{ p }}period_start - interval {{ years }} year as date), cast({{ p }}period_end - interval {{ years }} year as date)
+) in (select zone_key, indicator_key, period_start, period_end from {{ cells }})
+{%- endfor %})
 {%- elif scope == 'series' -%}
 ({{ p }}zone_key, {{ p }}indicator_key) in (select zone_key, indicator_key from {{ cells }})
 {%- else -%}
@@ -38,8 +42,8 @@ true
 {%- endif -%}
 {% endmacro %}
 
-{% macro delete_rows_in_changed_scope(scope) %}
-{%- set condition = in_changed_scope(scope) -%}
+{% macro delete_rows_in_changed_scope(scope, years_back=[0]) %}
+{%- set condition = in_changed_scope(scope, years_back=years_back) -%}
 {%- if is_incremental() -%}
 delete from {{ this }} where {{ condition }}
 {%- endif -%}

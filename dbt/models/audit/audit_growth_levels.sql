@@ -5,12 +5,14 @@
 -- `growth_gap_pp` = |(current / previous − 1) × 100 − stated|; null when a level is missing.
 -- Caveat: official growth rates are often at comparable prices while levels are at current
 -- prices, so a gap of a point or two can be the price change, not an error.
--- Incremental by series (macros/incremental_by_scope.sql): only figures of one zone and indicator meet.
-{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('series') }}") }}
+-- Incremental by cell (macros/incremental_by_scope.sql): a growth rate depends on its own cell and
+-- the same cell a year earlier, whose levels come from the same series.
+{{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('cell', years_back=[0, 1]) }}") }}
 with growth as (
     select *
     from {{ ref('audit_figures') }}
-    where is_comparable and measure = 'growth_pct' and start_year = end_year and {{ in_changed_scope('series') }}
+    where is_comparable and measure = 'growth_pct' and start_year = end_year
+        and {{ in_changed_scope('cell', years_back=[0, 1]) }}
 ),
 
 levels as (
@@ -78,6 +80,8 @@ select
     figure_id,
     zone_key,
     indicator_key,
+    period_start,
+    period_end,
     [figure_id, current_figure_id, previous_figure_id] as figure_ids,
     list_filter([article_id, current_article_id, previous_article_id], lambda x, i: list_position([article_id, current_article_id, previous_article_id], x) = i) as article_ids,
     list_filter([sentence, current_sentence, previous_sentence], lambda x, i: list_position([sentence, current_sentence, previous_sentence], x) = i) as sentences,
