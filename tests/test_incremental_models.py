@@ -109,7 +109,9 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     for model in INCREMENTAL_MODELS:
         assert "except\n    select article_id, content_hash from" in _compiled_sql(model), model
     for model in CELL_SCOPED_MODELS:
-        assert ") in (select zone_key, indicator_key, period_start, period_end from" in _compiled_sql(model), model
+        assert "period_end)\n    in (select zone_key, indicator_key, period_start, period_end from" in _compiled_sql(
+            model
+        ), model
     for model in SERIES_SCOPED_MODELS:
         assert "indicator_key) in (select zone_key, indicator_key from" in _compiled_sql(model), model
     for model in ARTICLE_SCOPED_MODELS:

@@ -31,9 +31,11 @@ true
 {{ p }}article_id in (select article_id from raw.changed_articles)
 {%- elif scope == 'cell' -%}
 {%- for years in years_back %}
-{{ 'or ' if not loop.first else '(' }}({{ p }}zone_key, {{ p }}indicator_key,
-    cast({{ p }}period_start - interval {{ years }} year as date), cast({{ p }}period_end - interval {{ years }} year as date)
-) in (select zone_key, indicator_key, period_start, period_end from {{ cells }})
+{%- set start, end = (p ~ 'period_start', p ~ 'period_end') if years == 0 else (
+    'cast(' ~ p ~ 'period_start - interval ' ~ years ~ ' year as date)',
+    'cast(' ~ p ~ 'period_end - interval ' ~ years ~ ' year as date)') %}
+{{ 'or ' if not loop.first else '(' }}({{ p }}zone_key, {{ p }}indicator_key, {{ start }}, {{ end }})
+    in (select zone_key, indicator_key, period_start, period_end from {{ cells }})
 {%- endfor %})
 {%- elif scope == 'series' -%}
 ({{ p }}zone_key, {{ p }}indicator_key) in (select zone_key, indicator_key from {{ cells }})
