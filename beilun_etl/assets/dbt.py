@@ -55,8 +55,8 @@ def warehouse_models(
     import_great_expectations_in_background()  # the checks step comes next; dbt runs in a subprocess
     os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
     # Per-article models (macros/incremental_by_article.sql) add the new article versions only, and
-    # scoped ones (macros/incremental_by_scope.sql) redo the changed articles or series only, unless
-    # the code that built them changed.
+    # scoped ones (macros/incremental_by_scope.sql) redo only the changed articles, or the cells and
+    # series they touch, unless the code that built them changed.
     args = ["build", "--full-refresh"] if full_refresh else ["build"]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
