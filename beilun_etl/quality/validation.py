@@ -24,15 +24,19 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from beilun_etl.changes import fill_changed_articles
 from beilun_etl.quality.findings import findings_of, write_findings
 from beilun_etl.quality.frames import ModelTable, plain_value
 from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport, SuiteOutcome
-from beilun_etl.quality.scope import CHANGED_ARTICLES, changed_articles
 from beilun_etl.quality.suites import Suite, load_suites
 
 DOCS_SITE = "beilun_quality"
 MAX_FAILING_ROWS = 500  # per expectation, in outcomes and findings
 DUCKDB_MEMORY_LIMIT = "512MB"  # reading tables for validation needs little; the rest is Arrow and pandas
+
+# Suites of scope `article` read only the rows of the articles in this temporary table of the
+# validating connection: those changed since the last publication (beilun_etl.changes).
+CHANGED_ARTICLES = "quality_changed_articles"
 
 
 def import_great_expectations_in_background() -> threading.Thread:
@@ -143,7 +147,7 @@ def validate(
     """Validate every suite on its table read through `con`; build Data Docs into `docs_dir`.
 
     Given the `published` warehouse this build will replace, suites of scope `article` read only
-    the rows of the articles changed since then (`quality.scope`). A suite whose table cannot be
+    the rows of the articles changed since then (`beilun_etl.changes`). A suite whose table cannot be
     read fails (with `error` set); an error never escapes.
     """
     started = time.perf_counter()
@@ -156,7 +160,8 @@ def validate(
     gx_import_seconds = time.perf_counter() - t_import
     source = context.data_sources.add_pandas("warehouse")
 
-    changed = changed_articles(con, published) if any(s.scope == "article" for s in suites) else None
+    scoped_suites = any(s.scope == "article" for s in suites)
+    changed = fill_changed_articles(con, published, CHANGED_ARTICLES, temporary=True) if scoped_suites else None
     # Suites are run a table at a time: each table is read once for all the suites on it and let go
     # before the next one is read, so a run holds one table at a time whatever the warehouse size.
     by_table: dict[tuple[str, bool], list[Suite]] = {}
