@@ -85,3 +85,17 @@ def test_an_unnamed_port_area_after_several_named_ones_is_the_port():
     assert by_text(figures(text), "超过80辆")["zone"] == "ningbo_zhoushan_port"
     single = "在梅山港区，逾60辆智能集卡投入运营。港区单箱能耗下降约10%。"
     assert by_text(figures(single), "约10%")["zone"] == "meishan"
+
+
+def test_the_size_of_a_ranked_group_is_the_scopes_and_a_reach_is_the_subjects():
+    text = (
+        "北仑跨境贸易投资高水平开放试点业务规模384.4亿美元，居全国4个试点地区首位，"
+        "在全省11个设区市中排第一。\n\n"
+        "宁波舟山港海铁联运业务已辐射全国16个省（区、市），北仑新增外贸企业120家。"
+    )
+    records = figures(text, dt.date(2024, 12, 31))
+    assert by_text(records, "4个")["zone"] == "china"
+    assert by_text(records, "11个")["zone"] == "zhejiang"
+    assert by_text(records, "16个")["zone"] == "ningbo_zhoushan_port"
+    assert by_text(records, "120家")["zone"] == "beilun"
+    assert by_text(records, "384.4亿美元")["zone"] == "beilun"

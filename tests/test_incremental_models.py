@@ -11,6 +11,7 @@ import pytest
 from pipeline_helpers import query, refresh
 
 from beilun_etl import freshness
+from beilun_etl.assets.dbt import DICTIONARY_NODES
 from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource
 from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from beilun_etl.raw_schema import create_raw_schema
@@ -72,9 +73,16 @@ def _dbt_tables(warehouse: Path) -> dict[str, list[str]]:
         }
 
 
+def _run_results() -> list[dict]:
+    return json.loads((RUN_TARGET_PATH / "run_results.json").read_text())["results"]
+
+
 def _compiled_sql(model: str) -> str:
-    results = json.loads((RUN_TARGET_PATH / "run_results.json").read_text())
-    return next(r["compiled_code"] for r in results["results"] if r["unique_id"] == f"model.beilun.{model}")
+    return next(r["compiled_code"] for r in _run_results() if r["unique_id"] == f"model.beilun.{model}")
+
+
+def _nodes_built() -> set[str]:
+    return {r["unique_id"].split(".")[-1] for r in _run_results() if r["unique_id"].split(".")[0] in ("seed", "model")}
 
 
 def test_an_incremental_build_gives_what_a_full_rebuild_gives(
@@ -85,6 +93,7 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     first = refresh(articles_dir, warehouse_path)
     assert first.published
     assert "except\n    select article_id, content_hash from" not in _compiled_sql("fct_indicator_value")
+    assert set(DICTIONARY_NODES) <= _nodes_built()
 
     # New articles, an edited one and a deleted one, in one incremental run.
     for name in ("traditional_port_2022",):
@@ -106,6 +115,9 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     assert second.published and not second.failures
     assert (second.articles["articles_new"], second.articles["articles_changed"]) == (2, 1)
     assert second.articles["articles_deleted"] == 1
+    # the dictionaries' tables stay as the first build made them (compared with a rebuild below)
+    assert "fct_indicator_value" in _nodes_built() and not set(DICTIONARY_NODES) & _nodes_built()
+    assert not any(r["unique_id"].startswith("test.beilun.not_null_zones_") for r in _run_results())
     for model in INCREMENTAL_MODELS:
         assert "except\n    select article_id, content_hash from" in _compiled_sql(model), model
     for model in CELL_SCOPED_MODELS:

@@ -1,5 +1,6 @@
 """The dbt models as Dagster assets (dagster-dbt): one `dbt build` per run, on the build copy."""
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -9,7 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from pydantic import Field
 
 from beilun_etl.changes import forget_changes, record_changes_for_dbt
-from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, ensure_manifest
+from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, dictionary_only_nodes, ensure_manifest
 from beilun_etl.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
 from beilun_etl.resources import WarehouseResource
@@ -40,8 +41,12 @@ class DbtBuildConfig(Config):
     )
 
 
+MANIFEST = json.loads(ensure_manifest().read_text(encoding="utf-8"))
+DICTIONARY_NODES = dictionary_only_nodes(MANIFEST)
+
+
 @dbt_assets(
-    manifest=ensure_manifest(),
+    manifest=MANIFEST,
     project=dbt_project,
     dagster_dbt_translator=BeilunDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
 )
@@ -57,7 +62,8 @@ def warehouse_models(
     # Per-article models (macros/incremental_by_article.sql) add the new article versions only, and
     # scoped ones (macros/incremental_by_scope.sql) redo only the changed articles, or the cells and
     # series they touch, unless the code that built them changed.
-    args = ["build", "--full-refresh"] if full_refresh else ["build"]
+    # The dictionaries' tables are left as the last build made them unless the code changed.
+    args = ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", " ".join(DICTIONARY_NODES)]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.

@@ -4,7 +4,8 @@ The article's main zone is the zone it names most (the title counts three times)
 release is about `ningbo`, a Beilun feature about `beilun`. Within a paragraph a zone that is the
 subject of a clause (at its start, after at most a time phrase or a connector: 其中北仑区…, 在梅山
 港区，…) takes over for the figures that follow, until another subject. Generic words (全省, 全国)
-are scopes of ranks and shares, never a figure's zone; 全区 returns to the main zone. A zone wider
+are scopes of ranks and shares, not the zone of the figures that follow, but the size of the group
+a rank is taken in is the scope's (居全国4个试点地区首位); 全区 returns to the main zone. A zone wider
 than the main zone (浙江自贸区 in a Beilun article) only modifies a noun and does not take over.
 `A、B…分别…X和Y` hands X to A and Y to B.
 """
@@ -111,6 +112,14 @@ def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:
     for code in dicts.ancestors(main):
         if dicts.zones[code].zone_type in types:
             return code
+    return None
+
+
+def place_before(pos: int, mentions: list[tuple[int, int, str, str]], main: str, dicts: Dictionaries) -> str | None:
+    """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
+    for _start, end, code, alias in mentions:
+        if end == pos:
+            return (_generic_target(alias, main, dicts) or code) if alias in GENERIC_ZONE_ALIASES else code
     return None
 
 

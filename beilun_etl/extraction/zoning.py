@@ -11,7 +11,7 @@ import re
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone
+from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone, place_before
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
@@ -22,6 +22,7 @@ _PLACE_SUFFIX = re.compile(
     r"(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)(?=实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP)"
 )
 _PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
+_RANKED_GROUP_END = re.compile(r"[^，,。；;：:、]{0,10}?(?:首位|之首|前列|第[一二三四五六七八九十\d]|最)")
 
 
 def _article_port(mentions, dicts) -> str | None:
@@ -70,6 +71,10 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         clause_zone[ci] = current
     zones = [clause_zone.get(seg.clauses.index(c.num_start), main) for c in cands]
     for i, c in enumerate(cands):
+        # 居全国4个试点地区首位: the size of the group a rank is taken in, counted in the place named
+        # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
+        if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
+            zones[i] = place_before(c.start, mentions, main, dicts) or zones[i]
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
