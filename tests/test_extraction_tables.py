@@ -194,3 +194,39 @@ def test_a_table_without_a_period_takes_the_document_default():
 def test_rows_without_a_separator_and_whitespace_tables_are_not_tables():
     _, records = _extract("指标  2024年  增长\n\n地区生产总值  2860.5  6.2\n\n| 地区生产总值 | 2860.5 |")
     assert records == []
+
+
+ALIGNED_TABLE = (
+    "指标                    单位      2024年      比上年增长(%)\n"
+    "地区生产总值            亿元      2860.5      6.2\n"
+    "规模以上工业增加值      亿元      1210.3      7.8\n"
+    "\n"
+    "外贸进出口总额          亿元      3050        9.1"
+)
+
+
+def test_a_table_aligned_with_spaces_or_tabs_reads_as_the_same_pipe_table():
+    published = "北仑区统计局  2025-03-15\n\n表1  2024年北仑区主要经济指标\n\n"
+    for raw in (ALIGNED_TABLE, ALIGNED_TABLE.replace("      ", "\t").replace("  ", "\u3000\u3000")):
+        text, records = _extract(published + raw)
+        assert MAIN_TABLE in text
+        assert text.startswith("北仑区统计局  2025-03-15\n\n表1  2024年北仑区主要经济指标\n\n|")
+        _, piped = _extract(published + MAIN_TABLE)
+        assert [(r["text"], r["measure"], r["value"], r["indicator_code"]) for r in records] == [
+            (r["text"], r["measure"], r["value"], r["indicator_code"]) for r in piped
+        ]
+        assert _row(records, "规模以上工业增加值") == [
+            ("1210.3", "level", 121030000000, "CNY", "2024-12-31"),
+            ("7.8", "growth_pct", 7.8, "percent", "2024-12-31"),
+        ]
+
+
+def test_lines_with_wide_gaps_that_are_not_a_table_stay_prose():
+    raw = (
+        "北仑区统计局    2025年3月15日    第1期\n\n"
+        "全年实现地区生产总值2860.5亿元，  比上年增长6.2%，  增速居全市第二。\n"
+        "规模以上工业增加值1210.3亿元，  增长7.8%，  居全市第一。"
+    )
+    text, records = _extract(raw)
+    assert "|" not in text
+    assert {r["text"] for r in records} >= {"2860.5亿元", "6.2%", "1210.3亿元", "7.8%"}

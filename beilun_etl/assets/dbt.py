@@ -63,7 +63,8 @@ def warehouse_models(
     # scoped ones (macros/incremental_by_scope.sql) redo only the changed articles, or the cells and
     # series they touch, unless the code that built them changed.
     # The dictionaries' tables are left as the last build made them unless the code changed.
-    args = ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", " ".join(DICTIONARY_NODES)]
+    unchanged = ["--exclude", " ".join(DICTIONARY_NODES)] if DICTIONARY_NODES else []
+    args = ["build", "--full-refresh"] if full_refresh else ["build", *unchanged]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.

@@ -4,7 +4,9 @@ PDF and web copies bring Windows line endings, indentation with ideographic spac
 lines and words broken across a page break (`宁波臻\\n\\n至机械`). A break inside a sentence is
 joined so that a sentence is never cut; headings, captions and author lines stay on their own.
 Pipe-table rows (`| 指标 | 2024年 |`) are not broken lines: each stays on a line of its own, the
-rows of one table one under the other, so that tables.py can read them cell by cell.
+rows of one table one under the other, so that tables.py can read them cell by cell. A table whose
+columns are set apart by tabs or runs of spaces (copied from a PDF or a spreadsheet) is rewritten
+as a pipe table first, so that one reader serves both.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以�
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
 # A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
+# Columns of an aligned table: tabs, or two spaces or more (ideographic ones too).
+_COLUMN_GAP = re.compile(r"[ \u3000\u00a0]*\t[ \t\u3000\u00a0]*|[ \u3000\u00a0]{2,}")
+_NUMBER_CELL = re.compile(r"[-−–+]?[\d０-９][\d０-９,，.．]*[%％]?")
+_MISSING_CELL = re.compile(r"[—–\-…/／]+")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
 
@@ -76,6 +82,45 @@ def _alias_across(prev: str, nxt: str) -> bool:
     return False
 
 
+def _aligned_cells(line: str) -> list[str]:
+    return _COLUMN_GAP.split(line) if line else []
+
+
+def _is_data_row(cells: list[str]) -> bool:
+    """A row of figures: a number in some cell, and only numbers or blanks (—) after its first cell."""
+    values = cells[1:]
+    return any(_NUMBER_CELL.fullmatch(c) for c in values) and all(
+        _NUMBER_CELL.fullmatch(c) or _MISSING_CELL.fullmatch(c) or not _NUMBER_CELL.search(c) for c in values
+    )
+
+
+def _pipe_aligned_tables(lines: list[str]) -> list[str]:
+    """Aligned tables (a header of three columns or more over two rows of figures or more, with the
+    same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _aligned_cells(lines[i])
+        rows, j = [], i + 1
+        while len(header) >= 3 and not any(_NUMBER_CELL.fullmatch(c) for c in header):
+            while j < len(lines) and not lines[j]:  # blank lines between rows
+                j += 1
+            cells = _aligned_cells(lines[j]) if j < len(lines) else []
+            if len(cells) != len(header) or not _is_data_row(cells):
+                break
+            rows.append(cells)
+            j += 1
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        out.extend("| " + " | ".join(cells) + " |" for cells in rows)
+        i = j
+    return out
+
+
 def clean_text(raw: str) -> str:
     """Normalise line endings and blank lines and join words broken across page breaks.
 
@@ -88,7 +133,7 @@ def clean_text(raw: str) -> str:
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
-    lines = [line.strip(" \t\u3000\u00a0") for line in text.split("\n")]
+    lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
