@@ -87,7 +87,8 @@ def _aligned_cells(line: str) -> list[str]:
 
 
 def _is_data_row(cells: list[str]) -> bool:
-    """A row of figures: a number in some cell, and only numbers or blanks (—) after its first cell."""
+    """A row of figures: after its label, a cell that is a number, and no cell mixing words and digits
+    (numbers, blanks such as —, and words such as a unit column's 亿元 only)."""
     values = cells[1:]
     return any(_NUMBER_CELL.fullmatch(c) for c in values) and all(
         _NUMBER_CELL.fullmatch(c) or _MISSING_CELL.fullmatch(c) or not _NUMBER_CELL.search(c) for c in values
