@@ -137,3 +137,13 @@ def test_a_planned_date_governs_what_follows_it_not_the_investment_before():
 def test_a_consecutive_run_without_a_year_ends_at_the_last_complete_year():
     records = figures("北仑港区货物吞吐量已连续8年位居全省第一。", dt.date(2024, 11, 1))
     assert period(by_text(records, "全省第一")) == ("2016-01-01", "2023-12-31")
+
+
+def test_a_period_the_title_names_relative_to_publication_is_the_default_once_it_has_ended():
+    body = "\n\n分产业看，第二产业增加值852.1亿元，同比增长8.1%。"
+    july = figures("上半年北仑经济运行稳中有进" + body, published=dt.date(2025, 7, 25))
+    assert period(by_text(july, "852.1亿元")) == ("2025-01-01", "2025-06-30")
+    assert by_text(july, "852.1亿元")["period_inferred"]
+    # 上半年 has not ended in May: the publication year stays the default
+    may = figures("上半年北仑经济运行稳中有进" + body, published=dt.date(2025, 5, 10))
+    assert period(by_text(may, "852.1亿元")) == ("2025-01-01", "2025-12-31")

@@ -99,3 +99,15 @@ def test_the_size_of_a_ranked_group_is_the_scopes_and_a_reach_is_the_subjects():
     assert by_text(records, "16个")["zone"] == "ningbo_zhoushan_port"
     assert by_text(records, "120家")["zone"] == "beilun"
     assert by_text(records, "384.4亿美元")["zone"] == "beilun"
+
+
+def test_a_zone_named_right_after_one_it_lies_in_is_the_subject():
+    text = (
+        "北仑港口经济持续向好。\n\n"
+        "宁波舟山港北仑港区完成集装箱吞吐量1205万标准箱，同比增长7.5%。"
+        "宁波舟山港完成货物吞吐量6.9亿吨。宁波北仑新增企业120家。"
+    )
+    records = figures(text, dt.date(2025, 7, 25))
+    assert by_text(records, "1205万标准箱")["zone"] == by_text(records, "7.5%")["zone"] == "beilun_port_area"
+    assert by_text(records, "6.9亿吨")["zone"] == "ningbo_zhoushan_port"
+    assert by_text(records, "120家")["zone"] == "beilun"

@@ -31,13 +31,15 @@ _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业�
 
 
 def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int]:
-    """A year in the title (北仑区2023年…统计公报, 2024年前三季度…) is the default period."""
+    """The period the title names is the default: 北仑区2023年…统计公报, 2024年前三季度…, or one relative
+    to the publication date (上半年北仑经济… published in July) when it has ended by then."""
     title_start, title_end = title_span(seg)
     title = view[title_start:title_end]
     if len(title.strip()) > 60 or "。" in title:
         title = ""  # not a title: the text starts with its body
     for e in find_time_expressions(title, pub.year, pub.year):
-        if e.kind == "explicit" and not e.relative and e.period and not e.future and e.year <= pub.year:
+        ended = not e.relative or (e.period is not None and e.period[1] <= pub)
+        if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
             return e.period, e.year or pub.year
     return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), pub.year
 

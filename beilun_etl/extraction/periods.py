@@ -2,7 +2,7 @@
 
 Within a sentence the latest time expression before a figure applies (今年上半年 … 1365.56亿元,
 同比增长6.1%); a sentence without one inherits the paragraph's last period; with none at all the
-document default (a year in the title, else the publication year) applies and the period is marked
+document default (the period the title names, else the publication year) applies and the period is marked
 inferred. Comparison bases (比上年, 比2002年) never become the period. Spans (20年来, 落地4年来,
 十年间) end at the year the article last reports (or at YYYY+N after an explicit YYYY年): the start
 of a 从X到Y is the base year, the end the last year, a multiple or CAGR runs between them and other

@@ -3,7 +3,8 @@
 The article's main zone is the zone it names most (the title counts three times); a Ningbo city
 release is about `ningbo`, a Beilun feature about `beilun`. Within a paragraph a zone that is the
 subject of a clause (at its start, after at most a time phrase or a connector: 其中北仑区…, 在梅山
-港区，…) takes over for the figures that follow, until another subject. Generic words (全省, 全国)
+港区，…) takes over for the figures that follow, until another subject; of a zone named right
+after one it lies in (宁波舟山港北仑港区), the narrower is the subject. Generic words (全省, 全国)
 are scopes of ranks and shares, not the zone of the figures that follow, but the size of the group
 a rank is taken in is the scope's (居全国4个试点地区首位); 全区 returns to the main zone. A zone wider
 than the main zone (浙江自贸区 in a Beilun article) only modifies a noun and does not take over.
@@ -156,7 +157,7 @@ class ZoneResolver:
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]
         ):
             return UNKNOWN  # 苏州工业园区: longer than any zone the dictionary knows
-        for start, end, code, alias in self.mentions[first:]:
+        for k, (start, end, code, alias) in enumerate(self.mentions[first:], start=first):
             if start >= clause_end:
                 break
             prefix = self.view[clause_start:start]
@@ -168,10 +169,19 @@ class ZoneResolver:
             zone = self.dicts.zones.get(target or "")
             if zone is None:
                 return None
-            if zone.depth < self.main_depth and not label and not self._acts_as_subject(end):
+            target, end = self._narrowest_of_chain(k, target, end)
+            if self.dicts.zones[target].depth < self.main_depth and not label and not self._acts_as_subject(end):
                 return None
             return target
         return None
+
+    def _narrowest_of_chain(self, k: int, target: str, end: int) -> tuple[str, int]:
+        """宁波舟山港北仑港区, 宁波北仑: a zone named right after one it lies in is the subject."""
+        for start, next_end, code, _alias in self.mentions[k + 1 :]:
+            if start != end or target not in self.dicts.ancestors(code)[1:]:
+                break
+            target, end = code, next_end
+        return target, end
 
     def _acts_as_subject(self, end: int) -> bool:
         """A verb or an indicator right after the zone: 宁波实现…, 全市规模以上工业增加值…"""
