@@ -1,8 +1,11 @@
 """Ingesting the article drop folder into `raw.article_versions` and `raw.quarantined_articles`.
 
 Every file is read and hashed on each run (cheap), but only new or edited files are decoded and
-cleaned. A file that cannot be used is quarantined with its reason and the run goes on; an article
-whose file turns bad keeps its last good version. Nothing on disk is ever moved or deleted.
+cleaned, and those whose stored text an older cleaning made (a new EXTRACTOR_VERSION): figure
+offsets point into the cleaned text, so a new cleaning rule must reach every article, not only
+the ones that arrive after it. A file that cannot be used is quarantined with its reason and the
+run goes on; an article whose file turns bad keeps its last good version. Nothing on disk is ever
+moved or deleted.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pandas as pd
 
 from beilun_etl.article_files import ARTICLE_GLOB, DEFAULT_MAX_BYTES, ArticleRejected, RawArticle, read_raw
 from beilun_etl.articles import Article, parse_article
+from beilun_etl.extraction import EXTRACTOR_VERSION
 from beilun_etl.parallel import process_mapper
 
 
@@ -34,6 +38,7 @@ class IngestResult:
     new: list[Article] = field(default_factory=list)
     changed: list[Article] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    recleaned: list[Article] = field(default_factory=list)  # unchanged, but cleaned anew
     deleted: list[str] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
 
@@ -42,6 +47,7 @@ class IngestResult:
             "articles_new": len(self.new),
             "articles_changed": len(self.changed),
             "articles_unchanged": len(self.unchanged),
+            "articles_recleaned": len(self.recleaned),
             "articles_deleted": len(self.deleted),
             "articles_quarantined": len(self.quarantined),
         }
@@ -55,12 +61,19 @@ def article_files(articles_dir: Path, only: list[str] | None = None) -> tuple[li
     return [p for p in named if p.is_file()], [p.stem for p in named if not p.is_file()]
 
 
-def current_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
-    """article_id → (content_hash, text_hash) of each article's current version."""
+@dataclass(frozen=True)
+class CurrentVersion:
+    content_hash: str
+    text_hash: str
+    cleaned_by: str | None
+
+
+def current_versions(con: duckdb.DuckDBPyConnection) -> dict[str, CurrentVersion]:
+    """article_id → the article's current version."""
     rows = con.execute(
-        "SELECT article_id, content_hash, text_hash FROM raw.article_versions WHERE status = 'current'"
+        "SELECT article_id, content_hash, text_hash, cleaned_by FROM raw.article_versions WHERE status = 'current'"
     ).fetchall()
-    return {article_id: (content_hash, text_hash) for article_id, content_hash, text_hash in rows}
+    return {article_id: CurrentVersion(*version) for article_id, *version in rows}
 
 
 def ingest(
@@ -88,9 +101,10 @@ def ingest(
     to_parse = []
     for raw in keepers:
         known = current.get(raw.article_id)
-        if known is not None and known[0] == raw.content_hash:
+        unchanged = known is not None and known.content_hash == raw.content_hash
+        if unchanged:
             result.unchanged.append(raw.article_id)
-        else:
+        if not unchanged or known.cleaned_by != EXTRACTOR_VERSION:
             to_parse.append(raw)
     text_hashes: dict[str, str] = {}
     # Decoding, cleaning and dating (a publication year read from the text) cost about 1 ms an
@@ -98,11 +112,15 @@ def ingest(
     with process_mapper(_parse, len(to_parse), processes) as parse_all:
         parsed = list(parse_all(to_parse))
     for raw, (article, rejection) in zip(to_parse, parsed, strict=True):
-        if rejection is not None:
+        known = current.get(raw.article_id)
+        if known is not None and known.content_hash == raw.content_hash:
+            if article is not None:  # a text the new cleaning rejects keeps its old cleaning
+                result.recleaned.append(article)
+        elif rejection is not None:
             result.quarantined.append(_quarantined(raw.path.name, rejection))
-            continue
-        text_hashes[article.article_id] = raw.text_hash
-        (result.changed if raw.article_id in current else result.new).append(article)
+        else:
+            text_hashes[article.article_id] = raw.text_hash
+            (result.changed if known is not None else result.new).append(article)
 
     seen_ids = {p.stem for p in files}
     gone = missing if only is not None else [a for a in current if a not in seen_ids]
@@ -121,14 +139,14 @@ def _parse(raw: RawArticle) -> tuple[Article | None, ArticleRejected | None]:
 
 
 def _drop_duplicates(
-    raws: list[RawArticle], current: dict[str, tuple[str, str]], scope: set[str] | None, result: IngestResult
+    raws: list[RawArticle], current: dict[str, CurrentVersion], scope: set[str] | None, result: IngestResult
 ) -> list[RawArticle]:
     """Quarantine files whose text another article has; the article that already holds the text wins.
 
     `scope` is the set of article ids this run decides about (None: all). A current article outside
     the scope still holds its text; one inside it holds it only while its file still has that text.
     """
-    holder_of = {text_hash: article_id for article_id, (_, text_hash) in current.items()}
+    holder_of = {version.text_hash: article_id for article_id, version in current.items()}
     groups: dict[str, list[RawArticle]] = {}
     for raw in raws:
         groups.setdefault(raw.text_hash, []).append(raw)
@@ -171,39 +189,69 @@ def _write(
             )
         versions = result.new + result.changed
         if versions:
-            frame = pd.DataFrame(
-                {
-                    "article_id": [a.article_id for a in versions],
-                    "content_hash": [a.content_hash for a in versions],
-                    "text_hash": [text_hashes[a.article_id] for a in versions],
-                    "source_file": [a.source_file for a in versions],
-                    "title": [a.title for a in versions],
-                    "source": [a.source for a in versions],
-                    "url": [a.url for a in versions],
-                    "published": [a.published for a in versions],
-                    "published_inferred": [a.published_inferred for a in versions],
-                    "encoding": [a.encoding for a in versions],
-                    "size_bytes": [a.size_bytes for a in versions],
-                    "char_count": [len(a.text) for a in versions],
-                    "cleaned_text": [a.text for a in versions],
-                    "status": "current",
-                    "first_seen_at": now,
-                }
+            frame = _cleaned_frame(versions).assign(
+                text_hash=[text_hashes[a.article_id] for a in versions],
+                source_file=[a.source_file for a in versions],
+                source=[a.source for a in versions],
+                url=[a.url for a in versions],
+                size_bytes=[a.size_bytes for a in versions],
+                status="current",
+                first_seen_at=now,
             )
             con.register("new_versions", frame)
             # A version seen before (an edit reverted, a file put back) becomes current again.
             con.execute(
-                """
+                f"""
                 INSERT INTO raw.article_versions BY NAME SELECT * FROM new_versions
-                ON CONFLICT (article_id, content_hash) DO UPDATE SET status = 'current'
+                ON CONFLICT (article_id, content_hash) DO UPDATE SET status = 'current', {_set_cleaned_columns("excluded")}
                 """
             )
             con.unregister("new_versions")
+        if result.recleaned:
+            con.register("recleaned", _cleaned_frame(result.recleaned))
+            con.execute(
+                f"""
+                UPDATE raw.article_versions AS v SET {_set_cleaned_columns("r")}
+                FROM recleaned AS r
+                WHERE v.article_id = r.article_id AND v.content_hash = r.content_hash
+                """
+            )
+            con.unregister("recleaned")
+            # Their figures point into the old text: extract them again even if the cache has them.
+            con.execute(
+                "DELETE FROM raw.extractions WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))",
+                [[a.content_hash for a in result.recleaned]],
+            )
         _write_quarantine(con, result.quarantined, now, run_id, scope)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+# The columns the cleaning decides, set anew when a stored version is cleaned again.
+_CLEANED_COLUMNS = ("title", "published", "published_inferred", "encoding", "char_count", "cleaned_text", "cleaned_by")
+
+
+def _set_cleaned_columns(source: str) -> str:
+    return ", ".join(f"{column} = {source}.{column}" for column in _CLEANED_COLUMNS)
+
+
+def _cleaned_frame(articles: list[Article]) -> pd.DataFrame:
+    """The key and the cleaning's columns of these articles."""
+    return pd.DataFrame(
+        {
+            "article_id": [a.article_id for a in articles],
+            "content_hash": [a.content_hash for a in articles],
+            "title": [a.title for a in articles],
+            "published": [a.published for a in articles],
+            "published_inferred": [a.published_inferred for a in articles],
+            "encoding": [a.encoding for a in articles],
+            "char_count": [len(a.text) for a in articles],
+            "cleaned_text": [a.text for a in articles],
+            "cleaned_by": EXTRACTOR_VERSION,
+        }
+    )
 
 
 def _write_quarantine(

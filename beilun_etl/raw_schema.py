@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS raw.article_versions (
     cleaned_text        VARCHAR NOT NULL USING COMPRESSION zstd,
     status              VARCHAR NOT NULL,   -- current | superseded | deleted
     first_seen_at       TIMESTAMP NOT NULL,
+    cleaned_by          VARCHAR,            -- EXTRACTOR_VERSION of the cleaning that made cleaned_text
     PRIMARY KEY (article_id, content_hash)
 )
 """
@@ -99,7 +100,10 @@ CREATE TABLE IF NOT EXISTS raw.publications (
 )
 """
 # Columns added after a table's first release: warehouses created before get them on their next run.
-ADDED_COLUMNS = ("ALTER TABLE raw.publications ADD COLUMN IF NOT EXISTS code_fingerprint VARCHAR",)
+ADDED_COLUMNS = (
+    "ALTER TABLE raw.publications ADD COLUMN IF NOT EXISTS code_fingerprint VARCHAR",
+    "ALTER TABLE raw.article_versions ADD COLUMN IF NOT EXISTS cleaned_by VARCHAR",
+)
 
 ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)
 

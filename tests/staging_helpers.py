@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from beilun_etl.extraction import EXTRACTOR_VERSION
 from beilun_etl.raw_schema import create_raw_schema
 from beilun_etl.staging import FIGURE_COLUMNS
 from beilun_etl.warehouse_files import connect
@@ -38,7 +39,7 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
         for a in articles:
             text = a.get("cleaned_text", "")
             con.execute(
-                "INSERT INTO raw.article_versions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO raw.article_versions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     a["article_id"],
                     a.get("content_hash", a["article_id"]),
@@ -55,6 +56,7 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
                     text,
                     a.get("status", "current"),
                     now,
+                    EXTRACTOR_VERSION,
                 ],
             )
         for seq, f in enumerate(figures):
