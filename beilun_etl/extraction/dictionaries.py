@@ -81,11 +81,34 @@ def _split_aliases(raw: str) -> tuple[str, ...]:
 
 
 def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
-    # Longest first so that at one position the longest alias wins (跨境电商进出口总额 over 进出口总额).
-    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    # A lookahead on the possible first characters lets the engine skip most positions quickly.
-    first = "".join(sorted({re.escape(a[0]) for a in ordered}))
-    return re.compile(f"(?=[{first}])(?:" + "|".join(re.escape(a) for a in ordered) + ")")
+    """One regex matching the longest alias at each position, built as a trie of the aliases.
+
+    A flat alternation (longest first) makes the engine try every alias in turn at each position
+    where one could start; the trie tries only the aliases sharing the characters read so far, and
+    its first characters give the engine a set to skip non-matching positions with.
+    """
+    trie: dict[str, dict] = {}
+    for alias in aliases:
+        node = trie
+        for ch in alias:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return re.compile(_trie_pattern(trie))
+
+
+_END = ""  # marks the end of an alias in the trie (no alias holds an empty string)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie node: its children, optional when an alias ends here.
+
+    The children differ in their first character, so at most one can match; the greedy optional
+    group tries the longer alias first, as the longest-first alternation did."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
