@@ -80,7 +80,9 @@ _RANK_BEFORE = re.compile(
 )
 _TOP_CORE = re.compile(r"首位|榜首|第一位|之首|居首(?![批个家次创])")
 _TOP_BEFORE = re.compile(r"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|居)(?P<mid>[^，,。；;！？!?\n]{0,14}?)$")
-_RATIO_RE = re.compile(rf"(?=\d)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
+# (?=[\d,.]*+:) holds wherever a ratio starts (its first number runs up to a colon); checked first,
+# it spares trying both forms of a number at every digit of every number in the text.
+_RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
 _RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
 
 
@@ -243,8 +245,9 @@ def _ratio_candidates(view: str) -> list[Candidate]:
 
 
 # 人口约85万, 游客突破500万: a bare 万/亿 takes its unit from the indicator before it (extract.py)
+# (?=[\d,.]*+[余多]?[万亿]): the number runs up to its 万/亿, checked before trying its forms (as above)
 _BARE_MULTIPLE_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?P<num>{ARABIC})(?P<q>余|多)?(?P<mult>万亿|亿|万)(?=[，,。；;、）)\s]|$)"
+    rf"(?=\d)(?<![\d.])(?=[\d,.]*+[余多]?[万亿])(?P<num>{ARABIC})(?P<q>余|多)?(?P<mult>万亿|亿|万)(?=[，,。；;、）)\s]|$)"
 )
 BARE = "bare"
 

@@ -15,7 +15,9 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.units import unit_compatible
 
-_LEAD_COLON = re.compile(r"(?<=[\u4e00-\u9fff）)])[:：]")
+# A colon after a Chinese character or a closing bracket; matched from the colon (then looking back)
+# so that the engine skips to the next colon instead of trying every position.
+_LEAD_COLON = re.compile(r"[:：](?<=[\u4e00-\u9fff）)][:：])")
 _MAX_LIST = 800  # characters a list may run after its lead-in
 
 

@@ -26,9 +26,12 @@ _BARE_SUB = (
     r"|(?P<ssub>上半年|下半年|前三季度|前两季度|第?[一二三四]季度|年末|年底))"
 )
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
-# than trying every alternative at every character).
+# than trying every alternative at every character). At a digit, every alternative needs at most
+# four digits and then 年, 多, 月 or a range sign: checking that first skips the digits of the
+# other numbers of the text at once.
 _TIME_RE = re.compile(
-    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅])(?:"
+    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅])"
+    r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
     r"|(?P<rel>今年|本年|当年|全年|去年|上年|前年|明年|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)"
