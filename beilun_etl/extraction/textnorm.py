@@ -9,6 +9,7 @@ length, the text is converted one character at a time instead.
 from __future__ import annotations
 
 import functools
+import re
 
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update(
@@ -30,7 +31,9 @@ _WIDTH.update(
     }
 )
 # Keep the Chinese full stop, enumeration comma and quotes: they carry meaning of their own.
-_TABLE = str.maketrans(_WIDTH)
+_TO_REPLACE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_WIDTH)) + "]")
+# No replacement is itself replaced, so the characters can be replaced one after the other.
+assert not set(_WIDTH.values()) & set(_WIDTH)
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,8 +68,16 @@ def to_simplified(text: str) -> str:
     return "".join(_char_t2s(ch) for ch in text)
 
 
+def _half_width(text: str) -> str:
+    """text.translate(_WIDTH), several times faster: str.translate looks up every character, while
+    an article holds only a few distinct characters to replace (，：（）％), each replaced at C speed."""
+    for ch in set(_TO_REPLACE.findall(text)):
+        text = text.replace(ch, _WIDTH[ch])
+    return text
+
+
 def matching_view(text: str) -> str:
     """The text as the rules see it: simplified, half-width; same length as `text`."""
-    view = to_simplified(text).translate(_TABLE)
+    view = _half_width(to_simplified(text))
     assert len(view) == len(text)
     return view
