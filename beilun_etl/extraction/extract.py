@@ -9,6 +9,7 @@ the sentence rules read, so that a table figure is found once and prose is read 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
@@ -240,8 +241,8 @@ def _record(
         "value": value,
         "unit": unit,
         "qualifier": qualifier,
-        "period_start": period[0].isoformat(),
-        "period_end": period[1].isoformat(),
+        "period_start": _iso(period[0]),
+        "period_end": _iso(period[1]),
         "classifier": classifier,
         "share_of": share_of,
         "part_of": part_of,
@@ -249,6 +250,13 @@ def _record(
         "confidence": round(max(0.05, confidence), 2),
         "period_inferred": period_inferred,
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso(day: dt.date) -> str:
+    """A period's date as text; cached because the figures of an article share a few periods and
+    formatting a date costs more than looking it up."""
+    return day.isoformat()
 
 
 def _table_record(article_id: str, text: str, view: str, f: TableFigure, published_inferred: bool) -> dict[str, Any]:

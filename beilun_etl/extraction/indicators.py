@@ -11,7 +11,9 @@ A modifier such as 新增 before an alias makes a different indicator: the code 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from beilun_etl.extraction.dictionaries import Dictionaries
@@ -49,6 +51,32 @@ _ANAPHORIC = {"", "规模", "总量", "增速", "增幅", "总额", "总值", "�
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
 
+@functools.lru_cache(maxsize=4)
+def _phrase_cleaner(zone_re: re.Pattern[str] | None) -> Callable[[str], str]:
+    """clean_phrase for one zone regex, with a cache of its own: articles repeat the same few
+    clause openings (同比增长, 比上年) many times over. The regex is not part of the cache key
+    because hashing a compiled pattern hashes its whole program (the zone regex is large)."""
+
+    @functools.lru_cache(maxsize=8192)
+    def clean(text: str) -> str:
+        text = _TIME.sub("", text)
+        text = _COMPARE.sub("", text)
+        text = _NUMBER_WITH_UNIT.sub("", text)
+        for _ in range(3):
+            before = text
+            text = _LEAD.sub("", text)
+            if zone_re is not None:
+                m = zone_re.match(text)
+                if m:
+                    text = text[m.end() :]
+            text = _TRAIL.sub("", text)
+            if text == before:
+                break
+        return text.strip("“”\"'（）() ")
+
+    return clean
+
+
 @dataclass
 class Attribution:
     phrase: str
@@ -65,6 +93,7 @@ class IndicatorResolver:
         self.matches = [(m.start(), m.end(), m.group()) for m in dicts.indicator_re.finditer(view)]
         self.starts = [m[0] for m in self.matches]
         self.zone_re = dicts.zone_re
+        self._clean_phrase = _phrase_cleaner(dicts.zone_re)
 
     # -- helpers -----------------------------------------------------------------------------
     def aliases_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -76,20 +105,7 @@ class IndicatorResolver:
         return self.dicts.indicator_alias.get(alias)
 
     def clean_phrase(self, text: str) -> str:
-        text = _TIME.sub("", text)
-        text = _COMPARE.sub("", text)
-        text = _NUMBER_WITH_UNIT.sub("", text)
-        for _ in range(3):
-            before = text
-            text = _LEAD.sub("", text)
-            if self.zone_re is not None:
-                m = self.zone_re.match(text)
-                if m:
-                    text = text[m.end() :]
-            text = _TRAIL.sub("", text)
-            if text == before:
-                break
-        return text.strip("“”\"'（）() ")
+        return self._clean_phrase(text)
 
     def is_anaphoric(self, phrase: str) -> bool:
         return phrase in _ANAPHORIC

@@ -28,6 +28,8 @@ def scale(text: str, factor: float) -> float:
     plain = text.replace(",", "")
     if plain.isdigit() and factor.is_integer():
         return float(int(plain) * int(factor))
+    if factor == 1.0 and len(plain) <= 20 and plain.replace(".", "", 1).isdecimal():
+        return float(plain)  # 6.1%: nothing to multiply, and the same float as through Decimal
     try:
         return float(Decimal(plain) * Decimal(repr(factor)))
     except InvalidOperation:
