@@ -49,9 +49,9 @@ _TIME_RE = re.compile(
     r"|前(?P<firstm>\d{1,2}|" + _CN + r")个月"
     r"|(?<![\d年])" + _BARE_SUB + ")"
 )
-_CLAUSE_START_SPAN = re.compile(
-    r"(?=[\d一二两三四五六七八九十])(?:^|(?<=[\n，,。；;]))(?P<n>\d{1,2}|" + _CN + r")(?:多)?年[，,]"
-)
+# 3年，… at the start of a clause. Matched from the clause break before it (a text start counts as
+# one): the engine then jumps from break to break instead of trying every number of the text.
+_CLAUSE_START_SPAN = re.compile(r"[\n，,。；;](?=(?P<span>(?P<n>\d{1,2}|" + _CN + r")(?:多)?年)[，,])")
 _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|与|相比|对比|跟|高于|低于|快于|慢于|是)$")
 _REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
 _BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
@@ -114,6 +114,12 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
 
 def _number(text: str) -> int:
     return int(parse_number(text))
+
+
+def _clause_start_spans(view: str) -> list[tuple[int, int, str]]:
+    """(start, end, number) of each 3年 / 十多年 that opens a clause and is followed by a comma."""
+    # The "\n" in front makes the text start a clause break; offsets are shifted back by one.
+    return [(m.start("span") - 1, m.end("span") - 1, m.group("n")) for m in _CLAUSE_START_SPAN.finditer("\n" + view)]
 
 
 def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[TimeExpr]:
@@ -197,10 +203,10 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
             expr.future = False  # 去年实现…: a past year is never a plan
         expr.in_title = any(a < start < b for a, b in title_ranges)
         exprs.append(expr)
-    for m in _CLAUSE_START_SPAN.finditer(view):
-        if not 1 <= _number(m.group("n")) <= 100:
+    for start, end, n in _clause_start_spans(view):
+        if not 1 <= _number(n) <= 100:
             continue
-        if not any(e.start <= m.start() < e.end for e in exprs):
-            exprs.append(TimeExpr(m.start(), m.end() - 1, "span", n=_number(m.group("n"))))
+        if not any(e.start <= start < e.end for e in exprs):
+            exprs.append(TimeExpr(start, end, "span", n=_number(n)))
     exprs.sort(key=lambda e: e.start)
     return exprs
