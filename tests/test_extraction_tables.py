@@ -221,6 +221,28 @@ def test_a_table_aligned_with_spaces_or_tabs_reads_as_the_same_pipe_table():
         ]
 
 
+def test_aligned_rows_with_qualified_or_scaled_cells_stay_in_the_table():
+    raw = (
+        "表2  2024年北仑区其他指标\n\n"
+        "指标                          2024年        比上年增长(%)\n"
+        "港口集装箱吞吐量(万标准箱)    约3000        5.1\n"
+        "国家级高新技术企业(家)        1200余        8.0\n"
+        "常住人口(人)                  85.1万        0.8"
+    )
+    text, records = _extract(raw)
+    assert text.endswith(
+        "|---|---|---|\n| 港口集装箱吞吐量(万标准箱) | 约3000 | 5.1 |\n"
+        "| 国家级高新技术企业(家) | 1200余 | 8.0 |\n| 常住人口(人) | 85.1万 | 0.8 |\n"
+    )
+    assert _row(records, "港口集装箱吞吐量(万标准箱)")[0] == ("约3000", "level", 30000000, "TEU", "2024-12-31")
+    assert by_text(records, "约3000")["qualifier"] == "approx"
+    assert by_text(records, "1200余")["qualifier"] == "more_than"
+    assert _row(records, "常住人口(人)") == [
+        ("85.1万", "level", 851000, "person", "2024-12-31"),
+        ("0.8", "growth_pct", 0.8, "percent", "2024-12-31"),
+    ]
+
+
 def test_lines_with_wide_gaps_that_are_not_a_table_stay_prose():
     raw = (
         "北仑区统计局    2025年3月15日    第1期\n\n"

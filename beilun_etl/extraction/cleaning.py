@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from beilun_etl.extraction.candidates import POST_QUALIFIERS, PRE_QUALIFIERS
+
 _FINAL = "。！？!?；;…：:"
 _CLOSERS = "”’\"'」』）)】》"
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr|p|div|h[1-6]|li|tr)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
@@ -34,7 +36,10 @@ _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]"
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 # Columns of an aligned table: tabs, or two spaces or more (ideographic ones too).
 _COLUMN_GAP = re.compile(r"[ \u3000\u00a0]*\t[ \t\u3000\u00a0]*|[ \u3000\u00a0]{2,}")
-_NUMBER_CELL = re.compile(r"[-−–+]?[\d０-９][\d０-９,，.．]*[%％]?")
+# A cell that is one figure, as a table cell states it: 2860.5, -1.2%, 约3000, 1200余, 1.2万, 5以上.
+_NUMBER_CELL = re.compile(
+    rf"(?:{PRE_QUALIFIERS})?[-−–+]?[\d０-９][\d０-９,，.．]*(?:余|多)?(?:万亿|亿|万)?[%％]?(?:{POST_QUALIFIERS})?"
+)
 _MISSING_CELL = re.compile(r"[—–\-…/／]+")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
