@@ -56,6 +56,14 @@ def test_breaks_after_function_words_and_inside_numbers_are_joined():
     assert "全区实现地区生产总值1365.56亿元。北仑的产业集群加快发展。" in clean_text(raw)
 
 
+def test_a_dateline_is_not_joined_to_a_paragraph_that_opens_with_a_number():
+    for dateline in ("北仑区统计局 2024-11-20", "北仑区统计局 2024/11/20", "来源：北仑区统计局 2024年11月20日"):
+        raw = f"2024年1-10月北仑区经济运行简况\n{dateline}\n\n1-10月，全区规上工业增加值完成1050.3亿元。"
+        assert clean_text(raw).split("\n\n")[1:] == [dateline, "1-10月，全区规上工业增加值完成1050.3亿元。\n"]
+    # a number cut by a page break is still joined (the line does not end with a whole date)
+    assert "生产总值2024.5亿元" in clean_text("标题\n\n全区实现地区生产总值2024\n\n.5亿元。")
+
+
 def test_web_copies_lose_tags_and_entities():
     raw = "<h1>标题</h1><p>全区实现地区生产总值&nbsp;1365.56亿元，<b>同比增长6.1%</b>。</p><p>第二段&amp;结尾。</p>"
     assert clean_text(raw) == "标题\n\n全区实现地区生产总值\xa01365.56亿元，同比增长6.1%。\n\n第二段&结尾。\n"

@@ -82,6 +82,26 @@ def test_negative_numbers_and_lists():
     assert by_text(records, "331.4亿元")["indicator_code"] == "tax_revenue"
 
 
+def test_urban_and_rural_residents_listed_together_and_a_second_list_of_the_sentence():
+    records = figures(
+        "2024年，城乡居民人均可支配收入分别达到8.2万元和5.1万元，分别增长4.6%和6.0%。"
+        "出口、进口分别增长5.2%和3.1%，分别拉动外贸增长3.3个百分点和1.1个百分点。"
+    )
+    assert [(r["text"], r["indicator_code"]) for r in records] == [
+        ("8.2万元", "disposable_income_urban"),
+        ("5.1万元", "disposable_income_rural"),
+        ("4.6%", "disposable_income_urban"),
+        ("6.0%", "disposable_income_rural"),
+        ("5.2%", "exports"),
+        ("3.1%", "imports"),
+        ("3.3个百分点", "exports"),
+        ("1.1个百分点", "imports"),
+    ]
+    # without 城乡 the list is one indicator's: the residents' as a whole
+    records = figures("2024年，居民人均可支配收入分别达到8.2万元和5.1万元。")
+    assert {r["indicator_code"] for r in records} == {"disposable_income"}
+
+
 def test_a_contributed_share_of_a_whole():
     r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
     assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")

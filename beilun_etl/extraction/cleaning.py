@@ -32,6 +32,8 @@ _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
 # A heading never ends with a function word (…的, …和, …将); a number never spans a heading.
 _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以由达至其、，,（(“]$")
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
+# A line ending with a full date is a byline or a dateline (北仑区统计局 2024-11-20), never cut.
+_DATE_END = re.compile(r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)$")
 # A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 # Columns of an aligned table: tabs, or two spaces or more (ideographic ones too).
@@ -61,7 +63,7 @@ def _is_heading_or_caption(line: str) -> bool:
 
 def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
     """A break inside a sentence: the previous line does not end one and the next is not a heading."""
-    if prev_is_title or not _CJK.search(prev) or _ends_sentence(prev):
+    if prev_is_title or not _CJK.search(prev) or _ends_sentence(prev) or _DATE_END.search(prev):
         return False
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False

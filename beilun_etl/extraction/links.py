@@ -21,11 +21,32 @@ _PAREN_OPEN = re.compile(r"[（(][^）)]*$")
 _LIST_JOINER = re.compile(r"^(?:、|和|及|与|以及|,)$")
 
 
+# 城乡居民人均可支配收入分别为…和…: 城乡 names two indicators, the urban one's and the rural one's.
+_URBAN_AND_RURAL = "城乡"
+_URBAN_THEN_RURAL = ("城镇", "农村")
+
+
+def _urban_and_rural(view: str, alias: tuple[int, int, str], resolver: IndicatorResolver) -> list[tuple]:
+    """The urban and the rural indicator of an alias that 城乡 opens, when the dictionary has both."""
+    start = alias[0] - len(_URBAN_AND_RURAL)
+    if view[start : alias[0]] != _URBAN_AND_RURAL:
+        return []
+    phrases = [prefix + alias[2] for prefix in _URBAN_THEN_RURAL]
+    if not all(resolver.code_of(phrase) for phrase in phrases):
+        return []
+    return [(start, alias[1], phrase) for phrase in phrases]
+
+
 def respectively_indicators(
     view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver
 ) -> dict[int, Attribution]:
-    """出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator."""
+    """出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator.
+
+    A 分别 with no list of its own in its clause takes the list of the one before it in the sentence
+    (城乡居民人均可支配收入分别为8.2万元和5.1万元，分别增长4.6%和6.0%).
+    """
     out: dict[int, Attribution] = {}
+    previous: tuple[int, list[tuple[int, int, str]]] | None = None  # (sentence start, list)
     k = view.find("分别")
     while k >= 0:
         cs, ce = seg.clauses.span(k)
@@ -37,10 +58,16 @@ def respectively_indicators(
                 break
             chain.append(a)
         chain.reverse()
+        if len(chain) == 1:
+            chain = _urban_and_rural(view, chain[0], resolver) or chain
+        sentence_start = seg.full.span(k)[0]
+        if not chain and previous is not None and previous[0] == sentence_start:
+            chain = previous[1]
         idxs = [i for i, c in enumerate(cands) if k < c.num_start < ce]
         if len(chain) >= 2 and len(idxs) == len(chain):
             for i, a in zip(idxs, chain, strict=True):
                 out[i] = Attribution(a[2], resolver.code_of(a[2]))
+            previous = (sentence_start, chain)
         k = view.find("分别", k + 2)
     return out
 
