@@ -97,6 +97,14 @@ def test_urban_and_rural_residents_listed_together_and_a_second_list_of_the_sent
         ("3.3个百分点", "exports"),
         ("1.1个百分点", "imports"),
     ]
+    # a 分别 after figures stated one clause each: the n-th value is the n-th figure's indicator
+    records = figures("前三季度，接待国内外游客2150万人次，实现旅游总收入312亿元，分别增长12.5%和15.1%。")
+    assert [(r["text"], r["indicator_code"]) for r in records] == [
+        ("2150万人次", "tourist_arrivals"),
+        ("312亿元", "tourism_revenue"),
+        ("12.5%", "tourist_arrivals"),
+        ("15.1%", "tourism_revenue"),
+    ]
     # without 城乡 the list is one indicator's: the residents' as a whole
     records = figures("2024年，居民人均可支配收入分别达到8.2万元和5.1万元。")
     assert {r["indicator_code"] for r in records} == {"disposable_income"}

@@ -147,3 +147,21 @@ def test_a_period_the_title_names_relative_to_publication_is_the_default_once_it
     # 上半年 has not ended in May: the publication year stays the default
     may = figures("上半年北仑经济运行稳中有进" + body, published=dt.date(2025, 5, 10))
     assert period(by_text(may, "852.1亿元")) == ("2025-01-01", "2025-12-31")
+
+
+def test_the_whole_year_of_a_news_report_is_the_year_its_paragraph_named():
+    news = (
+        "北仑港区集装箱吞吐量创新高\n\n2024年北仑港区完成集装箱吞吐量2100万标准箱，同比增长8%。"
+        "全年新开国际航线12条。\n\n全年将新增航线10条。"
+    )
+    records = figures(news, published=dt.date(2025, 1, 8))
+    assert period(by_text(records, "12条")) == ("2024-01-01", "2024-12-31")
+    # another paragraph, with no year of its own: the publication year
+    assert period(by_text(records, "10条")) == ("2025-01-01", "2025-12-31")
+    # a year named as a base (比2023年) or a target (到2027年) is not the paragraph's year
+    for sentence in ("比2023年增长8%。全年新开国际航线12条。", "到2027年建成航线500条。全年新开国际航线12条。"):
+        records = figures("北仑港区动态\n\n" + sentence, published=dt.date(2025, 1, 8))
+        assert period(by_text(records, "12条")) == ("2025-01-01", "2025-12-31")
+    # a bulletin names its year in the title: 全年 is that year, whatever the paragraph says
+    bulletin = "北仑区2023年国民经济和社会发展统计公报\n\n2022年获评全省第一。全年一般公共预算收入386.5亿元。"
+    assert period(by_text(figures(bulletin, dt.date(2024, 3, 15)), "386.5亿元")) == ("2023-01-01", "2023-12-31")

@@ -31,9 +31,10 @@ _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_ter
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
 
 
-def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int]:
+def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int | None]:
     """The period the title names is the default: 北仑区2023年…统计公报, 2024年前三季度…, or one relative
-    to the publication date (上半年北仑经济… published in July) when it has ended by then."""
+    to the publication date (上半年北仑经济… published in July) when it has ended by then. With it
+    the year it lies in, the one the article reports on; None when the title names no period."""
     title_start, title_end = title_span(seg)
     title = view[title_start:title_end]
     if len(title.strip()) > 60 or "。" in title:
@@ -42,7 +43,7 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
         if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
             return e.period, e.year or pub.year
-    return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), pub.year
+    return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), None
 
 
 def extract_figures(
@@ -86,7 +87,7 @@ def _sentence_records(
     resolver: IndicatorResolver,
     cands: list[Candidate],
     default: tuple[dt.date, dt.date],
-    base_year: int,
+    base_year: int | None,
     published: dt.date,
     published_inferred: bool,
 ) -> tuple[list[dict[str, Any]], str]:

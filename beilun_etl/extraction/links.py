@@ -61,15 +61,33 @@ def respectively_indicators(
         if len(chain) == 1:
             chain = _urban_and_rural(view, chain[0], resolver) or chain
         sentence_start = seg.full.span(k)[0]
+        idxs = [i for i, c in enumerate(cands) if k < c.num_start < ce]
         if not chain and previous is not None and previous[0] == sentence_start:
             chain = previous[1]
-        idxs = [i for i, c in enumerate(cands) if k < c.num_start < ce]
+        if not chain:
+            chain = _stated_before(view, seg, cands, resolver, sentence_start, k, len(idxs))
         if len(chain) >= 2 and len(idxs) == len(chain):
             for i, a in zip(idxs, chain, strict=True):
                 out[i] = Attribution(a[2], resolver.code_of(a[2]))
             previous = (sentence_start, chain)
         k = view.find("分别", k + 2)
     return out
+
+
+def _stated_before(
+    view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver, start: int, k: int, n: int
+) -> list[tuple[int, int, str]]:
+    """接待游客2150万人次，实现旅游总收入312亿元，分别增长12.5%和15.1%: the values of a 分别 with no list
+    go to the indicators of the figures the sentence stated just before it, one clause each."""
+    before = [c for c in cands if start <= c.num_start < k][-n:] if n >= 2 else []
+    chain = []
+    for c in before:
+        cs, _ce = seg.clauses.span(c.num_start)
+        aliases = resolver.aliases_between(cs, c.start)
+        if not aliases or (chain and chain[-1][0] >= cs):
+            return []  # a figure without an indicator of its own, or two in one clause
+        chain.append(aliases[-1])
+    return chain if len(chain) == n and len({a[2] for a in chain}) == n else []
 
 
 def is_respectively_tail(view: str, prev: Candidate, cand: Candidate, clause_start: int) -> bool:

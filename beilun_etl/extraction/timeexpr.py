@@ -122,10 +122,32 @@ def _clause_start_spans(view: str) -> list[tuple[int, int, str]]:
     return [(m.start("span") - 1, m.end("span") - 1, m.group("n")) for m in _CLAUSE_START_SPAN.finditer("\n" + view)]
 
 
-def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[TimeExpr]:
+def _year_of_paragraph(view: str, pos: int, last_year: TimeExpr | None, pub_year: int) -> int:
+    """The year the paragraph named last before `pos`, as its subject (not 比2023年, not 到2027年)."""
+    if (
+        last_year is None
+        or last_year.comparison
+        or last_year.future
+        or last_year.year is None
+        or last_year.year > pub_year
+        or "\n" in view[last_year.end : pos]
+    ):
+        return pub_year
+    return last_year.year
+
+
+def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> list[TimeExpr]:
     """All time expressions, resolved: relative years against `pub_year` (今年/去年) or
-    `base_year` (全年/本年/当年 and bare sub-periods: the year a bulletin reports on)."""
+    `base_year` (全年/本年/当年 and bare sub-periods: the year a bulletin reports on).
+
+    `base_year` None: the article does not name the year it reports on (a news report). Then
+    全年/本年/当年 is the year its paragraph last named (2024年北仑港区完成…。全年新开…, published in
+    January 2025), else the publication year.
+    """
+    named_by_title = base_year is not None
+    base_year = pub_year if base_year is None else base_year
     exprs: list[TimeExpr] = []
+    last_year: TimeExpr | None = None  # the last 2024年 read
     title_ranges = [(m.start(), m.end()) for m in re.finditer(r"《[^》\n]{0,80}》", view)]
     for m in _TIME_RE.finditer(view):
         g = m.groupdict()
@@ -142,7 +164,9 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
         elif g["rel"]:
             rel = g["rel"]
             offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
-            anchor = base_year if rel in ("全年", "本年", "当年") else pub_year
+            anchor = pub_year
+            if rel in ("全年", "本年", "当年"):
+                anchor = base_year if named_by_title else _year_of_paragraph(view, start, last_year, pub_year)
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
             expr.anchored = rel in ("全年", "本年", "当年")
@@ -203,6 +227,8 @@ def find_time_expressions(view: str, pub_year: int, base_year: int) -> list[Time
             expr.future = False  # 去年实现…: a past year is never a plan
         expr.in_title = any(a < start < b for a, b in title_ranges)
         exprs.append(expr)
+        if g["year"]:
+            last_year = expr
     for start, end, n in _clause_start_spans(view):
         if not 1 <= _number(n) <= 100:
             continue
