@@ -110,6 +110,16 @@ def test_urban_and_rural_residents_listed_together_and_a_second_list_of_the_sent
     assert {r["indicator_code"] for r in records} == {"disposable_income"}
 
 
+def test_numbers_of_a_respectively_list_share_the_unit_of_the_last_one():
+    records = figures("出口、进口分别增长5.2%和3.1%，分别拉动外贸增长3.3和1.1个百分点。")
+    assert [(r["text"], r["measure"], r["value"], r["unit"], r["indicator_code"]) for r in records[2:]] == [
+        ("3.3", "pct_points", 3.3, "pct_point", "exports"),
+        ("1.1个百分点", "pct_points", 1.1, "pct_point", "imports"),
+    ]
+    # only in a 分别 list: elsewhere a number without a unit is no figure (2023和2024年 are years)
+    assert [r["text"] for r in figures("增长3.3和1.1个百分点。2023和2024年实现120亿元。")] == ["1.1个百分点", "120亿元"]
+
+
 def test_a_contributed_share_of_a_whole():
     r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
     assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")

@@ -9,7 +9,7 @@ ordinals (第五批) by the 第 before, and Chinese numerals need a digit (千�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
@@ -277,6 +277,35 @@ def _outside_quoted_names(view: str, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if not any(a <= c.num_start < b for a, b in names)]
 
 
+# 分别为3.3和1.1个百分点: the numbers of a 分别 list before its last one share the last one's unit.
+_LISTED_BEFORE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?:和|、|与|及)$")
+_LIST_CLAUSE_START = re.compile(r"[，,。；;:：\n]")
+
+
+def _shared_unit_candidates(view: str, found: list[Candidate]) -> list[Candidate]:
+    """Numbers listed after 分别 without a unit of their own, given the unit of the number closing the list."""
+    shared = []
+    for last in found:
+        if last.kind != "number" or last.qualifier != "exact":
+            continue
+        m = _NUMBER_RE.match(view, last.num_start)
+        if m is None or m.group("num") is None:
+            continue
+        suffix = view[m.end("num") : m.end()]
+        end = last.num_start
+        while (b := _LISTED_BEFORE.search(view, max(0, end - 24), end)) is not None:
+            clause_start = max((c.end() for c in _LIST_CLAUSE_START.finditer(view, 0, b.start())), default=0)
+            if "分别" not in view[clause_start : b.start()]:
+                break
+            text = b.group("num") + suffix
+            if (c := _number_candidate(text, _NUMBER_RE.match(text))) is None:
+                break
+            shift = b.start()
+            shared.append(replace(c, start=c.start + shift, end=b.end("num"), num_start=c.num_start + shift))
+            end = b.start()
+    return shared
+
+
 def find_candidates(view: str) -> list[Candidate]:
     """All figure candidates in text order; overlapping candidates keep the earliest, longest one.
 
@@ -285,6 +314,7 @@ def find_candidates(view: str) -> list[Candidate]:
     found += _bare_candidates(view)
     found += _rank_candidates(view)
     found += _ratio_candidates(view)
+    found += _shared_unit_candidates(view, found)
     found = _outside_quoted_names(view, found)
     found.sort(key=lambda c: (c.num_start, -(c.end - c.start)))
     kept: list[Candidate] = []
