@@ -120,6 +120,19 @@ def test_numbers_of_a_respectively_list_share_the_unit_of_the_last_one():
     assert [r["text"] for r in figures("增长3.3和1.1个百分点。2023和2024年实现120亿元。")] == ["1.1个百分点", "120亿元"]
 
 
+def test_a_growth_compared_with_the_city_or_the_month_before_keeps_its_indicator():
+    records = figures(
+        "一季度，全区实现地区生产总值688.2亿元，同比增长6.8%，增速比全市高1.2个百分点，居全市第二。"
+        "3月份当月规上工业增加值115.2亿元，环比增长12.0%。"
+    )
+    assert [(r["text"], r["measure"], r["indicator_code"]) for r in records[2:]] == [
+        ("1.2个百分点", "pct_points", "gdp"),
+        ("全市第二", "rank", "gdp"),
+        ("115.2亿元", "level", "industrial_value_added_above_scale"),
+        ("12.0%", "growth_pct", "industrial_value_added_above_scale"),
+    ]
+
+
 def test_a_contributed_share_of_a_whole():
     r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
     assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")
