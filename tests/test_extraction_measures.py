@@ -133,6 +133,14 @@ def test_a_growth_compared_with_the_city_or_the_month_before_keeps_its_indicator
     ]
 
 
+def test_a_figure_converted_at_the_exchange_rate_is_the_same_indicator():
+    records = figures("人均地区生产总值为20.8万元，按年平均汇率折算为2.9万美元。")
+    assert [(r["text"], r["unit"], r["indicator_code"]) for r in records] == [
+        ("20.8万元", "CNY", "gdp_per_capita"),
+        ("2.9万美元", "USD", "gdp_per_capita"),
+    ]
+
+
 def test_a_contributed_share_of_a_whole():
     r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
     assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")
