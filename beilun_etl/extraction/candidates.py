@@ -294,9 +294,9 @@ def _shared_unit_candidates(view: str, found: list[Candidate]) -> list[Candidate
         suffix = view[m.end("num") : m.end()]
         end = last.num_start
         while (b := _LISTED_BEFORE.search(view, max(0, end - 24), end)) is not None:
-            clause_start = max((c.end() for c in _LIST_CLAUSE_START.finditer(view, 0, b.start())), default=0)
-            if "分别" not in view[clause_start : b.start()]:
-                break
+            respectively = view.rfind("分别", 0, b.start())
+            if respectively < 0 or _LIST_CLAUSE_START.search(view, respectively, b.start()):
+                break  # no 分别 before it in its clause
             text = b.group("num") + suffix
             if (c := _number_candidate(text, _NUMBER_RE.match(text))) is None:
                 break

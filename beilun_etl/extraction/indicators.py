@@ -32,17 +32,19 @@ _COMPARE = re.compile(
     r"(?:高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区)?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
     r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产)(?:前|以来|之初|后)"
 )
+# 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
+_RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在|共|共有|拥有|有|累计|"
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|"
-    r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)|"
+    rf"{_RECKONED}|"
     r"[、,，:：\s“”])+"
 )
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|"
-    r"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|按[^，,。；;\d]{1,8}?(?:计算|统计|折算)|[、,，:：\s])+$"
+    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|{_RECKONED}|[、,，:：\s])+$"
 )
 _NUMBER_WITH_UNIT = re.compile(
     r"\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?"
@@ -55,8 +57,9 @@ _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 @functools.lru_cache(maxsize=4)
 def _phrase_cleaner(zone_re: re.Pattern[str] | None) -> Callable[[str], str]:
     """clean_phrase for one zone regex, with a cache of its own: articles repeat the same few
-    clause openings (同比增长, 比上年) many times over. The regex is not part of the cache key
-    because hashing a compiled pattern hashes its whole program (the zone regex is large)."""
+    clause openings (同比增长, 比上年) many times over. The regex keys only this outer cache (hashed
+    once an article): in the key of every phrase's lookup, hashing its large program cost more than
+    the cleaning saved."""
 
     @functools.lru_cache(maxsize=8192)
     def clean(text: str) -> str:
