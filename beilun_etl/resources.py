@@ -19,7 +19,7 @@ from beilun_etl.paths import (
     configured_max_article_bytes,
     configured_warehouse,
 )
-from beilun_etl.warehouse_files import connect, ensure_build, writer_lock
+from beilun_etl.warehouse_files import connect_build_copy, ensure_build, writer_lock
 
 
 class WarehouseResource(ConfigurableResource):
@@ -60,7 +60,7 @@ class WarehouseResource(ConfigurableResource):
     def connect_build(self, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         """Connect to the build copy, starting one from the published warehouse when there is none."""
         ensure_build(self.published_path, self.build_path)
-        return connect(self.build_path, read_only=read_only)
+        return connect_build_copy(self.build_path, read_only=read_only)
 
 
 def warehouse_resource_from_env() -> WarehouseResource:

@@ -31,6 +31,21 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
 
 
+def connect_build_copy(build: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a build copy; a writing connection leaves its changes in the WAL when it closes.
+
+    By default DuckDB checkpoints a file when its last connection closes, rewriting the blocks of
+    every table written to: about 1 s at 10,000 articles, for a one-row write as for a large one.
+    A run opens its build copy some six times; the next connection replays the WAL instead, and
+    `publish` checkpoints once, before the rename. A run that fails leaves its copy and WAL to the
+    next run's `start_build`, which removes both; the published file never has a WAL.
+    """
+    con = connect(build, read_only=read_only)
+    if not read_only:
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    return con
+
+
 def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
@@ -42,7 +57,7 @@ def start_build(published: Path, build: Path) -> None:
         stale.unlink(missing_ok=True)
     if published.exists():
         shutil.copyfile(published, build)
-    with connect(build) as con:
+    with connect_build_copy(build) as con:
         create_raw_schema(con)
 
 
@@ -54,7 +69,7 @@ def ensure_build(published: Path, build: Path) -> None:
 
 def publish(build: Path, published: Path) -> None:
     """Checkpoint the build copy and rename it over the published warehouse in one atomic step."""
-    with connect(build) as con:
+    with connect_build_copy(build) as con:
         con.execute("CHECKPOINT")
     _fsync(build)
     published.parent.mkdir(parents=True, exist_ok=True)

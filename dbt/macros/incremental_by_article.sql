@@ -26,9 +26,15 @@ where (article_id, content_hash) not in (select article_id, content_hash from {{
 {%- set prefix = alias ~ '.' if alias else '' -%}
 {%- set articles = ref('stg_articles') -%}
 {%- if is_incremental() -%}
-{#- a semi-join with the few versions to add: far cheaper than an anti-join of every upstream row -#}
+{#- a semi-join with the few versions to add: far cheaper than an anti-join of every upstream row.
+    A version that gives the model no rows (most articles state no multiple to derive a level
+    from) never shows in {{ this }}: when the run recorded which articles changed
+    (macros/incremental_by_scope.sql), only theirs are looked at, not every such version again. -#}
 ({{ prefix }}article_id, {{ prefix }}content_hash) in (
     select article_id, content_hash from {{ articles }} where is_current
+    {%- if changes_recorded() %}
+        and article_id in (select article_id from raw.changed_articles)
+    {%- endif %}
     except
     select article_id, content_hash from {{ this }}
 )
