@@ -59,6 +59,22 @@ def test_unmapped_indicators_keep_their_phrase_and_modifiers_drop_the_code():
     assert records[1]["indicator"] == "规上数字经济企业"
 
 
+def test_above_limit_trade_and_catering_map_in_their_several_spellings():
+    """Bulletins write 限额以上 or 限上, 批发和零售业 or 批发零售业; retail sales beside them keep their code."""
+    text = clean_text(
+        "1-10月，全区社会消费品零售总额612.7亿元；限额以上批发零售业商品销售额4820亿元，下降1.2%；"
+        "限上住宿餐饮业营业额12.3亿元。全年限額以上批發和零售業商品銷售額5000億元。"
+    )
+    records = extract_figures("t", text, dt.date(2024, 11, 20))
+    assert [(r["text"], r["indicator_code"]) for r in records] == [
+        ("612.7亿元", "retail_sales"),
+        ("4820亿元", "wholesale_retail_sales_above_limit"),
+        ("1.2%", "wholesale_retail_sales_above_limit"),
+        ("12.3亿元", "accommodation_catering_revenue_above_limit"),
+        ("5000億元", "wholesale_retail_sales_above_limit"),
+    ]
+
+
 def test_part_of_links_and_sub_indicators():
     text = clean_text("2022年，完成跨境电商进出口总额597.7亿元，其中进口额211.41亿元。孵化器8家（国家级2家）。")
     records = extract_figures("t", text, dt.date(2023, 12, 31))
