@@ -101,6 +101,20 @@ def test_the_size_of_a_ranked_group_is_the_scopes_and_a_reach_is_the_subjects():
     assert by_text(records, "384.4亿美元")["zone"] == "beilun"
 
 
+def test_a_group_of_the_subjects_peers_is_counted_in_the_zone_above_it():
+    text = (
+        "浙江自贸试验区宁波片区正式获批，成为3个扩展区域中最集中、面积最大的片区。\n\n"
+        "2023年，梅山街道在7个街道中排名第一，是全区10个产业平台中面积最大的。"
+        "全年新开工5个项目中最大的是港口项目，另有2个项目获评最美工地。"
+    )
+    records = figures(text, dt.date(2024, 12, 31))
+    assert by_text(records, "3个")["zone"] == "zj_ftz"
+    assert by_text(records, "7个")["zone"] == "beilun"  # the street's peers: the district's streets
+    assert by_text(records, "10个")["zone"] == "beilun"  # named: 全区
+    # not the subject's peers: counts of its own projects
+    assert by_text(records, "5个")["zone"] == by_text(records, "2个")["zone"] == "meishan"
+
+
 def test_a_zone_named_right_after_one_it_lies_in_is_the_subject():
     text = (
         "北仑港口经济持续向好。\n\n"

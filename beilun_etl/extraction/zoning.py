@@ -23,6 +23,11 @@ _PLACE_SUFFIX = re.compile(
 )
 _PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
 _RANKED_GROUP_END = re.compile(r"[^，,。；;：:、]{0,10}?(?:首位|之首|前列|第[一二三四五六七八九十\d]|最)")
+# 成为3个扩展区域中最集中的, 在5个试点区中排名第一: the subject is one of a group of its peers
+_AMONG_PEERS_BEFORE = re.compile(r"(?:成为|是|为|在|居)$")
+_AMONG_PEERS_AFTER = re.compile(
+    r"[^，,。；;：:、]{1,8}?(?:之中|当中|中)[^，,。；;：:、]{0,4}?(?:最|首位|之首|第|排名|排)"
+)
 
 
 def _article_port(mentions, dicts) -> str | None:
@@ -33,6 +38,17 @@ def _article_port(mentions, dicts) -> str | None:
         if zone is not None and zone.zone_type == "port":
             counts[code] = counts.get(code, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _peer_group_zone(view: str, cand: Candidate, subject: str, dicts: Dictionaries) -> str:
+    """成为3个扩展区域中最集中的: a group of the subject's peers is counted in the zone above the subject."""
+    if not (
+        _AMONG_PEERS_BEFORE.search(view, max(0, cand.start - 2), cand.start)
+        and _AMONG_PEERS_AFTER.match(view, cand.end)
+    ):
+        return subject
+    zone = dicts.zones.get(subject)
+    return zone.parent_code if zone is not None and zone.parent_code in dicts.zones else subject
 
 
 def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries) -> tuple[list[str], str]:
@@ -74,7 +90,7 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         # 居全国4个试点地区首位: the size of the group a rank is taken in, counted in the place named
         # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
-            zones[i] = place_before(c.start, mentions, main, dicts) or zones[i]
+            zones[i] = place_before(c.start, mentions, main, dicts) or _peer_group_zone(view, c, zones[i], dicts)
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
