@@ -165,3 +165,23 @@ def test_the_whole_year_of_a_news_report_is_the_year_its_paragraph_named():
     # a bulletin names its year in the title: 全年 is that year, whatever the paragraph says
     bulletin = "北仑区2023年国民经济和社会发展统计公报\n\n2022年获评全省第一。全年一般公共预算收入386.5亿元。"
     assert period(by_text(figures(bulletin, dt.date(2024, 3, 15)), "386.5亿元")) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_flow_after_a_sentence_on_the_year_end_covers_the_year_to_that_day():
+    text = (
+        "2023年末全区常住人口54.1万人，比上年末增加0.8万人。城镇居民人均可支配收入86512元，增长4.6%。"
+        "其中户籍人口45.2万人。\n\n"
+        "2024年3月末，全区存款余额2860.4亿元，地区生产总值668.3亿元。税收收入131.6亿元。"
+    )
+    records = figures(text, dt.date(2024, 4, 20))
+
+    def period(value_text: str) -> tuple[str, str]:
+        record = by_text(records, value_text)
+        return record["period_start"], record["period_end"]
+
+    assert period("54.1万人") == period("0.8万人") == period("45.2万人") == ("2023-12-31", "2023-12-31")
+    assert period("86512元") == period("4.6%") == ("2023-01-01", "2023-12-31")
+    assert period("2860.4亿元") == ("2024-03-31", "2024-03-31")
+    # a 3月末 of its own sentence holds for a flow too; the next sentence's flow runs to that day
+    assert period("668.3亿元") == ("2024-03-31", "2024-03-31")
+    assert period("131.6亿元") == ("2024-01-01", "2024-03-31")

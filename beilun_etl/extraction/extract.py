@@ -18,7 +18,7 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo, classify
-from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year
+from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year, widen_inherited_days
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.table_layout import find_tables, mask_tables
 from beilun_etl.extraction.tables import TableFigure, table_figures
@@ -170,6 +170,9 @@ def _sentence_records(
                 attr = Attribution(attr.phrase, refined)
         attributions.append(attr)
         shares_of.append(share_of)
+
+    kinds = [dicts.indicators[a.code].kind if a and a.code in dicts.indicators else None for a in attributions]
+    widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, [kind == "flow" for kind in kinds])
 
     records = []
     for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):

@@ -197,6 +197,26 @@ def _period_for(
     return min(start, end), end, False
 
 
+def widen_inherited_days(
+    seg: Segments,
+    exprs: list[TimeExpr],
+    positions: list[int],
+    periods: list[tuple[dt.date, dt.date, bool]],
+    is_flow: list[bool],
+) -> None:
+    """年末全区常住人口54.1万人。城镇居民人均可支配收入86512元: a flow (an amount over time) in a sentence
+    naming no time of its own inherits the paragraph's day (年末, 3月末) as the year to that day; a
+    stock (人口, 余额) keeps the day. A sentence's own 年末 still holds for any figure of it."""
+    for i, pos in enumerate(positions):
+        start, end, inferred = periods[i]
+        if inferred or start != end or not is_flow[i]:
+            continue
+        sentence_start = seg.full.span(pos)[0]
+        if any(sentence_start <= e.start < pos and not (e.in_title or e.comparison) for e in exprs):
+            continue
+        periods[i] = (dt.date(end.year, 1, 1), end, False)
+
+
 def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
     """预计2026年可建成投用 closing a 其中 clause: the planned figures of that clause take the date."""
     for e in exprs:
