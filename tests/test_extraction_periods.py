@@ -90,6 +90,13 @@ def test_infer_publication_year():
     assert infer_publication_year(clean_text("科创甬江2035计划")) is None
 
 
+def test_the_year_of_a_target_is_not_a_reported_year_unless_it_is_the_only_one():
+    text = "2023年，大榭实现规上工业总产值1380亿元。2025年，园区力争规上工业总产值突破1600亿元。"
+    assert infer_publication_year(clean_text(text)) == 2023
+    assert infer_publication_year(clean_text("2024年上半年，北仑有望实现地区生产总值增长6%。")) == 2024
+    assert infer_publication_year(clean_text("2024年，北仑区完成计划投资100亿元。")) == 2024
+
+
 def test_same_period_first_months_and_plan_periods():
     text = (
         "标题\n\n一季度，前湾新区实现规上工业总产值812.4亿元。\n\n同期，北仑区实现地区生产总值655.2亿元。\n\n"

@@ -61,6 +61,8 @@ _CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|�
 _FUTURE_AFTER = re.compile(
     r"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:建成|完工|投用|投产|竣工|达产)|(?:远景|愿景|目标|规划|展望)"
 )
+# 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
+_AIM_AFTER = re.compile(r"[，,]?[^。；;，,：:\n\d]{0,4}?(?:力争|争取|有望)")
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -78,6 +80,7 @@ class TimeExpr:
     n: int = 0  # span / consecutive length
     relative: bool = False
     anchored: bool = False  # 全年/本年/当年: the year the sentence already names, else the base year
+    aim: bool = False  # 2025年，园区力争…: the year of a target, which a text may set for this year or a later one
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -223,6 +226,7 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(
             _FUTURE_AFTER.match(view, end)
         )
+        expr.aim = bool(_AIM_AFTER.match(view, end))
         if expr.year is not None and expr.year < pub_year and expr.relative:
             expr.future = False  # 去年实现…: a past year is never a plan
         expr.in_title = any(a < start < b for a, b in title_ranges)
