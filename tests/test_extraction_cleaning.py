@@ -64,6 +64,14 @@ def test_a_dateline_is_not_joined_to_a_paragraph_that_opens_with_a_number():
     assert "生产总值2024.5亿元" in clean_text("标题\n\n全区实现地区生产总值2024\n\n.5亿元。")
 
 
+def test_a_line_opened_by_a_dash_is_a_subtitle_not_the_start_of_a_paragraph():
+    raw = "政府工作报告\n\n——2024年1月15日在北仑区第十八届人民代表大会第四次会议上\n\n过去一年，全区实现地区生产总值2820.4亿元。"
+    assert clean_text(raw).split("\n\n")[1:] == [
+        "——2024年1月15日在北仑区第十八届人民代表大会第四次会议上",
+        "过去一年，全区实现地区生产总值2820.4亿元。\n",
+    ]
+
+
 def test_web_copies_lose_tags_and_entities():
     raw = "<h1>标题</h1><p>全区实现地区生产总值&nbsp;1365.56亿元，<b>同比增长6.1%</b>。</p><p>第二段&amp;结尾。</p>"
     assert clean_text(raw) == "标题\n\n全区实现地区生产总值\xa01365.56亿元，同比增长6.1%。\n\n第二段&结尾。\n"

@@ -188,3 +188,17 @@ def test_a_flow_after_a_sentence_on_the_year_end_covers_the_year_to_that_day():
     # a 3月末 of its own sentence holds for a flow too; the next sentence's flow runs to that day
     assert periods["668.3亿元"] == ("2024-03-31", "2024-03-31")
     assert periods["131.6亿元"] == ("2024-01-01", "2024-03-31")
+
+
+def test_this_years_targets_do_not_end_the_past_five_years():
+    text = (
+        "政府工作报告\n\n——2024年1月15日在北仑区人民代表大会会议上\n\n"
+        "过去一年，全区实现地区生产总值2820.4亿元，增长6.8%。\n\n"
+        "2024年主要预期目标是：地区生产总值增长6%左右；固定资产投资增长5%以上。\n\n"
+        "过去五年，全区地区生产总值年均增长6.5%，累计引进世界500强企业项目15个。"
+    )
+    periods = {r["text"]: period(r) for r in figures(text, dt.date(2024, 1, 15))}
+    assert periods["2820.4亿元"] == ("2023-01-01", "2023-12-31")
+    assert periods["6%左右"] == periods["5%以上"] == ("2024-01-01", "2024-12-31")
+    assert periods["6.5%"] == ("2018-01-01", "2023-12-31")
+    assert periods["15个"] == ("2019-01-01", "2023-12-31")

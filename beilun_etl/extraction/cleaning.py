@@ -24,8 +24,9 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CAPTION = re.compile(r"(摄|攝)\s*[)）]?$|^(图|圖)[:：]|供图[)）]?$")
+# ——2024年1月15日在…会议上: a line opened by a dash is a subtitle, a dateline or an attribution.
 _HEADING_START = re.compile(
-    r"^(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
+    r"^(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分]|—|-{2})"
 )
 _SPACED = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")

@@ -60,6 +60,7 @@ _FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|到|争�
 _CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|增|升|降|跃升)(?:到|至)$")
 _FUTURE_AFTER = re.compile(
     r"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:建成|完工|投用|投产|竣工|达产)|(?:远景|愿景|目标|规划|展望)"
+    r"|(?:主要|发展|经济社会发展)?(?:主要)?预期目标"  # 2024年主要预期目标是: this year's targets
 )
 # 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
 _AIM_AFTER = re.compile(r"[，,]?[^。；;，,：:\n\d]{0,4}?(?:力争|争取|有望)")
