@@ -202,3 +202,10 @@ def test_this_years_targets_do_not_end_the_past_five_years():
     assert periods["6%左右"] == periods["5%以上"] == ("2024-01-01", "2024-12-31")
     assert periods["6.5%"] == ("2018-01-01", "2023-12-31")
     assert periods["15个"] == ("2019-01-01", "2023-12-31")
+
+
+def test_a_multiple_of_a_named_year_starts_there_when_the_text_names_no_period():
+    text = "海铁联运箱量完成45.2万标准箱，同比增长12%，是2019年同期的2.3倍。"
+    periods = {r["text"]: period(r) for r in figures(text, dt.date(2024, 4, 10))}
+    assert periods["2.3倍"] == ("2019-01-01", "2024-12-31")
+    assert periods["45.2万标准箱"] == periods["12%"] == ("2024-01-01", "2024-12-31")

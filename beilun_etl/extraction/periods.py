@@ -172,6 +172,9 @@ def _period_for(
 ) -> tuple[dt.date, dt.date, bool]:
     if ctx is None:
         start, end = default
+        earlier = [y for y in years if y < end.year]
+        if f.measure in ("multiple", "cagr_pct") and earlier:
+            start = dt.date(min(earlier), 1, 1)  # 是2019年同期的2.3倍 in a text that names no period
         if f.measure == "rank" and consecutive:
             if complete_year is not None and complete_year < end.year:
                 end = dt.date(complete_year, 12, 31)  # 连续15年位居全球第一: a run of completed years
