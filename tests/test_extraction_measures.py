@@ -171,3 +171,14 @@ def test_short_container_volume_and_a_rank_without_a_noun():
     )
     assert by_text(records, "超2900万标准箱")["indicator_code"] == "container_throughput"
     assert by_text(records, "全国港口第二位")["indicator_code"] == "sea_rail_containers"
+
+
+def test_a_growth_after_a_quantity_in_an_unlisted_unit_is_of_that_quantity():
+    """全社会用电量120.5亿千瓦时 is no figure (千瓦时 is no unit of FACTS.md), but its growth is one, of
+    the 全社会用电量 before it, not of the 5G基站 of the sentence before; the digits of names stay."""
+    records = figures("2023年，北仑建成5G基站3200个。全社会用电量120.5亿千瓦时，增长6.1%。PM2.5平均浓度下降5.2%。")
+    assert [(r["text"], r["indicator"], r["measure"]) for r in records] == [
+        ("3200个", "5G基站", "level"),
+        ("6.1%", "全社会用电量", "growth_pct"),
+        ("5.2%", "PM2.5平均浓度", "growth_pct"),
+    ]

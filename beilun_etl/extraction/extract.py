@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
@@ -155,6 +156,8 @@ def _sentence_records(
             attr = resolver.change_like(clause, c.start)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg)
+            if attr is None:
+                attr = _subject_of_unlisted_quantity(view, seg, cands, i, resolver)
             if attr is None:
                 attr = leadins.attribution(c.num_start, None)
             if attr is None:
@@ -320,6 +323,25 @@ def _resolve_bare_units(cands: list[Candidate], seg: Segments, resolver: Indicat
 def _signed(value: float, mi: MeasureInfo) -> float | int:
     v = value * mi.sign
     return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
+
+
+# A quantity in a unit no figure has (120.5亿千瓦时): not a year, a date or a code like 5G or PM2.5.
+_UNLISTED_QUANTITY = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?=[\u4e00-\u9fff])(?![年月日号])")
+
+
+def _subject_of_unlisted_quantity(
+    view: str, seg: Segments, cands: list[Candidate], i: int, resolver: IndicatorResolver
+) -> Attribution | None:
+    """全社会用电量120.5亿千瓦时，增长6.1%: the growth is of the quantity stated before it in the
+    sentence, in a unit no figure has, not of a figure of an earlier sentence."""
+    sentence_start = seg.full.span(cands[i].num_start)[0]
+    earlier = [c.end for c in cands[:i] if c.end > sentence_start]
+    lo = max([sentence_start, *earlier])
+    quantities = list(_UNLISTED_QUANTITY.finditer(view, lo, seg.clauses.span(cands[i].num_start)[0]))
+    if not quantities:
+        return None
+    start = quantities[-1].start()
+    return resolver.change_like(seg.clauses.span(start), start)
 
 
 def _inherit(
