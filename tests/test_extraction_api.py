@@ -104,3 +104,16 @@ def test_extraction_never_fails_on_garbled_text():
         for r in extract_figures("f", text, dt.date(2024, 6, 30)):
             assert text[r["char_start"] : r["char_end"]] == r["text"]
             assert r["period_start"] <= r["period_end"]
+
+
+def test_phrases_keep_their_head_word_and_a_balance_is_no_part():
+    text = clean_text(
+        "2023年末，全区共有在校学生15.6万人，在建项目320个。居民消费价格指数（CPI）比上年上涨0.3%。"
+        "全年完成进出口总额3500亿元，其中出口2100亿元，进口1400亿元，贸易顺差700亿元。"
+    )
+    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2024, 3, 20))}
+    assert records["15.6万人"]["indicator"] == "在校学生"
+    assert records["320个"]["indicator"] == "在建项目"
+    assert records["0.3%"]["indicator"] == "居民消费价格指数"
+    assert records["2100亿元"]["part_of"] == records["1400亿元"]["part_of"] == "3500亿元"
+    assert records["700亿元"]["part_of"] is None

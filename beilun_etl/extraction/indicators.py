@@ -35,7 +35,7 @@ _COMPARE = re.compile(
 # 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在|共|共有|拥有|有|累计|"
+    r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在(?![校建岗职读])|共|共有|拥有|有|累计|"
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|"
     rf"{_RECKONED}|"
     r"[、,，:：\s“”])+"
@@ -51,6 +51,7 @@ _NUMBER_WITH_UNIT = re.compile(
     r"(?<![A-Za-z\d.])\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
     r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?(?![A-Za-z])"
 )
+_OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
 _ANAPHORIC = {"", "规模", "总量", "增速", "增幅", "总额", "总值", "数量", "速度", "其", "增长", "总体", "整体"}
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
@@ -78,7 +79,8 @@ def _phrase_cleaner(zone_re: re.Pattern[str] | None) -> Callable[[str], str]:
             text = _TRAIL.sub("", text)
             if text == before:
                 break
-        return text.strip("“”\"'（）() ")
+        # 居民消费价格指数（CPI）: the brackets' closer goes with the strip, so the group goes too
+        return _OPEN_TAIL.sub("", text.strip("“”\"'（）() ")).strip()
 
     return clean
 

@@ -101,6 +101,9 @@ def is_respectively_tail(view: str, prev: Candidate, cand: Candidate, clause_sta
     return view.rfind("分别", clause_start, prev.start) >= 0
 
 
+_BALANCE = re.compile(r"顺差|逆差|差额")
+
+
 def link_parts(view: str, seg: Segments, cands: list[Candidate], infos: list[MeasureInfo]) -> list[int | None]:
     """其中 figures and （国家级2家） parentheticals → the index of their total."""
     parts: list[int | None] = [None] * len(cands)
@@ -109,6 +112,8 @@ def link_parts(view: str, seg: Segments, cands: list[Candidate], infos: list[Mea
         if infos[i].measure != "level" or c.kind != "number":
             continue
         _cs, _ce = seg.clauses.span(c.num_start)
+        if _BALANCE.search(view, _cs, c.start):
+            continue  # 其中出口…，进口…，贸易顺差700亿元: a balance is no part of the total
         if _PAREN_OPEN.search(view, max(0, c.start - 12), c.start):
             j = i - 1
             if j >= 0 and cands[j].unit == c.unit and infos[j].measure == "level" and c.start - cands[j].end < 14:
