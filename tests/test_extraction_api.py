@@ -117,3 +117,10 @@ def test_phrases_keep_their_head_word_and_a_balance_is_no_part():
     assert records["0.3%"]["indicator"] == "居民消费价格指数"
     assert records["2100亿元"]["part_of"] == records["1400亿元"]["part_of"] == "3500亿元"
     assert records["700亿元"]["part_of"] is None
+
+
+def test_a_modifier_before_a_level_of_certification_drops_the_code():
+    text = clean_text("2023年，全区高新技术企业总数突破1000家，其中新认定国家高新技术企业212家。")
+    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2024, 3, 20))}
+    assert records["突破1000家"]["indicator_code"] == "high_tech_enterprises"
+    assert records["212家"]["indicator_code"] is None  # the year's new certifications, not the stock

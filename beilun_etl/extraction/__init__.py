@@ -17,7 +17,7 @@ from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionar
 from beilun_etl.extraction.extract import extract_figures
 from beilun_etl.extraction.publication import infer_publication_year
 
-EXTRACTOR_VERSION = "1.7.7"
+EXTRACTOR_VERSION = "1.7.8"
 
 
 def extractor_fingerprint() -> str:

@@ -20,6 +20,7 @@ from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.units import unit_compatible
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
+_MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
 _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
@@ -126,8 +127,8 @@ class IndicatorResolver:
         return len(gap) <= 48 and bool(_FROM_TO.search(gap))
 
     def modified(self, alias_start: int) -> bool:
-        head = self.view[max(0, alias_start - 3) : alias_start]
-        return any(head.endswith(mod) for mod in _MODIFIERS)
+        """新增企业, 新认定国家高新技术企业: a count of new ones, not the indicator's stock."""
+        return bool(_MODIFIED_HEAD.search(self.view, max(0, alias_start - 7), alias_start))
 
     def noun_after(self, end: int, clause_end: int) -> str:
         m = _AFTER_NOUN_END.search(self.view, end, clause_end)
