@@ -111,8 +111,8 @@ def link_parts(view: str, seg: Segments, cands: list[Candidate], infos: list[Mea
     for i, c in enumerate(cands):
         if infos[i].measure != "level" or c.kind != "number":
             continue
-        _cs, _ce = seg.clauses.span(c.num_start)
-        if _BALANCE.search(view, _cs, c.start):
+        clause_start = seg.clauses.span(c.num_start)[0]
+        if _BALANCE.search(view, clause_start, c.start):
             continue  # 其中出口…，进口…，贸易顺差700亿元: a balance is no part of the total
         if _PAREN_OPEN.search(view, max(0, c.start - 12), c.start):
             j = i - 1
