@@ -334,9 +334,8 @@ def _subject_of_unlisted_quantity(
 ) -> Attribution | None:
     """全社会用电量120.5亿千瓦时，增长6.1%: the growth is of the quantity stated before it in the
     sentence, in a unit no figure has, not of a figure of an earlier sentence."""
-    sentence_start = seg.full.span(cands[i].num_start)[0]
-    earlier = [c.end for c in cands[:i] if c.end > sentence_start]
-    lo = max([sentence_start, *earlier])
+    # after the figure before it, when that one stands in the same sentence (candidates come in text order)
+    lo = max(seg.full.span(cands[i].num_start)[0], cands[i - 1].end if i else 0)
     quantities = list(_UNLISTED_QUANTITY.finditer(view, lo, seg.clauses.span(cands[i].num_start)[0]))
     if not quantities:
         return None
