@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from beilun_etl.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, ArticleRejected, RawArticle, read_raw
-from beilun_etl.extraction import clean_text, infer_publication_year
+from beilun_etl.extraction import clean_text, dateline_date, infer_publication_year
 
 # Chinese sources are often GB18030/GBK; GB18030 is the superset of both.
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -117,6 +117,9 @@ def _publication_date(meta: dict, text: str, override: dt.date | None) -> tuple[
             raise ArticleRejected(
                 "bad_metadata", f"published {meta['published']!r} is not a YYYY-MM-DD date"
             ) from error
+    dateline = dateline_date(text)
+    if dateline is not None:
+        return dateline, True  # read from the text, not given: still recorded as inferred
     year = infer_publication_year(text)
     if year is None:
         raise ArticleRejected(

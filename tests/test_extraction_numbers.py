@@ -20,6 +20,8 @@ from tests.extraction_helpers import by_text, figures
         ("一万二千", 12000),
         ("三十二点五", 32.5),
         ("一百零五", 105),
+        ("亿", 100_000_000),  # 超亿元: no digit before the big unit is one of it
+        ("万亿", 1_000_000_000_000),
     ],
 )
 def test_parse_number(text, value):
@@ -76,3 +78,12 @@ def test_bare_hundreds_after_a_qualifier_and_events_counted_with_chang():
     assert (by_text(records, "30余场")["value"], by_text(records, "30余场")["unit"]) == (30, "count")
     assert by_text(records, "近千人")["value"] == 1000
     assert "百家" not in [r["text"] for r in records]
+
+
+def test_fractions_are_percentages():
+    records = figures("工业投资约占全部投资的三分之一；出口额占全区的五分之二以上，出生率为千分之八。")
+    third = by_text(records, "三分之一")
+    assert (third["measure"], third["unit"], third["qualifier"]) == ("share_pct", "percent", "approx")
+    assert third["value"] == pytest.approx(100 / 3)
+    assert by_text(records, "五分之二以上")["value"] == pytest.approx(40)
+    assert by_text(records, "千分之八")["value"] == pytest.approx(0.8)

@@ -1,6 +1,11 @@
 import datetime as dt
+from pathlib import Path
 
-from beilun_etl.extraction import clean_text, infer_publication_year
+import pytest
+
+from beilun_etl.article_files import RawArticle
+from beilun_etl.articles import parse_article
+from beilun_etl.extraction import clean_text, dateline_date, extract_figures, infer_publication_year
 from tests.extraction_helpers import by_text, figures
 
 
@@ -209,3 +214,44 @@ def test_a_multiple_of_a_named_year_starts_there_when_the_text_names_no_period()
     periods = {r["text"]: period(r) for r in figures(text, dt.date(2024, 4, 10))}
     assert periods["2.3倍"] == ("2019-01-01", "2024-12-31")
     assert periods["45.2万标准箱"] == periods["12%"] == ("2024-01-01", "2024-12-31")
+
+
+def test_a_cagr_or_multiple_before_its_from_to_runs_between_the_years():
+    text = (
+        "“十四五”以来，全区地区生产总值年均增长6.5%，由2020年的2158.2亿元增加到2024年的2815.4亿元。"
+        "企业数量增长了1.5倍，从2020年的1000家增加到2024年的2500家。"
+    )
+    records = figures(text, dt.date(2025, 7, 22))
+    for rate in ("6.5%", "1.5倍"):
+        record = by_text(records, rate)
+        assert (record["period_start"], record["period_end"]) == ("2020-01-01", "2024-12-31")
+    # the level reached is the indicator the 由 started from
+    assert by_text(records, "2158.2亿元")["indicator_code"] == by_text(records, "2815.4亿元")["indicator_code"] == "gdp"
+    assert by_text(records, "2500家")["period_end"] == "2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("北侖區前三季度經濟運行情況\n\n發布時間：2025-10-28 09:30", "2025-10-28"),
+        ("梅山一季度经济开门红\n\n2024年4月18日 来源：北仑区统计局", "2024-04-18"),
+        ("2024年北仑区统计公报\n北仑区统计局 2025/03/15", "2025-03-15"),
+        ("政府工作报告\n（2024年1月15日）", "2024-01-15"),
+        ("2025-07-22", "2025-07-22"),
+        # not a dateline: a body sentence, a title with more than the date, a day that does not exist
+        ("北仑港区创新高\n\n2025年1月8日，记者从宁波舟山港集团获悉，2024年吞吐量创新高。", None),
+        ("2024年12月31日北仑港区吞吐量创新高", None),
+        ("北仑经济\n发布时间：2025-02-30", None),
+    ],
+)
+def test_a_dateline_under_the_title_dates_the_article(head, published):
+    found = dateline_date(clean_text(head + "\n\n全区实现地区生产总值1452.3亿元。"))
+    assert (found.isoformat() if found else None) == published
+
+
+def test_a_dateline_dates_relative_periods():
+    text = "大榭开发区上半年经济稳中有进\n\n2025-07-22 宁波日报\n\n今年上半年，大榭开发区实现规上工业总产值1032亿元。"
+    article = parse_article(RawArticle(Path("a4.txt"), text.encode(), None))
+    assert (article.published, article.published_inferred) == (dt.date(2025, 7, 22), True)
+    record = extract_figures("a4", article.text, article.published, article.published_inferred)[0]
+    assert (record["period_start"], record["period_end"]) == ("2025-01-01", "2025-06-30")

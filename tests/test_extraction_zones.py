@@ -125,3 +125,13 @@ def test_a_zone_named_right_after_one_it_lies_in_is_the_subject():
     assert by_text(records, "1205万标准箱")["zone"] == by_text(records, "7.5%")["zone"] == "beilun_port_area"
     assert by_text(records, "6.9亿吨")["zone"] == "ningbo_zhoushan_port"
     assert by_text(records, "120家")["zone"] == "beilun"
+
+
+def test_a_zone_named_as_the_whole_of_a_share_does_not_end_the_subject():
+    text = (
+        "今年上半年，大榭开发区实现规模以上工业总产值1032亿元，占北仑区规上工业总产值的比重为27%左右。"
+        "其中，石化产业产值867亿元，增长5.1%。"
+    )
+    records = figures(text, dt.date(2025, 7, 22))
+    assert {r["zone"] for r in records} == {"daxie"}
+    assert by_text(records, "27%左右")["share_of"] == "北仑区规上工业总产值"

@@ -3,6 +3,7 @@
 Public API (plain functions, no Dagster):
 
     clean_text(raw) -> str                      the stored text; offsets point into it
+    dateline_date(text) -> date | None          the day of a dateline under the title
     infer_publication_year(text) -> int | None  the latest year reported as past or present
     extract_figures(article_id, text, published, published_inferred=False) -> list[dict]
     EXTRACTOR_VERSION, extractor_fingerprint()  the cache key of extracted figures
@@ -15,9 +16,9 @@ import hashlib
 from beilun_etl.extraction.cleaning import clean_text
 from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
 from beilun_etl.extraction.extract import extract_figures
-from beilun_etl.extraction.publication import infer_publication_year
+from beilun_etl.extraction.publication import dateline_date, infer_publication_year
 
-EXTRACTOR_VERSION = "1.7.8"
+EXTRACTOR_VERSION = "1.8.0"
 
 
 def extractor_fingerprint() -> str:
@@ -29,6 +30,7 @@ def extractor_fingerprint() -> str:
 __all__ = [
     "EXTRACTOR_VERSION",
     "clean_text",
+    "dateline_date",
     "extract_figures",
     "extractor_fingerprint",
     "infer_publication_year",

@@ -21,6 +21,7 @@ _NUMBER_RE = re.compile(
     r"(?=[\d零一二两三四五六七八九十百千万亿])"
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})"
     rf"|百分之(?P<pnum>{ARABIC}|{CHINESE})"
+    rf"|(?P<fden>\d+|[一二两三四五六七八九十千]+)分之(?P<fnum>\d+|[一二两三四五六七八九十]+)(?!\d|[一二两三四五六七八九十百千万])"
 )
 PRE_QUALIFIERS = "逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于"  # before a number
 POST_QUALIFIERS = "以上|以下|以内|左右|上下"  # after a figure
@@ -32,10 +33,12 @@ _PERSON_AFTER_WEI = re.compile(
 _CLAUSE_END = re.compile(r"[，,。；;、）)]|$")
 _CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
 # 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
+_SIZE_CLASS_NOUN = r"(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目)"
 _SIZE_CLASS_AFTER = re.compile(
     r"(?:[、和及至-][\d.]+(?:万亿|亿|万)?(?:元|美元|吨)?)*"
-    r"(?:(?:及?以上|及?以下)?的|及?以上)(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目)"
+    rf"(?:(?:及?以上|及?以下)?的|及?以上){_SIZE_CLASS_NOUN}"
 )
+_SIZE_CLASS_NOUN_RE = re.compile(_SIZE_CLASS_NOUN)
 _SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
 _CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
 _APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
@@ -118,6 +121,9 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in ".-+/_")):
         return None
     pnum = m.group("pnum")
+    fraction = m.group("fden"), m.group("fnum")
+    if fraction[0] is not None:  # 三分之一: a share in percent, 33.3333333333
+        pnum = f"{parse_number(fraction[1]) / parse_number(fraction[0]) * 100:.10f}".rstrip("0").rstrip(".")
     if pnum is not None:
         num_text, unit_text, mult, q_inner = pnum, "%", None, None
     else:
@@ -169,8 +175,10 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if q_inner:
         qualifier = "more_than"
     post = _POST_QUALIFIER.match(view, end)
-    if unit in _SIZE_CLASS_UNITS and _SIZE_CLASS_AFTER.match(view, end):
-        return None
+    if unit in _SIZE_CLASS_UNITS and (
+        _SIZE_CLASS_AFTER.match(view, end) or (qualifier != "exact" and _SIZE_CLASS_NOUN_RE.match(view, end))
+    ):
+        return None  # 超亿元企业, 10亿元以上的项目: a size class of the noun
     if post and unit != "percent" and post.group("q") in ("以上", "以下") and _CJK_NOUN_START.match(view, post.end()):
         return None  # 10亿元以上项目: a size class, not a figure
     if post:

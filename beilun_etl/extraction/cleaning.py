@@ -15,6 +15,8 @@ import html
 import re
 
 from beilun_etl.extraction.candidates import POST_QUALIFIERS, PRE_QUALIFIERS
+from beilun_etl.extraction.publication import dateline_in
+from beilun_etl.extraction.textnorm import matching_view
 
 _FINAL = "。！？!?；;…：:"
 _CLOSERS = "”’\"'」』）)】》"
@@ -66,6 +68,8 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
     """A break inside a sentence: the previous line does not end one and the next is not a heading."""
     if prev_is_title or not _CJK.search(prev) or _ends_sentence(prev) or _DATE_END.search(prev):
         return False
+    if dateline_in(matching_view(prev)) is not None:
+        return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
     if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
@@ -76,7 +80,6 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
 def _alias_across(prev: str, nxt: str) -> bool:
     """A dictionary term cut by the break (规模以上工业增 | 加值) proves the line was broken."""
     from beilun_etl.extraction.dictionaries import load_dictionaries
-    from beilun_etl.extraction.textnorm import matching_view
 
     tail, head = prev[-10:], nxt[:10]
     joined = matching_view(tail + head)

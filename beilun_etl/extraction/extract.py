@@ -19,7 +19,14 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo, classify
-from beilun_etl.extraction.periods import FigureTiming, apply_planned, assign_periods, data_year, widen_inherited_days
+from beilun_etl.extraction.periods import (
+    FigureTiming,
+    apply_following_span,
+    apply_planned,
+    assign_periods,
+    data_year,
+    widen_inherited_days,
+)
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.table_layout import find_tables, mask_tables
 from beilun_etl.extraction.tables import TableFigure, table_figures
@@ -111,6 +118,7 @@ def _sentence_records(
     last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)
     periods = assign_periods(seg, exprs, timings, default, last_year, published.year - 1)
     apply_planned(view, seg, exprs, timings, periods)
+    apply_following_span(seg, exprs, timings, periods)
 
     parts = link_parts(view, seg, cands, infos)
     listed = respectively_indicators(view, seg, cands, resolver)

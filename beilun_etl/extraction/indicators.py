@@ -55,6 +55,8 @@ _NUMBER_WITH_UNIT = re.compile(
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
 _ANAPHORIC = {"", "规模", "总量", "增速", "增幅", "总额", "总值", "数量", "速度", "其", "增长", "总体", "整体"}
+# 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
+_FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
 
@@ -117,7 +119,7 @@ class IndicatorResolver:
         return self._clean_phrase(text)
 
     def is_anaphoric(self, phrase: str) -> bool:
-        return phrase in _ANAPHORIC
+        return phrase in _ANAPHORIC or _FROM_TO_LEFTOVER.fullmatch(phrase) is not None
 
     def _near(self, alias_end: int, start: int) -> bool:
         """An alias names the level after it when little stands between (从2015年的X增加到2024年的 does)."""

@@ -45,7 +45,7 @@ def _parse_cn_integer(text: str) -> int:
             section += (number or 1) * _SMALL[ch]
             number = 0
         elif ch in _BIG:
-            section += number
+            section += number if total or section or number else 1  # 亿元 with no digit before: 1亿元
             big = _BIG[ch]
             if big == 100_000_000:
                 total = (total + section) * big

@@ -7,7 +7,8 @@ inferred. Comparison bases (比上年, 比2002年) never become the period. Span
 十年间) end at the year the article last reports (or at YYYY+N after an explicit YYYY年): the start
 of a 从X到Y is the base year, the end the last year, a multiple or CAGR runs between them and other
 amounts are cumulative. 连续N年 turns a rank into an N-year run. A planned date (预计2026年建成)
-also applies to the figures of the 其中 clause before it.
+also applies to the figures of the 其中 clause before it, and a 从X到Y to a multiple or CAGR just
+before it.
 """
 
 from __future__ import annotations
@@ -198,6 +199,21 @@ def _period_for(
     if f.measure == "rank" and consecutive:
         start = dt.date(end.year - consecutive + 1, 1, 1)
     return min(start, end), end, False
+
+
+def apply_following_span(seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+    """年均增长6.5%，由2020年的X增加到2024年的Y: a multiple or CAGR stated before the 从/由…到 it
+    sums up runs between the span's years, as it does when stated after it."""
+    for i, f in enumerate(figures):
+        if f.measure not in ("multiple", "cagr_pct"):
+            continue
+        s_start, s_end = seg.full.span(f.pos)
+        named = [e for e in exprs if s_start <= e.start < s_end and e.kind == "explicit" and not e.comparison]
+        if any(e.start < f.pos for e in named):
+            continue  # the sentence names its period before the figure
+        after = [e for e in named if e.year is not None]
+        if len(after) >= 2 and after[0].from_ and not after[1].from_ and after[0].year < after[1].year:
+            periods[i] = (dt.date(after[0].year, 1, 1), dt.date(after[1].year, 12, 31), False)
 
 
 def widen_inherited_days(

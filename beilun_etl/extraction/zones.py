@@ -32,7 +32,7 @@ _LIST_SEP = re.compile(r"^[、和及与,]$")
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
 _UNKNOWN_PLACE = re.compile(
-    r"(?![该本我全各两新其此])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){2,6}?(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)"
+    r"(?![该本我全各两新其此占较比在对与])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){2,6}?(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)"
     r"(?=实现|完成|全年|共有|累计|的地区生产总值|地区生产总值|规上|规模以上|GDP)"
 )
 UNKNOWN = "__unknown__"
