@@ -182,3 +182,10 @@ def test_a_growth_after_a_quantity_in_an_unlisted_unit_is_of_that_quantity():
         ("6.1%", "全社会用电量", "growth_pct"),
         ("5.2%", "PM2.5平均浓度", "growth_pct"),
     ]
+
+
+def test_more_or_fewer_than_a_named_period_is_a_change():
+    records = figures("新设外资企业42家，比去年同期多11家；新开航线5条，较上年少2条。")
+    assert (by_text(records, "42家")["measure"], by_text(records, "5条")["measure"]) == ("level", "level")
+    assert (by_text(records, "11家")["measure"], by_text(records, "11家")["value"]) == ("change", 11)
+    assert (by_text(records, "2条")["measure"], by_text(records, "2条")["value"]) == ("change", -2)

@@ -255,3 +255,11 @@ def test_a_dateline_dates_relative_periods():
     assert (article.published, article.published_inferred) == (dt.date(2025, 7, 22), True)
     record = extract_figures("a4", article.text, article.published, article.published_inferred)[0]
     assert (record["period_start"], record["period_end"]) == ("2025-01-01", "2025-06-30")
+
+
+def test_a_day_is_a_period_of_its_own():
+    records = figures(
+        "12月27日，北仑第二集装箱码头单日装卸量达5.2万标准箱。截至2024年6月18日，全区累计注册企业2.1万家。"
+    )
+    assert period(by_text(records, "5.2万标准箱")) == ("2024-12-27", "2024-12-27")
+    assert period(by_text(records, "2.1万家")) == ("2024-06-18", "2024-06-18")

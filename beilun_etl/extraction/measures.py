@@ -2,7 +2,7 @@
 
 The words right before a number decide: 年均增长 → cagr_pct, 增长/增幅/同比 → growth_pct,
 下降/减少/回落 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 → share_pct,
-a comparison (比上年末) with 增加/减少 before a count or an amount → change. 从/由 before a
+a comparison (比上年末) with 增加/减少 (or 多/少) before a count or an amount → change. 从/由 before a
 level marks the start of a span (从207亿元增长到2630亿元).
 """
 
@@ -33,6 +33,8 @@ _CONTRIBUTED = re.compile(r"贡献(?!率)了?[^，,。；;%]{0,10}$")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
+# 比去年同期多11家, 较上年少3个: more or fewer than a named earlier period, a difference
+_MORE_FEWER = re.compile(r"(?P<way>多|少)了?$")
 
 
 @dataclass
@@ -75,4 +77,7 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
         return MeasureInfo("level", 1, cue)
     if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
         return MeasureInfo("change", -1 if down else 1)
+    more_fewer = _MORE_FEWER.search(window)
+    if more_fewer and _COMPARISON.search(clause_before):
+        return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1)
     return MeasureInfo("level", 1, cue)

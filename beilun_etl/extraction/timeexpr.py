@@ -18,11 +18,11 @@ from beilun_etl.extraction.numbers import parse_number
 _CN = r"[一二两三四五六七八九十]+"
 _SUB = (
     r"(?:(?P<{p}m1>\d{{1,2}})(?:月)?[-~至到](?P<{p}m2>\d{{1,2}})月(?:份)?"
-    r"|(?P<{p}mon>\d{{1,2}})月(?:份)?(?P<{p}monend>末|底)?"
+    r"|(?P<{p}mon>\d{{1,2}})月(?:(?P<{p}day>\d{{1,2}})日|份)?(?P<{p}monend>末|底)?"
     r"|(?P<{p}sub>上半年|下半年|前三季度|前两季度|前2季度|前3季度|第?[一二三四1-4]季度|年末|年底|末|底|初))"
 )
 _BARE_SUB = (
-    r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|(?P<smon>\d{1,2})月(?:份)?(?P<smonend>末|底)?"
+    r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|(?P<smon>\d{1,2})月(?:(?P<sday>\d{1,2})日|份)?(?P<smonend>末|底)?"
     r"|(?P<ssub>上半年|下半年|前三季度|前两季度|第?[一二三四]季度|年末|年底))"
 )
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
@@ -89,11 +89,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.date, dt.date]:
-    """The date range of a year with an optional sub-period (上半年, 1-9月, 年末, 6月 ...)."""
-    m1, m2, mon, monend, sub = (groups.get(p + k) for k in ("m1", "m2", "mon", "monend", "sub"))
+    """The date range of a year with an optional sub-period (上半年, 1-9月, 年末, 6月, 6月18日 ...)."""
+    m1, m2, mon, day, monend, sub = (groups.get(p + k) for k in ("m1", "m2", "mon", "day", "monend", "sub"))
     if m1 and m2 and 1 <= int(m1) <= int(m2) <= 12:
         return dt.date(year, int(m1), 1), _month_end(year, int(m2))
     if mon and 1 <= int(mon) <= 12:
+        if day and 1 <= int(day) <= _month_end(year, int(mon)).day:
+            return dt.date(year, int(mon), int(day)), dt.date(year, int(mon), int(day))  # 6月18日: that day
         if monend:
             return _month_end(year, int(mon)), _month_end(year, int(mon))
         return dt.date(year, int(mon), 1), _month_end(year, int(mon))
