@@ -83,6 +83,12 @@ def test_part_of_links_and_sub_indicators():
     assert records[3]["part_of"] == "8家"
 
 
+def test_a_part_naming_a_kind_of_the_totals_holder_gets_the_sub_indicator():
+    text = clean_text("全体居民人均可支配收入达到8.2万元，其中城镇居民9.1万元，农村居民5.6万元。")
+    codes = [r["indicator_code"] for r in extract_figures("t", text, dt.date(2024, 12, 31))]
+    assert codes == ["disposable_income", "disposable_income_urban", "disposable_income_rural"]
+
+
 def test_fingerprint_and_dictionaries():
     assert extractor_fingerprint().startswith(EXTRACTOR_VERSION + "+")
     dicts = load_dictionaries()

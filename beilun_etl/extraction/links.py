@@ -154,4 +154,10 @@ def sub_indicator(resolver: IndicatorResolver, total_phrase: str, part_phrase: s
         if suffix in resolver.dicts.indicator_alias and cut >= 2:
             prefix = total_phrase[:cut]
             return resolver.code_of(prefix + part_phrase)
-    return None
+    # 居民人均可支配收入 … 其中城镇居民 → 城镇居民人均可支配收入: the part names a kind of the total's
+    # holder, and the rest of the total's name follows it
+    for overlap in range(min(len(part_phrase), len(total_phrase)) - 1, 1, -1):
+        at = total_phrase.find(part_phrase[-overlap:])
+        if at >= 0:
+            return resolver.code_of(part_phrase + total_phrase[at + overlap :])
+    return resolver.code_of(part_phrase + total_phrase)
