@@ -152,8 +152,10 @@ def sub_indicator(resolver: IndicatorResolver, total_phrase: str, part_phrase: s
     for cut in range(1, len(total_phrase)):
         suffix = total_phrase[cut:]
         if suffix in resolver.dicts.indicator_alias and cut >= 2:
-            prefix = total_phrase[:cut]
-            return resolver.code_of(prefix + part_phrase)
+            code = resolver.code_of(total_phrase[:cut] + part_phrase)
+            if code:
+                return code
+            break
     # 居民人均可支配收入 … 其中城镇居民 → 城镇居民人均可支配收入: the part names a kind of the total's
     # holder, and the rest of the total's name follows it
     for overlap in range(min(len(part_phrase), len(total_phrase)) - 1, 1, -1):
