@@ -189,3 +189,8 @@ def test_more_or_fewer_than_a_named_period_is_a_change():
     assert (by_text(records, "42家")["measure"], by_text(records, "5条")["measure"]) == ("level", "level")
     assert (by_text(records, "11家")["measure"], by_text(records, "11家")["value"]) == ("change", 11)
     assert (by_text(records, "2条")["measure"], by_text(records, "2条")["value"]) == ("change", -2)
+
+
+def test_the_energy_used_per_unit_of_an_indicator_is_not_that_indicator():
+    records = figures("全区万元GDP能耗下降3.2%，单位工业增加值能耗下降2.1%，GDP增长6.1%。")
+    assert [r["indicator_code"] for r in records] == [None, None, "gdp"]

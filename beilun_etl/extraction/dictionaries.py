@@ -80,7 +80,11 @@ def _split_aliases(raw: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in (raw or "").split("|") if a.strip())
 
 
-def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
+# 万元GDP能耗, 单位工业增加值电耗: the energy used per unit of an indicator is an indicator of its own
+_PER_UNIT_OF = "(?!能耗|电耗|水耗)"
+
+
+def _alias_regex(aliases: list[str], not_before: str = "") -> re.Pattern[str]:
     """One regex matching the longest alias at each position, built as a trie of the aliases.
 
     A flat alternation (longest first) makes the engine try every alias in turn at each position
@@ -93,7 +97,7 @@ def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
         for ch in alias:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return re.compile(_trie_pattern(trie))
+    return re.compile(_trie_pattern(trie) + not_before)
 
 
 _END = ""  # marks the end of an alias in the trie (no alias holds an empty string)
@@ -173,7 +177,7 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
     for word, placeholder in _OWN_ZONE_WORDS.items():
         if placeholder in zones:
             dicts.zone_alias.setdefault(word, placeholder)
-    dicts.indicator_re = _alias_regex(list(dicts.indicator_alias))
+    dicts.indicator_re = _alias_regex(list(dicts.indicator_alias), not_before=_PER_UNIT_OF)
     dicts.zone_re = _alias_regex(list(dicts.zone_alias))
     return dicts
 
