@@ -263,3 +263,9 @@ def test_a_day_is_a_period_of_its_own():
     )
     assert period(by_text(records, "5.2万标准箱")) == ("2024-12-27", "2024-12-27")
     assert period(by_text(records, "2.1万家")) == ("2024-06-18", "2024-06-18")
+
+
+def test_the_first_months_without_ge_are_still_the_first_months():
+    records = figures("前10月，全区外贸进出口总额达2531.6亿元；10月份，进出口额260.2亿元。")
+    assert period(by_text(records, "2531.6亿元")) == ("2024-01-01", "2024-10-31")
+    assert period(by_text(records, "260.2亿元")) == ("2024-10-01", "2024-10-31")

@@ -46,7 +46,7 @@ _TIME_RE = re.compile(
     r"|(?P<event>挂牌|设立|成立|获批|开港|落地|运营|建区|开发开放)以来"
     r"|(?:近|过去)(?P<nearn>\d{1,2}|" + _CN + r")年"
     r"|“?十(?P<plan>[一二三四五])五”?(?P<plansuf>以来|期间|时期)"
-    r"|前(?P<firstm>\d{1,2}|" + _CN + r")个月"
+    r"|前(?P<firstm>\d{1,2}|" + _CN + r")个?月(?!份)"
     r"|(?<![\d年])" + _BARE_SUB + ")"
 )
 # 3年，… at the start of a clause. Matched from the clause break before it (a text start counts as
