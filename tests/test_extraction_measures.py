@@ -194,3 +194,8 @@ def test_more_or_fewer_than_a_named_period_is_a_change():
 def test_the_energy_used_per_unit_of_an_indicator_is_not_that_indicator():
     records = figures("全区万元GDP能耗下降3.2%，单位工业增加值能耗下降2.1%，GDP增长6.1%。")
     assert [r["indicator_code"] for r in records] == [None, None, "gdp"]
+
+
+def test_a_rank_held_for_many_years_keeps_the_indicator():
+    records = figures("全区完成规上工业总产值4863亿元，比上年增长3.1%，总量连续多年位居全市第一。")
+    assert by_text(records, "全市第一")["indicator_code"] == "industrial_output_above_scale"
