@@ -191,9 +191,11 @@ def test_more_or_fewer_than_a_named_period_is_a_change():
     assert (by_text(records, "2条")["measure"], by_text(records, "2条")["value"]) == ("change", -2)
 
 
-def test_the_energy_used_per_unit_of_an_indicator_is_not_that_indicator():
-    records = figures("全区万元GDP能耗下降3.2%，单位工业增加值能耗下降2.1%，GDP增长6.1%。")
-    assert [r["indicator_code"] for r in records] == [None, None, "gdp"]
+def test_an_indicator_name_followed_by_another_noun_is_not_that_indicator():
+    records = figures(
+        "全区万元GDP能耗下降3.2%，单位工业增加值能耗下降2.1%，GDP增长6.1%。梅山实现税收28.3亿元，享受税收减免3.2亿元。"
+    )
+    assert [r["indicator_code"] for r in records] == [None, None, "gdp", "tax_revenue", None]
 
 
 def test_a_rank_held_for_many_years_keeps_the_indicator():

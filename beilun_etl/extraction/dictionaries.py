@@ -80,8 +80,9 @@ def _split_aliases(raw: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in (raw or "").split("|") if a.strip())
 
 
-# 万元GDP能耗, 单位工业增加值电耗: the energy used per unit of an indicator is an indicator of its own
-_PER_UNIT_OF = "(?!能耗|电耗|水耗)"
+# An indicator's name followed by these names another thing: 万元GDP能耗 (the energy used per unit of
+# GDP), 税收减免 and 税收优惠 (taxes forgone, not tax revenue).
+_ANOTHER_NOUN_AFTER = "(?!能耗|电耗|水耗|减免|优惠|返还)"
 
 
 def _alias_regex(aliases: list[str], not_before: str = "") -> re.Pattern[str]:
@@ -177,7 +178,7 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
     for word, placeholder in _OWN_ZONE_WORDS.items():
         if placeholder in zones:
             dicts.zone_alias.setdefault(word, placeholder)
-    dicts.indicator_re = _alias_regex(list(dicts.indicator_alias), not_before=_PER_UNIT_OF)
+    dicts.indicator_re = _alias_regex(list(dicts.indicator_alias), not_before=_ANOTHER_NOUN_AFTER)
     dicts.zone_re = _alias_regex(list(dicts.zone_alias))
     return dicts
 
