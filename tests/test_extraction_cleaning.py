@@ -1,5 +1,6 @@
 from beilun_etl.extraction import clean_text
 from beilun_etl.extraction.textnorm import matching_view
+from tests.extraction_helpers import figures
 
 
 def test_line_endings_and_blank_lines_are_normalised():
@@ -74,4 +75,17 @@ def test_a_line_opened_by_a_dash_is_a_subtitle_not_the_start_of_a_paragraph():
 
 def test_web_copies_lose_tags_and_entities():
     raw = "<h1>标题</h1><p>全区实现地区生产总值&nbsp;1365.56亿元，<b>同比增长6.1%</b>。</p><p>第二段&amp;结尾。</p>"
-    assert clean_text(raw) == "标题\n\n全区实现地区生产总值\xa01365.56亿元，同比增长6.1%。\n\n第二段&结尾。\n"
+    assert clean_text(raw) == "标题\n\n全区实现地区生产总值1365.56亿元，同比增长6.1%。\n\n第二段&结尾。\n"
+
+
+def test_spaces_set_around_numbers_in_pdf_copies_are_dropped():
+    raw = "### 2 扩开放\n北仑区 2024 年实现 GDP 2985.6 亿元，增长 6.3 %。\n北仑区统计局 2024年11月20日"
+    assert (
+        clean_text(raw)
+        == "### 2 扩开放\n\n北仑区2024年实现 GDP 2985.6亿元，增长6.3%。\n\n北仑区统计局 2024年11月20日\n"
+    )
+    records = figures(raw)
+    assert [(r["text"], r["measure"], r["indicator_code"]) for r in records] == [
+        ("2985.6亿元", "level", "gdp"),
+        ("6.3%", "growth_pct", "gdp"),
+    ]

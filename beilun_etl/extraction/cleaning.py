@@ -46,6 +46,14 @@ _NUMBER_CELL = re.compile(
     rf"(?:{PRE_QUALIFIERS})?[-−–+]?[\d０-９][\d０-９,，.．]*(?:余|多)?(?:万亿|亿|万)?[%％]?(?:{POST_QUALIFIERS})?"
 )
 _MISSING_CELL = re.compile(r"[—–\-…/／]+")
+# PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
+# typesetting, and it would cut the number from its unit and from the words that say what it measures.
+# (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so
+# does a heading's, ### 2 扩开放, and a dateline's, 北仑区统计局 2024年11月20日.)
+_SPACE_AT_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff%％])[ \u00a0]{1,2}(?!(?:19|20)\d\d年\d)(?=[\d０-９][\d０-９.,．]*[ \u00a0]{0,2}[\u4e00-\u9fff%％])"
+    r"|(?<=[\d０-９])[ \u00a0]{1,2}(?=[\u4e00-\u9fff%％])"
+)
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
 
@@ -146,6 +154,9 @@ def clean_text(raw: str) -> str:
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = [
+        line if is_table_row(line) or _HEADING_START.match(line) else _SPACE_AT_NUMBER.sub("", line) for line in lines
+    ]
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
