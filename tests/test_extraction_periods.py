@@ -269,3 +269,27 @@ def test_the_first_months_without_ge_are_still_the_first_months():
     records = figures("前10月，全区外贸进出口总额达2531.6亿元；10月份，进出口额260.2亿元。")
     assert period(by_text(records, "2531.6亿元")) == ("2024-01-01", "2024-10-31")
     assert period(by_text(records, "260.2亿元")) == ("2024-10-01", "2024-10-31")
+
+
+def test_a_list_of_periods_before_respectively_gives_each_figure_its_own():
+    records = figures(
+        "2024年一季度、二季度、三季度，全区GDP分别增长5.1%、5.8%和6.2%。"
+        "2022年和2023年，全区GDP分别为2650.1亿元和2820.4亿元。",
+        dt.date(2025, 3, 1),
+    )
+    assert [period(by_text(records, t))[1] for t in ("5.1%", "5.8%", "6.2%")] == [
+        "2024-03-31",
+        "2024-06-30",
+        "2024-09-30",
+    ]
+    assert period(by_text(records, "5.8%"))[0] == "2024-04-01"
+    assert [period(by_text(records, t))[1] for t in ("2650.1亿元", "2820.4亿元")] == ["2022-12-31", "2023-12-31"]
+
+
+def test_a_bare_sub_period_is_of_the_year_its_sentence_names():
+    records = figures(
+        "2024年上半年，全区GDP为1452.3亿元；下半年为1533.3亿元。2021年末，户籍人口47万人。前三季度，进口额50亿元。",
+        dt.date(2025, 8, 20),
+    )
+    assert period(by_text(records, "1533.3亿元")) == ("2024-07-01", "2024-12-31")
+    assert period(by_text(records, "50亿元")) == ("2025-01-01", "2025-09-30")  # another sentence: this year

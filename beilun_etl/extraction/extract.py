@@ -23,6 +23,7 @@ from beilun_etl.extraction.periods import (
     FigureTiming,
     apply_following_span,
     apply_planned,
+    apply_respective_periods,
     assign_periods,
     data_year,
     widen_inherited_days,
@@ -119,6 +120,7 @@ def _sentence_records(
     periods = assign_periods(seg, exprs, timings, default, last_year, published.year - 1)
     apply_planned(view, seg, exprs, timings, periods)
     apply_following_span(seg, exprs, timings, periods)
+    apply_respective_periods(seg, exprs, timings, periods)
 
     parts = link_parts(view, seg, cands, infos)
     listed = respectively_indicators(view, seg, cands, resolver)

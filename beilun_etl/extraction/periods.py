@@ -14,6 +14,7 @@ before it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from beilun_etl.extraction.segments import Segments
@@ -214,6 +215,29 @@ def apply_following_span(seg: Segments, exprs: list[TimeExpr], figures: list[Fig
         after = [e for e in named if e.year is not None]
         if len(after) >= 2 and after[0].from_ and not after[1].from_ and after[0].year < after[1].year:
             periods[i] = (dt.date(after[0].year, 1, 1), dt.date(after[1].year, 12, 31), False)
+
+
+_LIST_GAP = re.compile(r"[、,，]|和|及|与|以及")
+
+
+def apply_respective_periods(seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+    """2023年和2024年，全区GDP分别为A和B; 一季度、二季度、三季度分别增长…: a list of periods before
+    分别 gives the figures after it their periods in order, when they are as many."""
+    view = seg.view
+    for k in (m.start() for m in re.finditer("分别", view)):
+        s_start = seg.full.span(k)[0]
+        listed = [e for e in exprs if s_start <= e.start < k and e.kind == "explicit" and e.period and not e.comparison]
+        # the run of periods that are listed together (only separators between them)
+        run: list[TimeExpr] = []
+        for e in listed:
+            if run and not _LIST_GAP.fullmatch(view[run[-1].end : e.start]):
+                run = []
+            run.append(e)
+        clause_end = seg.clauses.span(k)[1]
+        after = [i for i, f in enumerate(figures) if k < f.pos < clause_end]
+        if len(run) >= 2 and len(run) == len(after):
+            for i, e in zip(after, run, strict=True):
+                periods[i] = (e.period[0], e.period[1], False)
 
 
 def widen_inherited_days(

@@ -64,6 +64,8 @@ _FUTURE_AFTER = re.compile(
 )
 # 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
 _AIM_AFTER = re.compile(r"[，,]?[^。；;，,：:\n\d]{0,4}?(?:力争|争取|有望)")
+_PARAGRAPH_END = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -128,17 +130,18 @@ def _clause_start_spans(view: str) -> list[tuple[int, int, str]]:
     return [(m.start("span") - 1, m.end("span") - 1, m.group("n")) for m in _CLAUSE_START_SPAN.finditer("\n" + view)]
 
 
-def _year_of_paragraph(view: str, pos: int, last_year: TimeExpr | None, pub_year: int) -> int:
-    """The year the paragraph named last before `pos`, as its subject (not 比2023年, not 到2027年)."""
+def _named_year(view: str, pos: int, last_year: TimeExpr | None, pub_year: int, scope: re.Pattern[str]) -> int | None:
+    """The year named last before `pos` within the paragraph or sentence (`scope` matches what ends it),
+    as its subject (not 比2023年, not 到2027年)."""
     if (
         last_year is None
         or last_year.comparison
         or last_year.future
         or last_year.year is None
         or last_year.year > pub_year
-        or "\n" in view[last_year.end : pos]
+        or scope.search(view, last_year.end, pos)
     ):
-        return pub_year
+        return None
     return last_year.year
 
 
@@ -172,7 +175,8 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
             offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
             anchor = pub_year
             if rel in ("全年", "本年", "当年"):
-                anchor = base_year if named_by_title else _year_of_paragraph(view, start, last_year, pub_year)
+                anchor = base_year if named_by_title else _named_year(view, start, last_year, pub_year, _PARAGRAPH_END)
+                anchor = anchor or pub_year
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
             expr.anchored = rel in ("全年", "本年", "当年")
@@ -214,8 +218,9 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
                 offset = -1 if view[start - 2 : start] == "去年" else 0
                 y = pub_year + offset
                 expr.period, expr.year = (dt.date(y, 1, 1), _month_end(y, months)), y
-        else:
-            expr = TimeExpr(start, end, "explicit", resolve_sub(base_year, g, "s"), base_year, relative=True)
+        else:  # a bare sub-period (二季度, 下半年, 10月): of the year its sentence named, else the base year
+            year = _named_year(view, start, last_year, pub_year, _SENTENCE_END) or base_year
+            expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "s"), year, relative=True)
         if expr.kind in ("span", "consecutive") and not 1 <= expr.n <= 100:
             continue
         before = view[max(0, start - 4) : start]
