@@ -87,3 +87,11 @@ def test_fractions_are_percentages():
     assert third["value"] == pytest.approx(100 / 3)
     assert by_text(records, "五分之二以上")["value"] == pytest.approx(40)
     assert by_text(records, "千分之八")["value"] == pytest.approx(0.8)
+
+
+def test_a_slash_fraction_is_a_share_only_after_zhan():
+    records = figures("北仑区以占全市约1/10的土地面积，贡献了全市近1/5的GDP。实行7/24小时服务，2024/11/20发布。")
+    assert [(r["text"], r["measure"], r["value"]) for r in records] == [
+        ("约1/10", "share_pct", 10),
+        ("近1/5", "share_pct", 20),
+    ]

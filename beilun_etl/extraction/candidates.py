@@ -22,7 +22,10 @@ _NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})"
     rf"|百分之(?P<pnum>{ARABIC}|{CHINESE})"
     rf"|(?P<fden>\d+|[一二两三四五六七八九十千]+)分之(?P<fnum>\d+|[一二两三四五六七八九十]+)(?!\d|[一二两三四五六七八九十百千万])"
+    r"|(?<![\d/.])(?P<snum>\d{1,2})/(?P<sden>\d{1,3})(?![\d/.])"
 )
+# 约占全市1/10的土地: a fraction written with a slash is a share only where 占 introduces it (not 7/24)
+_SLASH_SHARE_BEFORE = re.compile(r"(?:占|贡献了?)[^，,。；;]{0,6}$")
 PRE_QUALIFIERS = "逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于"  # before a number
 POST_QUALIFIERS = "以上|以下|以内|左右|上下"  # after a figure
 _PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
@@ -122,7 +125,11 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         return None
     pnum = m.group("pnum")
     fraction = m.group("fden"), m.group("fnum")
-    if fraction[0] is not None:  # 三分之一: a share in percent, 33.3333333333
+    if m.group("sden") is not None:
+        if not _SLASH_SHARE_BEFORE.search(view, max(0, start - 8), start) or int(m.group("sden")) == 0:
+            return None
+        fraction = m.group("sden"), m.group("snum")
+    if fraction[0] is not None:  # 三分之一, 1/5: a share in percent, 33.3333333333
         pnum = f"{parse_number(fraction[1]) / parse_number(fraction[0]) * 100:.10f}".rstrip("0").rstrip(".")
     if pnum is not None:
         num_text, unit_text, mult, q_inner = pnum, "%", None, None
