@@ -135,3 +135,10 @@ def test_a_zone_named_as_the_whole_of_a_share_does_not_end_the_subject():
     records = figures(text, dt.date(2025, 7, 22))
     assert {r["zone"] for r in records} == {"daxie"}
     assert by_text(records, "27%左右")["share_of"] == "北仑区规上工业总产值"
+
+
+def test_a_wider_zone_taken_as_a_whole_becomes_the_subject():
+    text = "前三季度，梅山街道实现工业总产值212.5亿元，同比增长9.8%。北仑区整体来看，前三季度GDP增长6.1%。"
+    records = figures(text, dt.date(2024, 10, 30))
+    assert by_text(records, "9.8%")["zone"] == "meishan"
+    assert by_text(records, "6.1%")["zone"] == "beilun"
