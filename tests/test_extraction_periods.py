@@ -293,3 +293,14 @@ def test_a_bare_sub_period_is_of_the_year_its_sentence_names():
     )
     assert period(by_text(records, "1533.3亿元")) == ("2024-07-01", "2024-12-31")
     assert period(by_text(records, "50亿元")) == ("2025-01-01", "2025-09-30")  # another sentence: this year
+
+
+def test_a_title_ending_with_a_year_names_the_year_reported():
+    text = clean_text("数说北仑2024\n\n地区生产总值：2985.6亿元，增长6.3%。")
+    records = extract_figures("t", text, dt.date(2025, 1, 20), True)
+    assert {period(r) for r in records} == {("2024-01-01", "2024-12-31")}
+    # a plan named by its target year is no period
+    records = extract_figures(
+        "t", clean_text("科创甬江2035\n\n今年地区生产总值2985.6亿元。"), dt.date(2025, 1, 20), True
+    )
+    assert period(records[0]) == ("2025-01-01", "2025-12-31")

@@ -37,6 +37,8 @@ from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mention
 from beilun_etl.extraction.zoning import assign_zones, title_span
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
+# A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
+_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
 
 
@@ -52,6 +54,10 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
         if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
             return e.period, e.year or pub.year
+    trailing = _TITLE_YEAR.search(title)
+    if trailing and int(trailing["year"]) <= pub.year:  # 数说北仑2024 (科创甬江2035 is a plan's name)
+        year = int(trailing["year"])
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)), year
     return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), None
 
 
