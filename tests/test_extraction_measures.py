@@ -201,3 +201,18 @@ def test_an_indicator_name_followed_by_another_noun_is_not_that_indicator():
 def test_a_rank_held_for_many_years_keeps_the_indicator():
     records = figures("全区完成规上工业总产值4863亿元，比上年增长3.1%，总量连续多年位居全市第一。")
     assert by_text(records, "全市第一")["indicator_code"] == "industrial_output_above_scale"
+
+
+def test_hong_kong_and_taiwan_wordings_of_a_growth_keep_the_indicator():
+    records = figures("北侖區本地生產總值達2985.6億元，按年增長6.3%。北侖港區貨櫃吞吐量1,256萬標準箱，年增8.2%。")
+    assert [(r["measure"], r["indicator_code"]) for r in records] == [
+        ("level", "gdp"),
+        ("growth_pct", "gdp"),
+        ("level", "container_throughput"),
+        ("growth_pct", "container_throughput"),
+    ]
+
+
+def test_tenths_with_a_half():
+    records = figures("规上工业增加值增长两成，利润总额下降一成半。")
+    assert [(r["text"], r["value"]) for r in records] == [("两成", 20), ("一成半", -15)]

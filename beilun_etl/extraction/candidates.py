@@ -174,6 +174,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         return None
     total_factor = (MULTIPLIERS[mult] if mult else 1.0) * factor
     value = scale(num_text, total_factor) if not is_cn else value * total_factor
+    if unit_text == "成" and view.startswith("半", end):
+        value, end = value + 5, end + 1  # 一成半: 15%
     if negative:
         value = -value
     qualifier, text_start = _qualifier_before(view, start)
