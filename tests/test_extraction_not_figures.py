@@ -21,9 +21,9 @@ def test_superlatives_without_numerals_are_not_extracted():
 def test_size_classes_durations_and_named_sets_are_not_figures():
     text = (
         "全区亿元以上项目32个，10亿元以上产业项目开工，对年营业收入首次突破10亿元、50亿元的企业给予奖励，"
-        "今年前8个月，7×24小时在线受理，以“三个一号工程”为牵引。产值超亿元企业61家，超千万元项目12个。"
+        "今年前8个月，7×24小时在线受理，以“三个一号工程”为牵引。产值超亿元企业61家，超千万元项目12个，近千亿元产业集群3个。"
     )
-    assert [r["text"] for r in figures(text)] == ["32个", "61家", "12个"]
+    assert [r["text"] for r in figures(text)] == ["32个", "61家", "12个", "3个"]
 
 
 def test_a_big_unit_with_no_digit_before_it_is_one_of_it():

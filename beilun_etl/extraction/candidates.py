@@ -36,7 +36,7 @@ _PERSON_AFTER_WEI = re.compile(
 _CLAUSE_END = re.compile(r"[，,。；;、）)]|$")
 _CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
 # 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
-_SIZE_CLASS_NOUN = r"(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目)"
+_SIZE_CLASS_NOUN = r"(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目|产业集群|集群|产业链|龙头企业)"
 _SIZE_CLASS_AFTER = re.compile(
     r"(?:[、和及至-][\d.]+(?:万亿|亿|万)?(?:元|美元|吨)?)*"
     rf"(?:(?:及?以上|及?以下)?的|及?以上){_SIZE_CLASS_NOUN}"
