@@ -216,3 +216,16 @@ def test_hong_kong_and_taiwan_wordings_of_a_growth_keep_the_indicator():
 def test_tenths_with_a_half():
     records = figures("规上工业增加值增长两成，利润总额下降一成半。")
     assert [(r["text"], r["value"]) for r in records] == [("两成", 20), ("一成半", -15)]
+
+
+def test_respectively_after_figures_whose_indicator_the_dictionary_lacks():
+    records = figures(
+        "截至2024年末，全区拥有国家级高新技术企业1026家，省级科技型中小企业2850家，分别比上年末增加118家和326家。"
+    )
+    assert [(r["measure"], r["indicator_code"]) for r in records] == [
+        ("level", "high_tech_enterprises"),
+        ("level", None),
+        ("change", "high_tech_enterprises"),
+        ("change", None),
+    ]
+    assert by_text(records, "326家")["indicator"] == by_text(records, "2850家")["indicator"]

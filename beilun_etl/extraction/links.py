@@ -85,6 +85,9 @@ def _stated_before(
     for c in before:
         cs, _ce = seg.clauses.span(c.num_start)
         aliases = resolver.aliases_between(cs, c.start)
+        if not aliases:  # 省级科技型中小企业2850家: a phrase the dictionary lacks names it all the same
+            phrase = resolver.clean_phrase(view[cs : c.start])
+            aliases = [] if resolver.is_anaphoric(phrase) else [(cs, c.start, phrase)]
         if not aliases or (chain and chain[-1][0] >= cs):
             return []  # a figure without an indicator of its own, or two in one clause
         chain.append(aliases[-1])
