@@ -37,6 +37,8 @@ _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以�
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
 # A line ending with a full date is a byline or a dateline (北仑区统计局 2024-11-20), never cut.
 _DATE_END = re.compile(r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)$")
+# What every dateline holds (half- or full-width): lines without it skip the dateline test.
+_YEAR_DIGITS = re.compile(r"(?:[1１][9９]|[2２][0０])[\d０-９]{2}")
 # A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 # Columns of an aligned table: tabs, or two spaces or more (ideographic ones too).
@@ -76,7 +78,7 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
     """A break inside a sentence: the previous line does not end one and the next is not a heading."""
     if prev_is_title or not _CJK.search(prev) or _ends_sentence(prev) or _DATE_END.search(prev):
         return False
-    if dateline_in(matching_view(prev)) is not None:
+    if _YEAR_DIGITS.search(prev) and dateline_in(matching_view(prev)) is not None:
         return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
@@ -155,7 +157,10 @@ def clean_text(raw: str) -> str:
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
     lines = [
-        line if is_table_row(line) or _HEADING_START.match(line) else _SPACE_AT_NUMBER.sub("", line) for line in lines
+        _SPACE_AT_NUMBER.sub("", line)
+        if (" " in line or "\u00a0" in line) and not (is_table_row(line) or _HEADING_START.match(line))
+        else line
+        for line in lines
     ]
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line

@@ -1,7 +1,8 @@
 """Inferring the publication date from the text when no metadata gives it.
 
 A dateline near the top (发布时间：2025-10-28, 2024年4月18日 来源：…, 北仑区统计局 2025-03-15) gives the
-day. Without one, the year is inferred: the latest year the text reports on as past or present: explicit years (2023年, 2024年上半年) and
+day. Without one, the year is inferred, the latest year the text reports on as past or present:
+explicit years (2023年, 2024年上半年) and
 years in document titles count; planned or future years (预计2026年, 2025年底完工, 到2035年,
 programme spans 2021-2025年) do not, nor the year of a target (2025年，园区力争…) unless the text
 names no other. Years without 年 (科创甬江2035, (2024)) are names.
@@ -62,11 +63,11 @@ def dateline_in(line: str, alone: bool = False) -> dt.date | None:
 def dateline_date(text: str) -> dt.date | None:
     """The date of a dateline among the first lines, before the body starts; the title is one only
     when it is the date alone."""
-    lines = [line.strip() for line in matching_view(text).splitlines() if line.strip()][:_HEAD_LINES]
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_HEAD_LINES]
     for index, line in enumerate(lines):
         if "。" in line:
             return None  # the body has started
-        found = dateline_in(line, alone=index == 0)
+        found = dateline_in(matching_view(line), alone=index == 0)  # the head only, not the whole text
         if found is not None:
             return found
     return None
