@@ -229,3 +229,20 @@ def test_respectively_after_figures_whose_indicator_the_dictionary_lacks():
         ("change", None),
     ]
     assert by_text(records, "326家")["indicator"] == by_text(records, "2850家")["indicator"]
+
+
+def test_a_doubling_is_a_multiple_and_a_like_for_like_growth_keeps_its_indicator():
+    records = figures(
+        "北仑港区集装箱吞吐量突破2000万标准箱，比2020年翻了近一番。全区工业总产值比2010年翻两番。"
+        "全区一般公共预算收入251.3亿元，同口径增长3.1%。",
+        dt.date(2025, 3, 1),
+    )
+    doubled = by_text(records, "翻了近一番")
+    assert (doubled["measure"], doubled["value"], doubled["unit"], doubled["qualifier"]) == (
+        "multiple",
+        2,
+        "times",
+        "approx",
+    )
+    assert by_text(records, "翻两番")["value"] == 4
+    assert by_text(records, "3.1%")["indicator_code"] == "general_budget_revenue"

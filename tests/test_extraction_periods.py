@@ -304,3 +304,57 @@ def test_a_title_ending_with_a_year_names_the_year_reported():
         "t", clean_text("科创甬江2035\n\n今年地区生产总值2985.6亿元。"), dt.date(2025, 1, 20), True
     )
     assert period(records[0]) == ("2025-01-01", "2025-12-31")
+
+
+def test_the_past_year_of_a_work_report_anchors_its_whole_year_and_past_five_years_are_completed():
+    records = figures(
+        "过去一年，全区上下攻坚克难，较好完成了全年目标任务。全年实现地区生产总值2715.3亿元，增长6.3%。"
+        "过去五年，全区地区生产总值年均增长6.5%，累计完成固定资产投资超过3000亿元。",
+        dt.date(2025, 1, 9),
+    )
+    assert period(by_text(records, "2715.3亿元")) == ("2024-01-01", "2024-12-31")
+    assert period(by_text(records, "6.5%"))[1] == "2024-12-31"
+    assert period(by_text(records, "超过3000亿元")) == ("2020-01-01", "2024-12-31")
+    records = figures("今年上半年全区GDP增长5%。过去五年，全区GDP年均增长6.5%；近五年累计引进项目300个。", dt.date(2025, 7, 9))
+    assert period(by_text(records, "6.5%"))[1] == "2024-12-31"
+    assert period(by_text(records, "300个"))[1] == "2025-12-31"
+    # a comparison with last year names no year for 全年
+    records = figures("2024年全区GDP 2000亿元，比去年增长5%。全年新开航线8条。", dt.date(2025, 3, 1))
+    assert period(by_text(records, "8条")) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_month_within_the_cumulative_period_holds_for_its_own_sentence():
+    records = figures(
+        "1-10月，全区规上工业增加值1268.4亿元，同比增长7.2%。其中，10月当月实现规上工业增加值132.6亿元，"
+        "环比增长2.4%。分行业看，汽车制造业增加值增长18.6%。",
+        dt.date(2025, 11, 18),
+    )
+    assert period(by_text(records, "132.6亿元")) == ("2025-10-01", "2025-10-31")
+    assert period(by_text(records, "18.6%")) == ("2025-01-01", "2025-10-31")
+
+
+def test_a_year_in_chinese_numerals_is_a_period():
+    records = figures("二〇二四年全区地区生产总值达2380.6亿元；二○二三年末常住人口45万人。", dt.date(2025, 3, 1))
+    assert period(by_text(records, "2380.6亿元")) == ("2024-01-01", "2024-12-31")
+    assert period(by_text(records, "45万人")) == ("2023-12-31", "2023-12-31")
+
+
+def test_a_text_calling_its_latest_whole_year_last_year_was_written_the_year_after():
+    text = clean_text(
+        "寧波北侖區經濟持續向好 去年GDP按年增長5.8%\n\n二〇二四年全區地區生產總值達2,380.6億元，按年增長5.8%。"
+    )
+    assert infer_publication_year(text) == 2025
+    # part of 2024 reported: 去年 is the year before it
+    assert infer_publication_year(clean_text("2024年上半年，全区GDP增长5.1%。去年全区GDP增长4.8%。")) == 2024
+    # 今年 reported: written in the year it names
+    assert infer_publication_year(clean_text("2024年全区GDP增长5.1%。今年一季度增长4%，去年同期为3家。")) == 2024
+
+
+def test_a_date_up_to_which_figures_run_is_no_target_and_holds_for_the_sentence():
+    records = figures(
+        "截至3月末，全区存款余额1586.3亿元；贷款余额1422.8亿元。新引进内资项目56个。到2027年，全区GDP达到4000亿元。",
+        dt.date(2025, 4, 22),
+    )
+    assert period(by_text(records, "1422.8亿元")) == ("2025-03-31", "2025-03-31")
+    assert period(by_text(records, "56个")) == ("2025-01-01", "2025-03-31")  # new ones: a flow up to the day
+    assert period(by_text(records, "4000亿元")) == ("2027-01-01", "2027-12-31")

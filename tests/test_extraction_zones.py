@@ -6,6 +6,9 @@ from tests.extraction_helpers import by_text, figures
 def test_default_zone_is_the_main_zone_and_scopes_are_not_zones():
     records = figures("北仑区今年上半年地区生产总值1365.56亿元，位居全省第一，约占全国4%。北仑新增企业9家。")
     assert {r["zone"] for r in records} == {"beilun"}
+    # a news agency's tag before the subject
+    records = figures("宁波经济稳中向好\n\n【本报讯】北仑区2024年地区生产总值达2380.6亿元。", dt.date(2025, 2, 1))
+    assert records[0]["zone"] == "beilun"
 
 
 def test_a_zone_that_is_the_subject_of_a_clause_takes_over():
@@ -142,3 +145,23 @@ def test_a_wider_zone_taken_as_a_whole_becomes_the_subject():
     records = figures(text, dt.date(2024, 10, 30))
     assert by_text(records, "9.8%")["zone"] == "meishan"
     assert by_text(records, "6.1%")["zone"] == "beilun"
+
+
+def test_a_city_named_only_before_its_district_does_not_make_the_article_the_citys():
+    records = figures(
+        "寧波北侖區經濟持續向好\n\n【本報訊】浙江寧波市北侖區統計部門近日公布，2024年全區地區生產總值達2380.6億元。\n\n"
+        "全年進出口總額約3105億元，佔寧波全市約三成。",
+        dt.date(2025, 2, 1),
+    )
+    assert {r["zone"] for r in records} == {"beilun"}
+    # a news agency's tag before the subject
+    records = figures("宁波经济稳中向好\n\n【本报讯】北仑区2024年地区生产总值达2380.6亿元。", dt.date(2025, 2, 1))
+    assert records[0]["zone"] == "beilun"
+
+
+def test_the_whole_area_of_an_article_on_a_development_zone_is_that_zone():
+    text = "大榭开发区前三季度指标稳中向好\n\n前三季度，大榭开发区完成固定资产投资96.5亿元。截至9月底，全区共有规上工业企业62家。"
+    assert {r["zone"] for r in figures(text, dt.date(2025, 10, 20))} == {"daxie"}
+    # an article that also names the district: 全区 may well be the district
+    records = figures(text + "占北仑区投资的12%。", dt.date(2025, 10, 20))
+    assert by_text(records, "62家")["zone"] == "beilun"

@@ -283,6 +283,19 @@ def _bare_candidates(view: str) -> list[Candidate]:
     return found
 
 
+# 翻一番, 翻了近两番: doublings, a multiple of the base (2 and 4 times)
+_DOUBLING_RE = re.compile(r"翻了?(?P<q>将近|接近|近|超过|逾)?(?P<n>[一两二三1-3])番(?P<more>多)?")
+
+
+def _doubling_candidates(view: str) -> list[Candidate]:
+    found = []
+    for m in _DOUBLING_RE.finditer(view):
+        qualifier = QUALIFIER_KIND[m["q"]] if m["q"] else "more_than" if m["more"] else "exact"
+        value = 2.0 ** parse_number(m["n"])
+        found.append(Candidate(m.start(), m.end(), m.start("n"), value, "times", None, qualifier, "number"))
+    return found
+
+
 # “外资十条”, “科创甬江2035”: a short quotation with words before its number is a name
 _QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；]{1,6}”")
 
@@ -329,6 +342,8 @@ def find_candidates(view: str) -> list[Candidate]:
     Candidates with unit BARE still need a unit from their indicator (see extract.py)."""
     found = [c for m in _NUMBER_RE.finditer(view) if (c := _number_candidate(view, m)) is not None]
     found += _bare_candidates(view)
+    if "番" in view:
+        found += _doubling_candidates(view)
     found += _rank_candidates(view)
     found += _ratio_candidates(view)
     found += _shared_unit_candidates(view, found)

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
-from beilun_etl.extraction.dictionaries import load_dictionaries
+from beilun_etl.extraction.dictionaries import Dictionaries, load_dictionaries
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
@@ -40,6 +40,17 @@ _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_ter
 # A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
 _TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
+# 新引进内资项目, 净增市场主体: new things counted over a period, a flow whatever the noun
+_NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
+
+
+def _is_flow(attribution: Attribution | None, dicts: Dictionaries) -> bool:
+    if attribution is None:
+        return False
+    indicator = dicts.indicators.get(attribution.code or "")
+    if indicator is not None:
+        return indicator.kind == "flow"
+    return bool(_NEW_THINGS.match(attribution.phrase))
 
 
 def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int | None]:
@@ -190,8 +201,8 @@ def _sentence_records(
         attributions.append(attr)
         shares_of.append(share_of)
 
-    kinds = [dicts.indicators[a.code].kind if a and a.code in dicts.indicators else None for a in attributions]
-    widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, [kind == "flow" for kind in kinds])
+    flows = [_is_flow(a, dicts) for a in attributions]
+    widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows)
 
     records = []
     for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):

@@ -21,6 +21,11 @@ from beilun_etl.extraction.units import unit_compatible
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
 _MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
+_WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,。；;]{0,3}\d)")
+# 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
+_PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)单位|每万人|每千人|平均每)$")
+# 对欧盟出口, 对“一带一路”沿线国家进出口 (not 对外贸易, 面对…)
+_PARTNER_HEAD = re.compile(r"(?<!面|针)对(?!外|于)[^，,。；;：:\d\n]{1,14}$")
 _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
@@ -28,7 +33,7 @@ _TIME = re.compile(
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)"
 )
 _COMPARE = re.compile(
-    r"(?:比|较|同比|环比|相比|按(?:年|月|季)(?=增|减|下|上|提|回))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
+    r"(?:比|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=增|减|下|上|提|回))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
     r"(?:末|底|同期)?(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢)?|"
     r"(?:高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区)?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
     r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产)(?:前|以来|之初|后)"
@@ -43,7 +48,7 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
-    r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|年均|平均|每年|[两二三四五]年平均|"
+    r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|排在|列|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|"
     rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|{_RECKONED}|[、,，:：\s])+$"
 )
@@ -145,8 +150,22 @@ class IndicatorResolver:
         return len(gap) <= 48 and bool(_FROM_TO.search(gap))
 
     def modified(self, alias_start: int) -> bool:
-        """新增企业, 新认定国家高新技术企业: a count of new ones, not the indicator's stock."""
-        return bool(_MODIFIED_HEAD.search(self.view, max(0, alias_start - 7), alias_start))
+        """新增企业, 新认定国家高新技术企业: a count of new ones, not the indicator's stock;
+        亩均税收: per unit of land; 对“一带一路”沿线国家进出口: the trade with some partners."""
+        return (
+            bool(_MODIFIED_HEAD.search(self.view, max(0, alias_start - 7), alias_start))
+            or bool(_PER_UNIT_HEAD.search(self.view, max(0, alias_start - 3), alias_start))
+            or self.partner_start(alias_start) is not None
+        )
+
+    def partner_start(self, alias_start: int) -> int | None:
+        """Where 对欧盟 starts before 出口: the partner belongs to the indicator's words."""
+        m = _PARTNER_HEAD.search(self.view, max(0, alias_start - 16), alias_start)
+        return m.start() if m else None
+
+    def _with_partner(self, a_start: int, a_end: int) -> str:
+        partner = self.partner_start(a_start)
+        return self.view[a_start:a_end] if partner is None else self.view[partner:a_end].strip("“”")
 
     def noun_after(self, end: int, clause_end: int) -> str:
         m = _AFTER_NOUN_END.search(self.view, end, clause_end)
@@ -170,7 +189,7 @@ class IndicatorResolver:
             code = self.code_of(alias)
             ind = self.dicts.indicators.get(code or "")
             if ind and unit_compatible(unit, ind.unit):
-                phrase = self.view[a_start:start]
+                phrase = self.view[self.partner_start(a_start) or a_start : start]
                 phrase = _TRAIL.sub("", _TIME.sub("", phrase)) or alias
                 return Attribution(phrase, None if self.modified(a_start) else code)
         after = [m for m in self.aliases_between(end, ce) if m[0] - end <= 1]
@@ -198,8 +217,9 @@ class IndicatorResolver:
         limit = cs + pull if pull >= 0 else start
         before = self.aliases_between(cs, limit)
         if before:
-            a_start, _a_end, alias = before[-1]
-            return Attribution(alias, None if self.modified(a_start) else self.code_of(alias))
+            a_start, a_end, alias = before[-1]
+            phrase = self._with_partner(a_start, a_end)
+            return Attribution(phrase, None if self.modified(a_start) else self.code_of(alias))
         phrase = self.clean_phrase(self.view[cs:limit])
         if self.is_anaphoric(phrase):
             return None
@@ -215,7 +235,9 @@ class IndicatorResolver:
         key = cs + m.start() if m else start
         share_of = None
         if m and m.group() == "占":
-            whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", window[m.end() :])
+            # 占全市的比重由2020年的15.6%提高到…: the whole ends where its share or a span starts
+            whole = _WHOLE_END.split(window[m.end() :], maxsplit=1)[0]
+            whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", whole)
             share_of = whole or None
         elif m and m.group().startswith("贡献"):
             # 贡献了全区约45%的进出口额: the scope before the figure, the noun after its 的
@@ -224,9 +246,9 @@ class IndicatorResolver:
             share_of = scope + noun or None
         before = [a for a in self.aliases_between(cs, start) if a[0] < key]
         if before:
-            _a_start, _a_end, alias = before[-1]
-            code = self.code_of(alias)
-            return Attribution(alias, self.share_code(alias, code)), share_of
+            a_start, a_end, alias = before[-1]
+            code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias))
+            return Attribution(self._with_partner(a_start, a_end), code), share_of
         phrase = self.clean_phrase(self.view[cs:key])
         if self.is_anaphoric(phrase):
             return None, share_of

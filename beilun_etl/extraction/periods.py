@@ -82,6 +82,7 @@ def assign_periods(
     last_any: Ctx | None = None  # the latest period in the text so far: what 同期 refers to
     named: int | None = None  # the year an explicit expression of this sentence names
     from_ctx: tuple[Ctx | None, bool] = (None, False)  # the period before a 从<period>的, and whether it holds
+    within: Ctx | None = None  # the period a 其中，10月 of this sentence is part of
     positions = [e[0] for e in events]
     para_of, full_of, semi_of = (index.indices(positions) for index in (seg.paragraphs, seg.full, seg.sentences))
     for n, (_pos, kind, idx) in enumerate(events):
@@ -91,10 +92,11 @@ def assign_periods(
             if future_active:  # a planned date (届时…) holds for its own clause group only
                 ctx, future_active = before_future, False
         if p != para_idx:
-            para_idx, sent_idx, para_ctx, ctx = p, s, None, None
+            para_idx, sent_idx, para_ctx, ctx, within = p, s, None, None, None
             years, last_explicit, consecutive, named, from_ctx = [], None, 0, None, (None, False)
         elif s != sent_idx:
-            para_ctx = ctx
+            para_ctx = ctx if within is None else within  # 其中，10月…。分行业看…: back to 1-10月
+            within = None
             sent_idx, years, last_explicit, consecutive, named, from_ctx = s, [], None, 0, None, (None, False)
             ctx = para_ctx
         if kind == 0:
@@ -113,6 +115,8 @@ def assign_periods(
                 consecutive = e.n
             elif e.kind == "span":
                 end_year = last_explicit + e.n if last_explicit and last_explicit + e.n <= last_year else last_year
+                if e.completed and complete_year is not None:
+                    end_year = min(end_year, complete_year)
                 ctx = Ctx("span", *_year(end_year), base_year=end_year - e.n)
             elif e.kind == "since":
                 base = e.year - 1 if e.year is not None else last_year - 1
@@ -124,6 +128,8 @@ def assign_periods(
                 if e.future and not future_active:
                     before_future, future_active = ctx, True
                 from_ctx = (ctx, True) if e.from_ else (None, False)
+                if e.within and ctx is not None and within is None:
+                    within = ctx
                 period = e.period
                 if e.anchored and named is not None and e.year is not None and named != e.year:
                     period = _shift(period, named - e.year)  # 去年，…全年: 全年 spans 去年

@@ -14,14 +14,22 @@ import datetime as dt
 import re
 
 from beilun_etl.extraction.textnorm import matching_view
-from beilun_etl.extraction.timeexpr import find_time_expressions
+from beilun_etl.extraction.timeexpr import TimeExpr, find_time_expressions
+
+# A figure in the sentence, roughly: enough to tell a year reported on from one merely named.
+_FIGURE_LIKE = re.compile(
+    r"\d(?:余|多)?(?:万亿|亿|万)?(?:美元|元|%|吨|标准箱|标箱|家|个|项|人|倍|位|条)|[一二两三四五六七八九]成|首位|第[一二三四五\d]"
+)
+_SENTENCE = re.compile(r"[^。！？!?\n]*")
+_PROBE_YEAR = 2000  # relative years resolve against it: 去年 is 1999
 
 
 def infer_publication_year(text: str) -> int | None:
     view = matching_view(text)
+    found = find_time_expressions(view, pub_year=_PROBE_YEAR, base_year=_PROBE_YEAR)
     exprs = [
         e
-        for e in find_time_expressions(view, pub_year=2000, base_year=2000)
+        for e in found
         if e.year
         and (
             (e.kind == "explicit" and not e.relative and not e.future and 1949 <= e.year <= 2100)
@@ -30,7 +38,32 @@ def infer_publication_year(text: str) -> int | None:
     ]
     # The year of a target (2025年，园区力争…) only when the text reports on no other year.
     reported = [e.year for e in exprs if not e.aim] or [e.year for e in exprs]
-    return max(reported) if reported else None
+    if not reported:
+        return None
+    return max(max(reported), _year_after_last_year(view, found, exprs) or 0)
+
+
+def _year_after_last_year(view: str, found: list[TimeExpr], exprs: list[TimeExpr]) -> int | None:
+    """A text that reports figures for 去年 and for whole years only, never for 今年, calls its latest
+    year 去年 (去年GDP增长5.8% over 2024年全区GDP…增长5.8%): it was written the year after."""
+
+    def with_figure(e: TimeExpr) -> bool:
+        return bool(_FIGURE_LIKE.search(_SENTENCE.match(view, e.end).group()))
+
+    reporting = [
+        e for e in found if e.kind == "explicit" and e.relative and not (e.comparison or e.future or e.anchored)
+    ]
+    if any(e.year == _PROBE_YEAR for e in reporting):
+        return None  # 今年…, 去年…: written in the year it calls 今年
+    if not any(e.year == _PROBE_YEAR - 1 and with_figure(e) for e in reporting):
+        return None
+    reported = [e for e in exprs if e.kind == "explicit" and not e.aim and e.period is not None and with_figure(e)]
+    if not reported:
+        return None
+    latest = max(e.year for e in reported)
+    if any(e.year == latest and e.period[1] != dt.date(latest, 12, 31) for e in reported):
+        return None  # 2024年上半年…, 去年…: 去年 is the year before
+    return latest + 1
 
 
 # A whole date: 2025-10-28, 2025/10/28, 2025.10.28 or 2025年10月28日, with an optional time after it.

@@ -76,8 +76,20 @@ def _half_width(text: str) -> str:
     return text
 
 
+# 二〇二四年, 二○二四年 (official documents, Hong Kong papers): the year in Arabic digits, which keeps
+# the length, so that every rule about years reads it.
+_CHINESE_YEAR = re.compile("(?:一九|二[零○])[零○一二三四五六七八九]{2}(?=年)")
+_YEAR_DIGITS = str.maketrans("零○一二三四五六七八九", "00123456789")
+
+
+def _arabic_years(text: str) -> str:
+    if "二零" not in text and "二○" not in text and "一九" not in text:
+        return text
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
+
+
 def matching_view(text: str) -> str:
-    """The text as the rules see it: simplified, half-width; same length as `text`."""
-    view = _half_width(to_simplified(text))
+    """The text as the rules see it: simplified, half-width, years in digits; same length as `text`."""
+    view = _arabic_years(_half_width(to_simplified(text)))
     assert len(view) == len(text)
     return view

@@ -56,7 +56,8 @@ _COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|与|相比|对比|跟|高于
 _REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
 _BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
 _FROM_BEFORE = re.compile(r"(?:从|由|自)$")
-_FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|到|争取|目标|预期|有望|至|届时)$")
+# 至/到 open a target date (到2027年), except in 截至/截止到 (up to a past or present date)
+_FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|(?<!截止)(?<!截)到|争取|目标|预期|有望|(?<!截)至|届时)$")
 _CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|增|升|降|跃升)(?:到|至)$")
 _FUTURE_AFTER = re.compile(
     r"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:建成|完工|投用|投产|竣工|达产)|(?:远景|愿景|目标|规划|展望)"
@@ -64,6 +65,8 @@ _FUTURE_AFTER = re.compile(
 )
 # 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
 _AIM_AFTER = re.compile(r"[，,]?[^。；;，,：:\n\d]{0,4}?(?:力争|争取|有望)")
+_WITHIN_BEFORE = re.compile(r"其中[，,]?$")
+_WITHIN_AFTER = re.compile(r"(?:份)?(?:当月|单月|当季|单季)")
 _PARAGRAPH_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
@@ -84,6 +87,8 @@ class TimeExpr:
     relative: bool = False
     anchored: bool = False  # 全年/本年/当年: the year the sentence already names, else the base year
     aim: bool = False  # 2025年，园区力争…: the year of a target, which a text may set for this year or a later one
+    completed: bool = False  # 过去五年: a span of the years completed before publication
+    within: bool = False  # 其中，10月 / 10月当月: a part of the period before it, for its own sentence
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -198,7 +203,8 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         elif g["event"]:
             expr = TimeExpr(start, end, "since")
         elif g["nearn"]:
-            expr = TimeExpr(start, end, "span", n=_number(g["nearn"]))
+            # 过去五年 (like 过去一年) are the years completed before publication; 近五年 reach up to now
+            expr = TimeExpr(start, end, "span", n=_number(g["nearn"]), completed=view.startswith("过去", start))
         elif g["plan"]:
             first = 2006 + 5 * "一二三四五".index(g["plan"])
             expr = TimeExpr(start, end, "since", None, first, n=5 if g["plansuf"] != "以来" else 0)
@@ -235,12 +241,13 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
             _FUTURE_AFTER.match(view, end)
         )
         expr.aim = bool(_AIM_AFTER.match(view, end))
+        expr.within = bool(_WITHIN_BEFORE.search(before) or _WITHIN_AFTER.match(view, end))
         if expr.year is not None and expr.year < pub_year and expr.relative:
             expr.future = False  # 去年实现…: a past year is never a plan
         expr.in_title = any(a < start < b for a, b in title_ranges)
         exprs.append(expr)
-        if g["year"]:
-            last_year = expr
+        if g["year"] or (g["rel"] and not (expr.anchored or expr.comparison or expr.future)):
+            last_year = expr  # 2024年 / 过去一年 / 去年: the year that a later 全年 or 一季度 refers to
     for start, end, n in _clause_start_spans(view):
         if not 1 <= _number(n) <= 100:
             continue

@@ -24,7 +24,7 @@ _SUBJECT_PREFIX = re.compile(
     r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
     r"前三季度|一季度|二季度|三季度|四季度|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
     r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
-    r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?)*"
+    r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|本报讯|据[^，,。；;\n]{1,10}(?:报道|消息))*"
 )
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
@@ -44,6 +44,7 @@ _SUBJECT_VERB = re.compile(
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
 _DISTRICT_TYPES = ("district", "county", "county_city")
+_OWN_AREA_WORDS = frozenset({"全区", "我区", "本区"})
 _CITY_TYPES = ("county_city", "city")
 _GENERIC_TYPES = {
     "全市": _CITY_TYPES,
@@ -75,9 +76,12 @@ def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, s
 def main_zone(view: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries, title_end: int) -> str:
     """The zone the article is about: most named, title mentions weighted, specific over generic."""
     scores: Counter[str] = Counter()
-    for start, _end, code, alias in mentions:
+    for k, (start, end, code, alias) in enumerate(mentions):
         if alias in GENERIC_ZONE_ALIASES or code == "china":
             continue
+        following = mentions[k + 1] if k + 1 < len(mentions) else None
+        if following and following[0] == end and code in dicts.ancestors(following[2])[1:]:
+            continue  # 宁波北仑区, 浙江宁波: the place named after it is the one meant
         scores[code] += 3 if start < title_end else 1
     if not scores:
         return "beilun"
@@ -105,8 +109,11 @@ def _comparison_city(scores: Counter[str], dicts: Dictionaries, title: str) -> s
     return None
 
 
-def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:
-    """全区 → the main zone, 全市 → its city, 全省 → its province (a zone of that type up the tree)."""
+def _generic_target(alias: str, main: str, dicts: Dictionaries, area: bool = False) -> str | None:
+    """全区 → the main zone, 全市 → its city, 全省 → its province (a zone of that type up the tree).
+    `area`: the article calls its main zone a 区 of its own (大榭开发区, 梅山保税港区): 全区 is that one."""
+    if area and alias in _OWN_AREA_WORDS:
+        return main
     types = _GENERIC_TYPES.get(alias)
     if not types:
         return None
@@ -116,12 +123,15 @@ def _generic_target(alias: str, main: str, dicts: Dictionaries) -> str | None:
     return None
 
 
-def place_before(pos: int, mentions: list[tuple[int, int, str, str]], main: str, dicts: Dictionaries) -> str | None:
-    """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
-    for _start, end, code, alias in mentions:
-        if end == pos:
-            return (_generic_target(alias, main, dicts) or code) if alias in GENERIC_ZONE_ALIASES else code
-    return None
+def _named_as_area(main: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries) -> bool:
+    """Whether the text names `main`, an area within a district, with a word ending in 区 (大榭开发区)
+    and never names the district it lies in (else 全区 may well be that district)."""
+    zone = dicts.zones.get(main)
+    if zone is None or zone.zone_type in _DISTRICT_TYPES:
+        return False
+    districts = {c for c in dicts.ancestors(main) if dicts.zones[c].zone_type in _DISTRICT_TYPES}
+    named = {code for _s, _e, code, alias in mentions if alias not in GENERIC_ZONE_ALIASES}
+    return bool(districts) and not districts & named and any(code == main and alias.endswith("区") for _s, _e, code, alias in mentions)
 
 
 class ZoneResolver:
@@ -142,6 +152,15 @@ class ZoneResolver:
         self.main = main
         self.main_depth = dicts.zones[main].depth if main in dicts.zones else 3
         self.starts = [m[0] for m in mentions]
+        self.area = _named_as_area(main, mentions, dicts)
+
+    def place_before(self, pos: int) -> str | None:
+        """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
+        for _start, end, code, alias in self.mentions:
+            if end == pos:
+                generic = alias in GENERIC_ZONE_ALIASES
+                return (_generic_target(alias, self.main, self.dicts, self.area) or code) if generic else code
+        return None
 
     def clause_subject(self, clause_start: int, clause_end: int, label: bool = False) -> str | None:
         """The zone named as the subject of this clause, if any.
@@ -165,7 +184,7 @@ class ZoneResolver:
                 # a list of zones at the start: 慈溪市、余姚市…
                 return None
             generic = alias in GENERIC_ZONE_ALIASES or code == "china"
-            target = _generic_target(alias, self.main, self.dicts) if generic else code
+            target = _generic_target(alias, self.main, self.dicts, self.area) if generic else code
             zone = self.dicts.zones.get(target or "")
             if zone is None:
                 return None

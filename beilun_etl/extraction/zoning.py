@@ -11,7 +11,7 @@ import re
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone, place_before
+from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
@@ -90,7 +90,7 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         # 居全国4个试点地区首位: the size of the group a rank is taken in, counted in the place named
         # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
-            zones[i] = place_before(c.start, mentions, main, dicts) or _peer_group_zone(view, c, zones[i], dicts)
+            zones[i] = resolver.place_before(c.start) or _peer_group_zone(view, c, zones[i], dicts)
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
