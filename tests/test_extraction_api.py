@@ -160,3 +160,9 @@ def test_a_quantity_per_unit_is_no_total_and_a_share_span_names_its_whole():
     assert records["42.5万元"]["indicator_code"] is None
     assert records["18.2%"]["indicator_code"] == "online_retail_sales"
     assert records["15.6%"]["share_of"] == records["16.8%"]["share_of"] == "宁波全市"
+
+
+def test_a_planned_figure_keeps_its_indicator_words_without_the_future_tense():
+    text = clean_text("北仑区商务局负责人表示，预计全年外贸进出口总额将突破4000亿元。")
+    record = extract_figures("t", text, dt.date(2025, 10, 25))[0]
+    assert (record["indicator"], record["indicator_code"]) == ("外贸进出口总额", "foreign_trade_total")

@@ -89,3 +89,50 @@ def test_spaces_set_around_numbers_in_pdf_copies_are_dropped():
         ("2985.6亿元", "level", "gdp"),
         ("6.3%", "growth_pct", "gdp"),
     ]
+
+
+def test_the_items_of_a_list_stay_on_their_own_lines():
+    raw = (
+        "北仑区2025年1-9月主要经济指标快报\n\n地区生产总值：2268.4亿元，增长5.9%\n规上工业增加值：1102.3亿元，增长7.4%\n"
+        "固定资产投资：增长4.2%\n● 外贸进出口2876.5亿元\n▲ 新增市场主体2.1万户\n"
+        "全区实现地区生产总值为2268.4亿元，比上年同期\n1.5亿元的增量高出不少。"
+    )
+    cleaned = clean_text(raw)
+    assert "\n\n固定资产投资：增长4.2%\n\n● 外贸进出口2876.5亿元\n\n▲ 新增市场主体2.1万户\n\n" in cleaned
+    assert "比上年同期1.5亿元的增量" in cleaned  # a sentence cut before a number is still joined
+    records = figures(raw)
+    assert next(r for r in records if r["text"] == "4.2%")["indicator_code"] == "fixed_asset_investment"
+
+
+def test_an_html_table_becomes_a_table_read_cell_by_cell():
+    raw = (
+        "<h1>北仑区2024年主要经济指标</h1><table><tr><th>指标</th><th>单位</th><th>2024年</th><th>比上年增长(%)</th></tr>"
+        "<tr><td>地区生产总值</td><td>亿元</td><td>2985.6</td><td>6.3</td></tr>"
+        "<tr><td>进出口总额</td><td>亿元</td><td>4012.5</td><td>3.7</td></tr></table><p>全区经济运行稳中有进。</p>"
+    )
+    cleaned = clean_text(raw)
+    assert "| 地区生产总值 | 亿元 | 2985.6 | 6.3 |" in cleaned
+    assert cleaned.endswith("|\n\n全区经济运行稳中有进。\n")
+    records = figures(raw)
+    assert [(r["indicator_code"], r["measure"], r["value"]) for r in records] == [
+        ("gdp", "level", 298_560_000_000),
+        ("gdp", "growth_pct", 6.3),
+        ("foreign_trade_total", "level", 401_250_000_000),
+        ("foreign_trade_total", "growth_pct", 3.7),
+    ]
+
+
+def test_a_pipe_table_without_its_separator_row_is_still_a_table():
+    raw = "北仑区2024年主要指标\n\n| 指标 | 单位 | 2024年 | 增长(%) |\n| 地区生产总值 | 亿元 | 2985.6 | 6.3 |\n| 进出口总额 | 亿元 | 4012.5 | 3.7 |\n"
+    assert "| 指标 | 单位 | 2024年 | 增长(%) |\n|---|---|---|---|\n| 地区生产总值" in clean_text(raw)
+    assert [r["value"] for r in figures(raw)] == [298_560_000_000, 6.3, 401_250_000_000, 3.7]
+
+
+def test_a_table_copied_from_a_pdf_with_single_spaces_between_columns():
+    raw = (
+        "北仑区2024年主要指标\n\n指标 单位 2024年 增长(%)\n地区生产总值 亿元 2985.6 6.3\n进出口总额 亿元 4012.5 3.7\n"
+        "全区 GDP 2985.6亿元。\n"
+    )
+    cleaned = clean_text(raw)
+    assert "| 进出口总额 | 亿元 | 4012.5 | 3.7 |\n\n全区 GDP 2985.6亿元。" in cleaned  # prose stays prose
+    assert [r["value"] for r in figures(raw)][:4] == [298_560_000_000, 6.3, 401_250_000_000, 3.7]

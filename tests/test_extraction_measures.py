@@ -246,3 +246,19 @@ def test_a_doubling_is_a_multiple_and_a_like_for_like_growth_keeps_its_indicator
     )
     assert by_text(records, "翻两番")["value"] == 4
     assert by_text(records, "3.1%")["indicator_code"] == "general_budget_revenue"
+
+
+def test_taiwan_wordings_of_growth_and_decline():
+    records = figures("寧波北侖區去年進出口總額達4012億元，其中出口較前年成長6.5%，進口衰退0.8%。", dt.date(2025, 3, 1))
+    assert (by_text(records, "6.5%")["measure"], by_text(records, "6.5%")["indicator_code"]) == (
+        "growth_pct",
+        "exports",
+    )
+    assert (by_text(records, "0.8%")["value"], by_text(records, "0.8%")["indicator_code"]) == (-0.8, "imports")
+
+
+def test_points_below_a_comparison_are_negative():
+    records = figures(
+        "北仑区GDP增速比全市高0.5个百分点，比全省低0.2个百分点，低于全国0.1个百分点。", dt.date(2025, 3, 1)
+    )
+    assert [by_text(records, t)["value"] for t in ("0.5个百分点", "0.2个百分点", "0.1个百分点")] == [0.5, -0.2, -0.1]

@@ -95,3 +95,12 @@ def test_a_slash_fraction_is_a_share_only_after_zhan():
         ("约1/10", "share_pct", 10),
         ("近1/5", "share_pct", 20),
     ]
+
+
+def test_a_hundred_ge_yi_is_a_hundred_yi_of_money():
+    records = figures("全区汽车产业产值超过100个亿，工业总产值超过3000个亿。全区共有企业100个。")
+    assert [(r["text"], r["value"], r["unit"]) for r in records] == [
+        ("超过100个亿", 10_000_000_000, "CNY"),
+        ("超过3000个亿", 300_000_000_000, "CNY"),
+        ("100个", 100, "count"),
+    ]

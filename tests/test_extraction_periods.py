@@ -315,7 +315,9 @@ def test_the_past_year_of_a_work_report_anchors_its_whole_year_and_past_five_yea
     assert period(by_text(records, "2715.3亿元")) == ("2024-01-01", "2024-12-31")
     assert period(by_text(records, "6.5%"))[1] == "2024-12-31"
     assert period(by_text(records, "超过3000亿元")) == ("2020-01-01", "2024-12-31")
-    records = figures("今年上半年全区GDP增长5%。过去五年，全区GDP年均增长6.5%；近五年累计引进项目300个。", dt.date(2025, 7, 9))
+    records = figures(
+        "今年上半年全区GDP增长5%。过去五年，全区GDP年均增长6.5%；近五年累计引进项目300个。", dt.date(2025, 7, 9)
+    )
     assert period(by_text(records, "6.5%"))[1] == "2024-12-31"
     assert period(by_text(records, "300个"))[1] == "2025-12-31"
     # a comparison with last year names no year for 全年
@@ -358,3 +360,33 @@ def test_a_date_up_to_which_figures_run_is_no_target_and_holds_for_the_sentence(
     assert period(by_text(records, "1422.8亿元")) == ("2025-03-31", "2025-03-31")
     assert period(by_text(records, "56个")) == ("2025-01-01", "2025-03-31")  # new ones: a flow up to the day
     assert period(by_text(records, "4000亿元")) == ("2027-01-01", "2027-12-31")
+
+
+def test_quarter_and_month_ranges_in_chinese_numerals_and_a_quarters_end():
+    records = figures(
+        "一至三季度，全区GDP增长5.6%。一至十月，全区社会消费品零售总额400亿元。二季度末，全区存款余额1500亿元。",
+        dt.date(2025, 11, 20),
+    )
+    assert period(by_text(records, "5.6%")) == ("2025-01-01", "2025-09-30")
+    assert period(by_text(records, "400亿元")) == ("2025-01-01", "2025-10-31")
+    assert period(by_text(records, "1500亿元")) == ("2025-06-30", "2025-06-30")
+
+
+def test_hong_kong_names_of_the_first_quarters_and_months():
+    records = figures(
+        "今年首季GDP按年增長5.2%。首三季，出口按年增長8%。首10個月，進口按年增長6%。", dt.date(2025, 11, 20)
+    )
+    assert [period(by_text(records, t))[1] for t in ("5.2%", "8%", "6%")] == ["2025-03-31", "2025-09-30", "2025-10-31"]
+
+
+def test_quarters_and_halves_as_the_media_write_them():
+    records = figures(
+        "2025年Q1，全区GDP增长5.2%。今年H1，出口增长8%。2024年Q1-Q3，进口增长3%。H1N1疫苗接种1200人。",
+        dt.date(2025, 8, 1),
+    )
+    assert [period(by_text(records, t)) for t in ("5.2%", "8%", "3%")] == [
+        ("2025-01-01", "2025-03-31"),
+        ("2025-01-01", "2025-06-30"),
+        ("2024-01-01", "2024-09-30"),
+    ]
+    assert period(by_text(records, "1200人")) == ("2024-01-01", "2024-09-30")  # H1N1 is a name, no period

@@ -36,3 +36,12 @@ def test_teu_after_a_count_classifier():
 def test_approx_share():
     record = by_text(figures("2022年北仑实现大宗商品交易规模1.57万亿元，约占全国4%。"), "4%")
     assert (record["measure"], record["qualifier"]) == ("share_pct", "approx")
+
+
+def test_more_after_a_tenth_or_a_multiple_is_more_than():
+    records = figures("出口增长两成多，进口增长3倍多，利用外资增长1.5倍，多家企业落户。")
+    assert [(r["text"], r["qualifier"]) for r in records] == [
+        ("两成多", "more_than"),
+        ("3倍多", "more_than"),
+        ("1.5倍", "exact"),
+    ]

@@ -165,3 +165,50 @@ def test_the_whole_area_of_an_article_on_a_development_zone_is_that_zone():
     # an article that also names the district: 全区 may well be the district
     records = figures(text + "占北仑区投资的12%。", dt.date(2025, 10, 20))
     assert by_text(records, "62家")["zone"] == "beilun"
+
+
+def test_a_figure_in_brackets_after_a_place_is_that_places():
+    records = figures(
+        "分区县（市）看，GDP增速居前三位的是北仑（6.1%）、镇海（5.8%）和鄞州（5.2%）。", dt.date(2025, 3, 1)
+    )
+    assert [by_text(records, t)["zone"] for t in ("6.1%", "5.8%", "5.2%")] == ["beilun", "zhenhai", "yinzhou"]
+
+
+def test_within_the_area_means_the_area_the_article_is_about():
+    text = (
+        "寧波保稅區前三季度經濟運行平穩\n\n前三季度，寧波保稅區實現地區生產總值136.8億元。\n\n"
+        "梅山街道工業總產值212.5億元，區內企業完成進出口總額1180.4億元，當中進口795.2億元。北侖區整體來看，前三季度GDP增長6.1%。"
+    )
+    records = figures(text, dt.date(2024, 10, 30))
+    assert by_text(records, "1180.4億元")["zone"] == "ningbo_bonded_zone"
+    assert by_text(records, "795.2億元")["part_of"] == "1180.4億元"  # 當中 (Hong Kong) is 其中
+    # a Hong Kong first-three-quarters before a port area names no unknown place
+    records = figures("北侖港區表現亮眼。首三季北侖港區完成集裝箱吞吐量約1,050萬標準箱。", dt.date(2025, 10, 25))
+    assert records[0]["zone"] == "beilun_port_area"
+
+
+def test_figures_handed_out_in_order_by_fen_lie_and_yi_ci():
+    records = figures(
+        "宁波各区县GDP排名\n\n北仑区以2985.6亿元位居全市第一，余姚市、慈溪市分列第三、第四位。"
+        "海曙区、江北区、镇海区GDP依次为1380亿元、960亿元和1020亿元。",
+        dt.date(2025, 3, 1),
+    )
+    assert [by_text(records, t)["zone"] for t in ("第三", "第四位")] == ["yuyao", "cixi"]
+    assert [by_text(records, t)["zone"] for t in ("1380亿元", "960亿元", "1020亿元")] == [
+        "haishu",
+        "jiangbei",
+        "zhenhai",
+    ]
+    # who ranks is named, what is ranked stands in the title; a gap between two places is no GDP
+    assert by_text(records, "2985.6亿元")["indicator_code"] == "gdp"
+    records = figures("北仑、鄞州地区生产总值分别为2630亿元和2767.5亿元，北仑以137.5亿元之差位居第二。")
+    assert by_text(records, "137.5亿元")["indicator_code"] is None
+
+
+def test_a_place_the_dictionary_lacks_has_no_zone_and_names_no_indicator():
+    records = figures(
+        "舟山市2024年经济运行\n\n定海区实现地区生产总值560亿元，普陀区420亿元。全市GDP为2150亿元，岱山县以300亿元居第三。",
+        dt.date(2025, 2, 1),
+    )
+    assert [(r["zone"], r["indicator_code"]) for r in records][:2] == [(None, "gdp"), (None, "gdp")]
+    assert [by_text(records, t)["zone"] for t in ("2150亿元", "300亿元")] == ["zhoushan", None]

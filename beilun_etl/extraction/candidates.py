@@ -70,6 +70,7 @@ QUALIFIER_KIND = {
 }
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
 _CN_BAD_BEFORE = set("第数几上成每周初星")
+_MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
 _CN_RANK = r"\d+|[一二三四五六七八九十]+"
@@ -81,7 +82,7 @@ _RANK_CORE = re.compile(
     r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
 )
 _RANK_BEFORE = re.compile(
-    rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升)?"
+    rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升|分别)?"
     rf"(?P<scope>(?:{_SCOPES})[^，,。；;！？!?\n第\d]{{0,10}}?)?$"
 )
 _TOP_CORE = re.compile(r"首位|榜首|第一位|之首|居首(?![批个家次创])")
@@ -176,6 +177,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     value = scale(num_text, total_factor) if not is_cn else value * total_factor
     if unit_text == "成" and view.startswith("半", end):
         value, end = value + 5, end + 1  # 一成半: 15%
+    elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
+        q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
     if negative:
         value = -value
     qualifier, text_start = _qualifier_before(view, start)
@@ -261,10 +264,11 @@ def _ratio_candidates(view: str) -> list[Candidate]:
     return found
 
 
-# 人口约85万, 游客突破500万: a bare 万/亿 takes its unit from the indicator before it (extract.py)
+# 人口约85万, 游客突破500万: a bare 万/亿 takes its unit from the indicator before it (extract.py);
+# 100个亿 is 100亿 said aloud (longer than the count 100个, so it wins the overlap)
 # (?=[\d,.]*+[余多]?[万亿]): the number runs up to its 万/亿, checked before trying its forms (as above)
 _BARE_MULTIPLE_RE = re.compile(
-    rf"(?=\d)(?<![\d.])(?=[\d,.]*+[余多]?[万亿])(?P<num>{ARABIC})(?P<q>余|多)?(?P<mult>万亿|亿|万)(?=[，,。；;、）)\s]|$)"
+    rf"(?=\d)(?<![\d.])(?=[\d,.]*+[余多]?个?[万亿])(?P<num>{ARABIC})(?P<q>余|多)?(?:个(?=亿))?(?P<mult>万亿|亿|万)(?=[，,。；;、）)\s]|$)"
 )
 BARE = "bare"
 

@@ -2,7 +2,8 @@
 
 PDF and web copies bring Windows line endings, indentation with ideographic spaces, runs of blank
 lines and words broken across a page break (`宁波臻\\n\\n至机械`). A break inside a sentence is
-joined so that a sentence is never cut; headings, captions and author lines stay on their own.
+joined so that a sentence is never cut; headings, captions, author lines and the items of a list
+(地区生产总值：2268.4亿元，增长5.9% over 规上工业增加值：…) stay on their own.
 Pipe-table rows (`| 指标 | 2024年 |`) are not broken lines: each stays on a line of its own, the
 rows of one table one under the other, so that tables.py can read them cell by cell. A table whose
 columns are set apart by tabs or runs of spaces (copied from a PDF or a spreadsheet) is rewritten
@@ -20,7 +21,11 @@ from beilun_etl.extraction.textnorm import matching_view
 
 _FINAL = "。！？!?；;…：:"
 _CLOSERS = "”’\"'」』）)】》"
-_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr|p|div|h[1-6]|li|tr)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+_BLOCK_TAG = re.compile(
+    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/tr|/table|p|div|h[1-6]|li|tr|table)(?:\s[^<>\n]{0,200})?\s*/?>", re.I
+)
+# </td>, </th>: a cell ends; a tab sets it apart, and the row becomes a line of an aligned table
+_CELL_END = re.compile(r"<\s*/\s*t[dh]\s*>", re.I)
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -43,6 +48,8 @@ _YEAR_DIGITS = re.compile(r"(?:[1１][9９]|[2２][0０])[\d０-９]{2}")
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 # Columns of an aligned table: tabs, or two spaces or more (ideographic ones too).
 _COLUMN_GAP = re.compile(r"[ \u3000\u00a0]*\t[ \t\u3000\u00a0]*|[ \u3000\u00a0]{2,}")
+_SINGLE_GAP = re.compile(r"[ \u3000\u00a0\t]+")
+_BAR = re.compile(r"[|｜]")
 # A cell that is one figure, as a table cell states it: 2860.5, -1.2%, 约3000, 1200余, 1.2万, 5以上.
 _NUMBER_CELL = re.compile(
     rf"(?:{PRE_QUALIFIERS})?[-−–+]?[\d０-９][\d０-９,，.．]*(?:余|多)?(?:万亿|亿|万)?[%％]?(?:{POST_QUALIFIERS})?"
@@ -56,6 +63,13 @@ _SPACE_AT_NUMBER = re.compile(
     r"(?<=[\u4e00-\u9fff%％])[ \u00a0]{1,2}(?!(?:19|20)\d\d年\d)(?=[\d０-９][\d０-９.,．]*[ \u00a0]{0,2}[\u4e00-\u9fff%％])"
     r"|(?<=[\d０-９])[ \u00a0]{1,2}(?=[\u4e00-\u9fff%％])"
 )
+# An item of a list (地区生产总值：2268.4亿元，增长5.9%; - 出口…; 1、…) starts its own line: a label and
+# a colon, a bullet, or an item number (not the 1.5 of a number cut by the break).
+_LIST_ITEM_START = re.compile(
+    r"(?:[-*•·●▪◆■▲△★☆◇]\s*(?=[^\d\s])|\d{1,2}[、)）]|\d{1,2}\.(?!\d)|[^，,。；;：:\d\s]{2,16}[：:](?!\s*$))"
+)
+# A line ending with a figure (6.3%, 2268.4亿元): a list item, not a sentence cut by a break.
+_FIGURE_END = re.compile(r"[\d%％][^，,。；;：:\d]{0,3}$")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
 
@@ -82,6 +96,8 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
+    if _LIST_ITEM_START.match(nxt) and (_FIGURE_END.search(prev) or _LIST_ITEM_START.match(prev)):
+        return False
     if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
         return True
     return len(prev) >= _MIN_BROKEN_LINE or _alias_across(prev, nxt)
@@ -103,8 +119,8 @@ def _alias_across(prev: str, nxt: str) -> bool:
     return False
 
 
-def _aligned_cells(line: str) -> list[str]:
-    return _COLUMN_GAP.split(line) if line else []
+def _aligned_cells(line: str, gap: re.Pattern[str]) -> list[str]:
+    return gap.split(line) if line else []
 
 
 def _is_data_row(cells: list[str]) -> bool:
@@ -116,22 +132,31 @@ def _is_data_row(cells: list[str]) -> bool:
     )
 
 
+def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list[str], list[list[str]], int]:
+    """The header at line i and the data rows under it with the same columns, and the line after them."""
+    header = _aligned_cells(lines[i], gap)
+    rows, j = [], i + 1
+    while len(header) >= 3 and not any(_NUMBER_CELL.fullmatch(c) for c in header):
+        while j < len(lines) and not lines[j]:  # blank lines between rows
+            j += 1
+        cells = _aligned_cells(lines[j], gap) if j < len(lines) else []
+        if len(cells) != len(header) or not _is_data_row(cells):
+            break
+        rows.append(cells)
+        j += 1
+    return header, rows, j
+
+
 def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     """Aligned tables (a header of three columns or more over two rows of figures or more, with the
-    same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was."""
+    same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was.
+    Columns are set apart by tabs or runs of spaces, else (a PDF copy) by single spaces."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        header = _aligned_cells(lines[i])
-        rows, j = [], i + 1
-        while len(header) >= 3 and not any(_NUMBER_CELL.fullmatch(c) for c in header):
-            while j < len(lines) and not lines[j]:  # blank lines between rows
-                j += 1
-            cells = _aligned_cells(lines[j]) if j < len(lines) else []
-            if len(cells) != len(header) or not _is_data_row(cells):
-                break
-            rows.append(cells)
-            j += 1
+        header, rows, j = _aligned_table(lines, i, _COLUMN_GAP)
+        if len(rows) < 2 and not _BAR.search(lines[i]):
+            header, rows, j = _aligned_table(lines, i, _SINGLE_GAP)
         if len(rows) < 2:
             out.append(lines[i])
             i += 1
@@ -152,7 +177,7 @@ def clean_text(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _INVISIBLE.sub("", text)
     if "<" in text or "&" in text:  # web copies: tags and entities
-        text = _BLOCK_TAG.sub("\n", text)
+        text = _BLOCK_TAG.sub("\n", _CELL_END.sub("\t", text))
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
@@ -180,4 +205,22 @@ def clean_text(raw: str) -> str:
         else:
             paragraphs.append(line)
         in_table = row
+    paragraphs = [_with_header_separator(p) if is_table_row(p.split("\n", 1)[0]) else p for p in paragraphs]
     return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")
+
+
+_SEPARATOR_ROW = re.compile(r"[|｜](?:\s*:?-+:?\s*[|｜])+")
+
+
+def _with_header_separator(table: str) -> str:
+    """A pipe table written without its |---| row (a header of words over rows of figures) gets one,
+    as an aligned table does, so that one reader serves all."""
+    rows = table.split("\n")
+    if len(rows) < 3 or any(_SEPARATOR_ROW.fullmatch(r) for r in rows):
+        return table
+    header, *data = ([c.strip() for c in _BAR.split(r.strip("|｜"))] for r in rows)
+    if any(_NUMBER_CELL.fullmatch(c) for c in header) or not all(
+        len(cells) == len(header) and _is_data_row(cells) for cells in data
+    ):
+        return table
+    return "\n".join([rows[0], "|" + "---|" * len(header), *rows[1:]])

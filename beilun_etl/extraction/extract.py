@@ -162,6 +162,8 @@ def _sentence_records(
                 attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
             if attr is None:  # 进出口总额超过千亿元，达1053.2亿元
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
+            if attr is None:  # 宁波各区县GDP排名 over 北仑区以2985.6亿元位居全市第一
+                attr = resolver.nearest_alias_before(*title_span(seg), unit=c.unit)
         elif mi.measure == "share_pct":
             attr, share_of = resolver.share(clause, c.start, c.end)
             if attr is None:
@@ -331,6 +333,12 @@ def _merge(records: list[dict[str, Any]], table_records: list[dict[str, Any]]) -
 _BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", "mu", "km2"})
 
 
+# 产值超过100个亿: words for an amount of money right before a bare 亿
+_AMOUNT_BEFORE = re.compile(
+    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)[达到为约近超过突破逾了]*$"
+)
+
+
 def _resolve_bare_units(cands: list[Candidate], seg: Segments, resolver: IndicatorResolver) -> list[Candidate]:
     """人口约85万: a number with only 万/亿 is a figure in the unit of the indicator named just before it."""
     kept = []
@@ -339,9 +347,12 @@ def _resolve_bare_units(cands: list[Candidate], seg: Segments, resolver: Indicat
             cs, _ce = seg.clauses.span(c.num_start)
             near = [a for a in resolver.aliases_between(max(cs, c.start - 12), c.start)]
             ind = resolver.dicts.indicators.get(resolver.code_of(near[-1][2]) or "") if near else None
-            if ind is None or ind.unit not in _BARE_UNITS:
+            if ind is not None and ind.unit in _BARE_UNITS:
+                c.unit = ind.unit
+            elif _AMOUNT_BEFORE.search(resolver.view, max(cs, c.start - 12), c.start):
+                c.unit = "CNY"  # 汽车产业产值超过100个亿: an amount of money the dictionary lacks
+            else:
                 continue
-            c.unit = ind.unit
             c.classifier = None
         kept.append(c)
     return kept

@@ -21,11 +21,18 @@ from beilun_etl.extraction.units import unit_compatible
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
 _MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
+# 占全市的比重由2020年的15.6%…: where the whole named after 占 ends
 _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,。；;]{0,3}\d)")
+# What may stand between the places of a phrase that names only places (北仑区以, 北仑和鄞州的)
+_PLACE_LINKS = re.compile(r"[以的在和与及、]")
+_PLACE_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"
+)  # 普陀区: a place the dictionary lacks
+_GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
 _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)单位|每万人|每千人|平均每)$")
-# 对欧盟出口, 对“一带一路”沿线国家进出口 (not 对外贸易, 面对…)
-_PARTNER_HEAD = re.compile(r"(?<!面|针)对(?!外|于)[^，,。；;：:\d\n]{1,14}$")
+# 对欧盟出口, 对“一带一路”沿线国家进出口 (not 对外贸易, 面对…, 对比去年…)
+_PARTNER_HEAD = re.compile(r"(?<!面|针|相|应|核)对(?!外|于|比|接)[^，,。；;：:\d\n]{1,14}$")
 _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
@@ -49,8 +56,8 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|排在|列|年均|平均|每年|[两二三四五]年平均|"
-    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|"
-    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|{_RECKONED}|[、,，:：\s])+$"
+    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|成长|衰退|"
+    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|将会|将|有望|{_RECKONED}|[、,，:：\s])+$"
 )
 # Not the digits of a name: 5G基站, PM2.5
 _NUMBER_WITH_UNIT = re.compile(
@@ -140,7 +147,13 @@ class IndicatorResolver:
         return self._clean_phrase(text)
 
     def is_anaphoric(self, phrase: str) -> bool:
-        return phrase in _ANAPHORIC or _FROM_TO_LEFTOVER.fullmatch(phrase) is not None
+        return phrase in _ANAPHORIC or _FROM_TO_LEFTOVER.fullmatch(phrase) is not None or self._only_places(phrase)
+
+    def _only_places(self, phrase: str) -> bool:
+        """北仑区以2985.6亿元位居全市第一: the phrase names who, not what; the indicator is elsewhere."""
+        if not phrase or self.dicts.zone_re is None:
+            return False
+        return not _PLACE_LINKS.sub("", _PLACE_NAME.sub("", self.dicts.zone_re.sub("", phrase)))
 
     def _near(self, alias_end: int, start: int) -> bool:
         """An alias names the level after it when little stands between (从2015年的X增加到2024年的 does)."""
@@ -184,6 +197,8 @@ class IndicatorResolver:
     def level(self, clause: tuple[int, int], start: int, end: int, unit: str) -> Attribution | None:
         """A level: alias before it in the clause, else the noun after a counted unit; None = inherit."""
         cs, ce = clause
+        if _GAP_AFTER.match(self.view, end):  # 北仑以137.5亿元之差位居第二: a gap between two places
+            return Attribution("差距", None)
         before = [m for m in self.aliases_between(cs, start) if self._near(m[1], start)]
         for a_start, _a_end, alias in reversed(before):
             code = self.code_of(alias)

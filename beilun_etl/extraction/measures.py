@@ -1,7 +1,7 @@
 """What a number measures (level, growth, share, ...), its sign, and whether it starts or ends a span.
 
-The words right before a number decide: 年均增长 → cagr_pct, 增长/增幅/同比 → growth_pct,
-下降/减少/回落 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 → share_pct,
+The words right before a number decide: 年均增长 → cagr_pct, 增长/增幅/同比 (成长 in Taiwan) →
+growth_pct, 下降/减少/回落/衰退 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 → share_pct,
 a comparison (比上年末) with 增加/减少 (or 多/少) before a count or an amount → change. 从/由 before a
 level marks the start of a span (从207亿元增长到2630亿元).
 """
@@ -22,10 +22,11 @@ _CAGR = re.compile(
     r"(?:年均|平均每年|每年平均|年平均|[两二三四五六七八九十\d]年平均)(?:增长|增速|递增|提高|上升|增幅)?(?:率)?"
     + _NEUTRAL_TAIL
 )
-_DOWN = re.compile(r"(?:下降|减少|回落|下滑|降低|下跌|降幅|跌幅|减幅|负增长|减|降)" + _NEUTRAL_TAIL)
+_DOWN = re.compile(r"(?:下降|减少|回落|下滑|降低|下跌|降幅|跌幅|减幅|负增长|衰退|减|降)" + _NEUTRAL_TAIL)
 _UP = re.compile(
-    r"(?:增长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
+    r"(?:增长|成长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
 )
+_LOWER_BY = re.compile(r"(?:低|慢)(?:于[^，,。；;]{0,8})?(?:了)?$")
 _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
 _SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
 # 贡献了全区约45%的进出口额: the part contributes a share of a named whole (贡献率 is a rate of its own)
@@ -55,7 +56,8 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
     if unit == "times":
         return MeasureInfo("multiple")
     if unit == "pct_point":
-        return MeasureInfo("pct_points", -1 if down else 1)
+        lower = bool(_LOWER_BY.search(window))  # 比全省低0.2个百分点
+        return MeasureInfo("pct_points", -1 if down or lower else 1)
     if _FROM.search(window):
         cue: str | None = "from"
     elif _LEVEL_TO.search(window):

@@ -88,8 +88,20 @@ def _arabic_years(text: str) -> str:
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
 
 
+# 當中 opening a clause is Hong Kong's 其中 (當中進出口額超億元的企業186家): one word for the rules
+_CLAUSE_DANGZHONG = re.compile(r"(?:(?<=[，,。；;：:\n])|^)当中")
+
+
+# 分列第三、第四位 and 依次为A、B和C hand their figures out in order, as 分别 does: one word for the rules
+_RESPECTIVELY = re.compile(r"分列(?=[^，,。；;\n]{0,8}第)|依次(?=为|是|增长|下降|达|占|居)")
+
+
 def matching_view(text: str) -> str:
     """The text as the rules see it: simplified, half-width, years in digits; same length as `text`."""
     view = _arabic_years(_half_width(to_simplified(text)))
+    if "当中" in view:
+        view = _CLAUSE_DANGZHONG.sub("其中", view)
+    if "分列" in view or "依次" in view:
+        view = _RESPECTIVELY.sub("分别", view)
     assert len(view) == len(text)
     return view

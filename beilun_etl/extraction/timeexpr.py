@@ -16,21 +16,30 @@ from dataclasses import dataclass
 from beilun_etl.extraction.numbers import parse_number
 
 _CN = r"[一二两三四五六七八九十]+"
+# 一至三季度 (January to September), 二季度末 (a day), 一至十月 (months in Chinese numerals);
+# 首季, 首三季, 首半年 (Hong Kong: the first quarter, three quarters, half)
+_CN_SUBS = (
+    r"首[二两三2-3]?季度?|首半年|[一1][至到~-][二三四2-4]季度|第?[一二三四1-4]季度末?"
+    r"|(?<![A-Za-z])(?:Q1-Q[2-4]|Q[1-4]|H[12])(?![A-Za-z\d])"  # Q1, Q1-Q3, H1 (media)
+    r"|[一二三四五六七八九十]{1,2}[至到][一二三四五六七八九十]{1,3}月(?:份)?"
+)
 _SUB = (
     r"(?:(?P<{p}m1>\d{{1,2}})(?:月)?[-~至到](?P<{p}m2>\d{{1,2}})月(?:份)?"
     r"|(?P<{p}mon>\d{{1,2}})月(?:(?P<{p}day>\d{{1,2}})日|份)?(?P<{p}monend>末|底)?"
-    r"|(?P<{p}sub>上半年|下半年|前三季度|前两季度|前2季度|前3季度|第?[一二三四1-4]季度|年末|年底|末|底|初))"
+    r"|(?P<{p}sub>上半年|下半年|前三季度|前两季度|前2季度|前3季度|"
+    + _CN_SUBS.replace("{", "{{").replace("}", "}}")
+    + r"|年末|年底|末|底|初))"
 )
 _BARE_SUB = (
     r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|(?P<smon>\d{1,2})月(?:(?P<sday>\d{1,2})日|份)?(?P<smonend>末|底)?"
-    r"|(?P<ssub>上半年|下半年|前三季度|前两季度|第?[一二三四]季度|年末|年底))"
+    r"|(?P<ssub>上半年|下半年|前三季度|前两季度|" + _CN_SUBS + r"|年末|年底))"
 )
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
 # than trying every alternative at every character). At a digit, every alternative needs at most
 # four digits and then 年, 多, 月 or a range sign: checking that first skips the digits of the
 # other numbers of the text at once.
 _TIME_RE = re.compile(
-    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅])"
+    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅首QH])"
     r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
@@ -46,7 +55,7 @@ _TIME_RE = re.compile(
     r"|(?P<event>挂牌|设立|成立|获批|开港|落地|运营|建区|开发开放)以来"
     r"|(?:近|过去)(?P<nearn>\d{1,2}|" + _CN + r")年"
     r"|“?十(?P<plan>[一二三四五])五”?(?P<plansuf>以来|期间|时期)"
-    r"|前(?P<firstm>\d{1,2}|" + _CN + r")个?月(?!份)"
+    r"|[前首](?P<firstm>\d{1,2}|" + _CN + r")个?月(?!份)"
     r"|(?<![\d年])" + _BARE_SUB + ")"
 )
 # 3年，… at the start of a clause. Matched from the clause break before it (a text start counts as
@@ -111,16 +120,36 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
             return dt.date(year, 12, 31), dt.date(year, 12, 31)
         if sub == "初":
             return dt.date(year, 1, 1), dt.date(year, 3, 31)
-        if sub == "上半年":
+        if sub in ("上半年", "首半年"):
             return dt.date(year, 1, 1), dt.date(year, 6, 30)
         if sub == "下半年":
             return dt.date(year, 7, 1), dt.date(year, 12, 31)
         if sub.startswith("前"):
             months = 9 if sub[1] in "三3" else 6
             return dt.date(year, 1, 1), _month_end(year, months)
-        q = sub.lstrip("第")[0]
+        if sub.endswith(("月", "月份")):  # 一至十月
+            first, last = (int(parse_number(n)) for n in re.split("[至到]", sub.rstrip("份").rstrip("月")))
+            if 1 <= first <= last <= 12:
+                return dt.date(year, first, 1), _month_end(year, last)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if sub.startswith(("Q", "H")):  # Q3, Q1-Q3, H1
+            if sub[0] == "H":
+                return (
+                    (dt.date(year, 1, 1), dt.date(year, 6, 30))
+                    if sub == "H1"
+                    else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+                )
+            end_month = 3 * int(sub[-1])
+            return dt.date(year, 1 if sub.startswith("Q1") else end_month - 2, 1), _month_end(year, end_month)
+        if sub.startswith("首"):  # 首季, 首三季度: from January
+            quarters = sub.rstrip("季度")[1:]
+            return dt.date(year, 1, 1), _month_end(year, 3 * (int(parse_number(quarters)) if quarters else 1))
+        q = sub.rstrip("季度末")[-1]
         end_month = _QUARTER_END.get(q, 12)
-        start_month = 1 if sub.startswith(("一", "第一", "1", "第1")) else end_month - 2
+        if sub.endswith("末"):  # 二季度末: the quarter's last day
+            return _month_end(year, end_month), _month_end(year, end_month)
+        first_quarter = sub.startswith(("一", "第一", "1", "第1"))  # 一季度, 一至三季度
+        start_month = 1 if first_quarter else end_month - 2
         return dt.date(year, start_month, 1), _month_end(year, end_month)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 

@@ -22,18 +22,21 @@ from beilun_etl.extraction.dictionaries import GENERIC_ZONE_ALIASES, Dictionarie
 _SUBJECT_PREFIX = re.compile(
     r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
     r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
-    r"前三季度|一季度|二季度|三季度|四季度|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
+    r"前三季度|一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
     r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|本报讯|据[^，,。；;\n]{1,10}(?:报道|消息))*"
 )
+_WITHIN_AREA = "区内"
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
+# What follows a place acting as the subject: 苏州工业园区实现…, 定海区以560亿元居首
+PLACE_ACTS = r"(?=实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾])"
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
 _UNKNOWN_PLACE = re.compile(
     r"(?![该本我全各两新其此占较比在对与])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){2,6}?(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)"
-    r"(?=实现|完成|全年|共有|累计|的地区生产总值|地区生产总值|规上|规模以上|GDP)"
+    + PLACE_ACTS
 )
 UNKNOWN = "__unknown__"
 BARE_PORT = "港区"
@@ -131,7 +134,11 @@ def _named_as_area(main: str, mentions: list[tuple[int, int, str, str]], dicts: 
         return False
     districts = {c for c in dicts.ancestors(main) if dicts.zones[c].zone_type in _DISTRICT_TYPES}
     named = {code for _s, _e, code, alias in mentions if alias not in GENERIC_ZONE_ALIASES}
-    return bool(districts) and not districts & named and any(code == main and alias.endswith("区") for _s, _e, code, alias in mentions)
+    return (
+        bool(districts)
+        and not districts & named
+        and any(code == main and alias.endswith("区") for _s, _e, code, alias in mentions)
+    )
 
 
 class ZoneResolver:
@@ -171,6 +178,8 @@ class ZoneResolver:
         prefix_end = _SUBJECT_PREFIX.match(self.view, clause_start, clause_end).end()
         if self.view.startswith(BARE_PORT, prefix_end):
             return BARE_PORT  # 港区…: the caller resolves the unnamed port area
+        if self.view.startswith(_WITHIN_AREA, prefix_end):
+            return self.main  # 区内共有外贸企业…: within the 区 the article is about (北仑区, 保税区)
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
         if unknown and not any(
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]

@@ -11,16 +11,14 @@ import re
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import BARE_PORT, ZoneResolver, find_zone_mentions, main_zone
+from beilun_etl.extraction.zones import BARE_PORT, PLACE_ACTS, ZoneResolver, find_zone_mentions, main_zone
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
     return seg.paragraphs.spans[0] if seg.paragraphs.spans else (0, 0)
 
 
-_PLACE_SUFFIX = re.compile(
-    r"(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)(?=实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP)"
-)
+_PLACE_SUFFIX = re.compile(r"(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)" + PLACE_ACTS)
 _PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
 _RANKED_GROUP_END = re.compile(r"[^，,。；;：:、]{0,10}?(?:首位|之首|前列|第[一二三四五六七八九十\d]|最)")
 # 成为3个扩展区域中最集中的, 在5个试点区中排名第一: the subject is one of a group of its peers
@@ -70,6 +68,7 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
     active = {seg.clauses.index(m[0]) for m in mentions}
     active |= {seg.clauses.index(m.start()) for m in _PLACE_SUFFIX.finditer(view)}
     active |= {seg.clauses.index(m.start()) for m in re.finditer(BARE_PORT, view)}
+    active |= {seg.clauses.index(m.start()) for m in re.finditer("区内", view)}
     for ci, (cs, ce) in enumerate(seg.clauses.spans):
         if ci > max_needed:
             break
@@ -91,6 +90,9 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
             zones[i] = resolver.place_before(c.start) or _peer_group_zone(view, c, zones[i], dicts)
+        if c.start and view[c.start - 1] in "(（":
+            # 北仑（6.1%）、镇海（5.8%）: a figure in brackets right after a place is that place's
+            zones[i] = resolver.place_before(c.start - 1) or zones[i]
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
