@@ -166,3 +166,18 @@ def test_a_planned_figure_keeps_its_indicator_words_without_the_future_tense():
     text = clean_text("北仑区商务局负责人表示，预计全年外贸进出口总额将突破4000亿元。")
     record = extract_figures("t", text, dt.date(2025, 10, 25))[0]
     assert (record["indicator"], record["indicator_code"]) == ("外贸进出口总额", "foreign_trade_total")
+
+
+def test_an_aim_before_a_planned_figure_names_no_indicator():
+    text = clean_text("今年以来，宁波舟山港累计完成集装箱吞吐量3450万标准箱，预计全年将突破4000万标准箱。")
+    records = extract_figures("t", text, dt.date(2025, 11, 18))
+    assert [r["indicator_code"] for r in records] == ["container_throughput", "container_throughput"]
+
+
+def test_a_growth_takes_the_indicator_a_figureless_clause_before_it_names():
+    text = clean_text(
+        "规上工业增加值增长8.2%，出口保持较快增长，增长12.3%。进出口总额4012.5亿元，扭转了下降态势，增长3.7%。"
+    )
+    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2025, 3, 20))}
+    assert records["12.3%"]["indicator_code"] == "exports"
+    assert records["3.7%"]["indicator_code"] == "foreign_trade_total"  # a clause naming no indicator: inherit

@@ -104,3 +104,12 @@ def test_a_hundred_ge_yi_is_a_hundred_yi_of_money():
         ("超过3000个亿", 300_000_000_000, "CNY"),
         ("100个", 100, "count"),
     ]
+
+
+def test_counts_of_charging_posts_books_and_trees():
+    records = figures("新增充电桩1500根，公共图书馆藏书120万册，植树3万棵。")
+    assert [(r["value"], r["unit"], r["classifier"]) for r in records] == [
+        (1500, "count", "根"),
+        (1_200_000, "count", "册"),
+        (30_000, "count", "棵"),
+    ]

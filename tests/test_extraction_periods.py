@@ -390,3 +390,14 @@ def test_quarters_and_halves_as_the_media_write_them():
         ("2024-01-01", "2024-09-30"),
     ]
     assert period(by_text(records, "1200人")) == ("2024-01-01", "2024-09-30")  # H1N1 is a name, no period
+
+
+def test_a_range_of_days_is_the_period():
+    records = figures(
+        "上周（11月10日至16日），宁波舟山港完成集装箱吞吐量82.6万标准箱，其中北仑港区完成31.2万标准箱。"
+        "2025年1月1日-3月15日，全区出口增长5%。",
+        dt.date(2025, 11, 18),
+    )
+    assert period(by_text(records, "82.6万标准箱")) == ("2025-11-10", "2025-11-16")
+    assert period(by_text(records, "31.2万标准箱")) == ("2025-11-10", "2025-11-16")
+    assert period(by_text(records, "5%")) == ("2025-01-01", "2025-03-15")

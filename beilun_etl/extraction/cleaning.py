@@ -154,6 +154,10 @@ def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if not _SINGLE_GAP.search(lines[i]):  # a header needs a gap: most lines go at once
+            out.append(lines[i])
+            i += 1
+            continue
         header, rows, j = _aligned_table(lines, i, _COLUMN_GAP)
         if len(rows) < 2 and not _BAR.search(lines[i]):
             header, rows, j = _aligned_table(lines, i, _SINGLE_GAP)

@@ -184,6 +184,8 @@ def _sentence_records(
         else:
             attr = resolver.change_like(clause, c.start)
             if attr is None:
+                attr = _indicator_of_clause_before(seg, cands, i, resolver)
+            if attr is None:
                 attr = _inherit(i, cands, attributions, seg)
             if attr is None:
                 attr = _subject_of_unlisted_quantity(view, seg, cands, i, resolver)
@@ -379,6 +381,22 @@ def _subject_of_unlisted_quantity(
         return None
     start = quantities[-1].start()
     return resolver.change_like(seg.clauses.span(start), start)
+
+
+def _indicator_of_clause_before(
+    seg: Segments, cands: list[Candidate], i: int, resolver: IndicatorResolver
+) -> Attribution | None:
+    """规上工业增加值增长8.2%，高技术制造业增加值保持较快增长，增长12.3%: a clause without a figure that
+    names an indicator of the dictionary, between the figure before and this one, is what grows."""
+    sentence_start = seg.full.span(cands[i].num_start)[0]
+    after = max(sentence_start, cands[i - 1].end if i else 0)
+    k = seg.clauses.index(cands[i].num_start) - 1
+    while k >= 0 and seg.clauses.spans[k][0] >= after:
+        found = resolver.change_like(seg.clauses.spans[k], seg.clauses.spans[k][1])
+        if found is not None and found.code is not None:
+            return found
+        k -= 1
+    return None
 
 
 def _inherit(

@@ -23,15 +23,20 @@ _CN_SUBS = (
     r"|(?<![A-Za-z])(?:Q1-Q[2-4]|Q[1-4]|H[12])(?![A-Za-z\d])"  # Q1, Q1-Q3, H1 (media)
     r"|[一二三四五六七八九十]{1,2}[至到][一二三四五六七八九十]{1,3}月(?:份)?"
 )
+# 11月10日至16日, 1月1日-3月15日: a range of days
+_DAYS = r"(?P<{p}dm1>\d{{1,2}})月(?P<{p}dd1>\d{{1,2}})日?[-~至到](?:(?P<{p}dm2>\d{{1,2}})月)?(?P<{p}dd2>\d{{1,2}})日"
 _SUB = (
-    r"(?:(?P<{p}m1>\d{{1,2}})(?:月)?[-~至到](?P<{p}m2>\d{{1,2}})月(?:份)?"
-    r"|(?P<{p}mon>\d{{1,2}})月(?:(?P<{p}day>\d{{1,2}})日|份)?(?P<{p}monend>末|底)?"
+    r"(?:(?P<{p}m1>\d{{1,2}})(?:月)?[-~至到](?P<{p}m2>\d{{1,2}})月(?:份)?|"
+    + _DAYS
+    + r"|(?P<{p}mon>\d{{1,2}})月(?:(?P<{p}day>\d{{1,2}})日|份)?(?P<{p}monend>末|底)?"
     r"|(?P<{p}sub>上半年|下半年|前三季度|前两季度|前2季度|前3季度|"
     + _CN_SUBS.replace("{", "{{").replace("}", "}}")
     + r"|年末|年底|末|底|初))"
 )
 _BARE_SUB = (
-    r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|(?P<smon>\d{1,2})月(?:(?P<sday>\d{1,2})日|份)?(?P<smonend>末|底)?"
+    r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|"
+    + _DAYS.format(p="s")
+    + r"|(?P<smon>\d{1,2})月(?:(?P<sday>\d{1,2})日|份)?(?P<smonend>末|底)?"
     r"|(?P<ssub>上半年|下半年|前三季度|前两季度|" + _CN_SUBS + r"|年末|年底))"
 )
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
@@ -109,6 +114,14 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
     m1, m2, mon, day, monend, sub = (groups.get(p + k) for k in ("m1", "m2", "mon", "day", "monend", "sub"))
     if m1 and m2 and 1 <= int(m1) <= int(m2) <= 12:
         return dt.date(year, int(m1), 1), _month_end(year, int(m2))
+    if groups.get(p + "dd2"):  # 11月10日至16日
+        first_month, first_day, last_day = (int(groups[p + k]) for k in ("dm1", "dd1", "dd2"))
+        last_month = int(groups.get(p + "dm2") or first_month)
+        try:
+            first, last = dt.date(year, first_month, first_day), dt.date(year, last_month, last_day)
+        except ValueError:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return (first, last) if first <= last else (dt.date(year, 1, 1), dt.date(year, 12, 31))
     if mon and 1 <= int(mon) <= 12:
         if day and 1 <= int(day) <= _month_end(year, int(mon)).day:
             return dt.date(year, int(mon), int(day)), dt.date(year, int(mon), int(day))  # 6月18日: that day

@@ -35,7 +35,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "名": ("person", 1.0),
     "位": ("person", 1.0),
 }
-COUNT_CLASSIFIERS = "家个件项所座辆批条台艘架套处张例部只间栋幢种款篇支户单场"
+COUNT_CLASSIFIERS = "家个件项所座辆批条台艘架套处张例部只间栋幢种款篇支户单场根册棵"
 for _c in COUNT_CLASSIFIERS:
     UNITS.setdefault(_c, ("count", 1.0))
 
