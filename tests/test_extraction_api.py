@@ -9,6 +9,7 @@ from beilun_etl.extraction import (
     infer_publication_year,
 )
 from beilun_etl.extraction.dictionaries import load_dictionaries
+from tests.extraction_helpers import by_text, figures
 
 SEEDS = Path("/work/shared/seeds")
 FIELDS = {
@@ -133,33 +134,36 @@ def test_a_modifier_before_a_level_of_certification_drops_the_code():
 
 
 def test_trade_with_some_partners_is_a_part_of_its_own_not_the_total():
-    text = clean_text(
+    records = figures(
         "全年进出口总额4012.5亿元。其中，对“一带一路”沿线国家进出口1520.4亿元，增长9.2%，占全区进出口总额的37.9%。"
-        "对外贸易进出口总额比上年增长3.7%。"
+        "对外贸易进出口总额比上年增长3.7%。",
+        dt.date(2025, 3, 20),
     )
-    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2025, 3, 20))}
-    assert records["4012.5亿元"]["indicator_code"] == "foreign_trade_total"
+    assert by_text(records, "4012.5亿元")["indicator_code"] == "foreign_trade_total"
     for figure in ("1520.4亿元", "9.2%", "37.9%"):
-        assert records[figure]["indicator_code"] is None
-        assert records[figure]["indicator"] == "对“一带一路”沿线国家进出口"
-    assert records["3.7%"]["indicator_code"] == "foreign_trade_total"
+        assert by_text(records, figure)["indicator_code"] is None
+        assert by_text(records, figure)["indicator"] == "对“一带一路”沿线国家进出口"
+    assert by_text(records, "3.7%")["indicator_code"] == "foreign_trade_total"
 
 
 def test_a_rank_after_a_bare_verb_inherits_the_indicator():
-    text = clean_text("一季度，全区实现地区生产总值312.5亿元，同比增长5.9%，增速高于全市0.3个百分点，列全市第四。")
-    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2025, 4, 22))}
-    assert (records["全市第四"]["value"], records["全市第四"]["indicator_code"]) == (4, "gdp")
+    records = figures(
+        "一季度，全区实现地区生产总值312.5亿元，同比增长5.9%，增速高于全市0.3个百分点，列全市第四。",
+        dt.date(2025, 4, 22),
+    )
+    rank = by_text(records, "全市第四")
+    assert (rank["value"], rank["indicator_code"]) == (4, "gdp")
 
 
 def test_a_quantity_per_unit_is_no_total_and_a_share_span_names_its_whole():
-    text = clean_text(
+    records = figures(
         "工业用地亩均税收达到42.5万元。限额以上单位网络零售额增长18.2%。"
-        "北仑区GDP占宁波全市的比重由2020年的15.6%提高到2024年的16.8%。"
+        "北仑区GDP占宁波全市的比重由2020年的15.6%提高到2024年的16.8%。",
+        dt.date(2025, 3, 20),
     )
-    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2025, 3, 20))}
-    assert records["42.5万元"]["indicator_code"] is None
-    assert records["18.2%"]["indicator_code"] == "online_retail_sales"
-    assert records["15.6%"]["share_of"] == records["16.8%"]["share_of"] == "宁波全市"
+    assert by_text(records, "42.5万元")["indicator_code"] is None
+    assert by_text(records, "18.2%")["indicator_code"] == "online_retail_sales"
+    assert by_text(records, "15.6%")["share_of"] == by_text(records, "16.8%")["share_of"] == "宁波全市"
 
 
 def test_a_planned_figure_keeps_its_indicator_words_without_the_future_tense():
@@ -175,9 +179,9 @@ def test_an_aim_before_a_planned_figure_names_no_indicator():
 
 
 def test_a_growth_takes_the_indicator_a_figureless_clause_before_it_names():
-    text = clean_text(
-        "规上工业增加值增长8.2%，出口保持较快增长，增长12.3%。进出口总额4012.5亿元，扭转了下降态势，增长3.7%。"
+    records = figures(
+        "规上工业增加值增长8.2%，出口保持较快增长，增长12.3%。进出口总额4012.5亿元，扭转了下降态势，增长3.7%。",
+        dt.date(2025, 3, 20),
     )
-    records = {r["text"]: r for r in extract_figures("t", text, dt.date(2025, 3, 20))}
-    assert records["12.3%"]["indicator_code"] == "exports"
-    assert records["3.7%"]["indicator_code"] == "foreign_trade_total"  # a clause naming no indicator: inherit
+    assert by_text(records, "12.3%")["indicator_code"] == "exports"
+    assert by_text(records, "3.7%")["indicator_code"] == "foreign_trade_total"  # a clause naming no indicator: inherit
