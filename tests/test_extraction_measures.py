@@ -262,3 +262,33 @@ def test_points_below_a_comparison_are_negative():
         "北仑区GDP增速比全市高0.5个百分点，比全省低0.2个百分点，低于全国0.1个百分点。", dt.date(2025, 3, 1)
     )
     assert [by_text(records, t)["value"] for t in ("0.5个百分点", "0.2个百分点", "0.1个百分点")] == [0.5, -0.2, -0.1]
+
+
+def test_a_verb_between_an_indicator_s_holder_and_its_noun():
+    records = figures("全区规上工业企业实现营业收入5600亿元，利润总额320亿元，分别增长5%和12%。")
+    assert [(r["text"], r["indicator_code"]) for r in records] == [
+        ("5600亿元", "industrial_revenue_above_scale"),
+        ("320亿元", "total_profit"),
+        ("5%", "industrial_revenue_above_scale"),
+        ("12%", "total_profit"),
+    ]
+
+
+def test_an_amount_restated_in_yuan_keeps_the_indicator_and_other_currencies_are_not_yuan():
+    records = figures(
+        "北仑区外贸进出口总值为新台币约1.2兆元，折合人民币约2700亿元，增长9.6%。人均GDP约为新台币150万元。"
+    )
+    assert [(r["text"], r["unit"], r["indicator_code"]) for r in records] == [
+        ("约2700亿元", "CNY", "foreign_trade_total"),
+        ("9.6%", "percent", "foreign_trade_total"),
+    ]
+
+
+def test_a_yearly_average_over_some_years_and_the_change_of_a_share_keep_the_indicator():
+    records = figures(
+        "2024年梅山港区集装箱吞吐量1020万标准箱，三年年均增长28%。"
+        "高新技术产业增加值占规上工业增加值的比重为65.2%，比重比上年提高1.8个百分点。"
+    )
+    assert by_text(records, "28%")["indicator_code"] == "container_throughput"
+    points = by_text(records, "1.8个百分点")
+    assert (points["measure"], points["indicator_code"]) == ("pct_points", "high_tech_industry_share")

@@ -212,3 +212,10 @@ def test_a_place_the_dictionary_lacks_has_no_zone_and_names_no_indicator():
     )
     assert [(r["zone"], r["indicator_code"]) for r in records][:2] == [(None, "gdp"), (None, "gdp")]
     assert [by_text(records, t)["zone"] for t in ("2150亿元", "300亿元")] == ["zhoushan", None]
+
+
+def test_a_district_named_with_a_time_word_after_it_is_the_subject_in_an_article_on_its_port_area():
+    text = "宁波北仑港区集装箱量再创新高\n\n当地官员表示，北仑区目前已聚集外资企业逾1000家。\n\n北仑港区吞吐量达2150万标准箱。"
+    records = figures(text)
+    assert by_text(records, "逾1000家")["zone"] == "beilun"
+    assert by_text(records, "2150万标准箱")["zone"] == "beilun_port_area"

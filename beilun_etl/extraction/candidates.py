@@ -45,6 +45,8 @@ _SIZE_CLASS_NOUN_RE = re.compile(_SIZE_CLASS_NOUN)
 _SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
 _CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
 _APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
+# 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:约|大约|近|逾|超过|为|达)?$")
 QUALIFIER_KIND = {
     "逾": "more_than",
     "超过": "more_than",
@@ -182,6 +184,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if negative:
         value = -value
     qualifier, text_start = _qualifier_before(view, start)
+    if unit == "CNY" and _OTHER_CURRENCY_BEFORE.search(view, max(0, text_start - 6), text_start):
+        return None
     if qualifier == "exact" and unit == "percent" and _APPROX_SHARE.search(view, max(0, start - 16), start):
         qualifier = "approx"  # 约占全国4%
     if q_inner:

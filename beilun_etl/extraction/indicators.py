@@ -28,6 +28,7 @@ _PLACE_LINKS = re.compile(r"[以的在和与及、]")
 _PLACE_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"
 )  # 普陀区: a place the dictionary lacks
+_INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
 _GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
 _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)单位|每万人|每千人|平均每)$")
@@ -37,10 +38,11 @@ _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
     r"[一二三四]季度|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
-    r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)"
+    r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
+    r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均)"  # 三年年均增长28%
 )
 _COMPARE = re.compile(
-    r"(?:比|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=增|减|下|上|提|回))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
+    r"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=增|减|下|上|提|回))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
     r"(?:末|底|同期)?(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢)?|"
     r"(?:高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区)?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
     r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产)(?:前|以来|之初|后)"
@@ -50,6 +52,7 @@ _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在(?![校建岗职读])|共|共有|拥有|有|累计|"
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
+    r"折合(?:人民币|美元)?|约合|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
     r"[、,，:：\s“”])+"
 )
@@ -82,6 +85,8 @@ _ANAPHORIC = {
     "整体",
     "年增",
     "年减",
+    "比重",
+    "占比",
 }
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
 _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
@@ -141,7 +146,11 @@ class IndicatorResolver:
         return [m for m in self.matches[lo:hi] if m[1] <= end]
 
     def code_of(self, alias: str) -> str | None:
-        return self.dicts.indicator_alias.get(alias)
+        """The code of an alias, also with a verb between its holder and its noun (规上工业企业实现营业收入)."""
+        code = self.dicts.indicator_alias.get(alias)
+        if code is None and _INNER_VERB.search(alias):
+            code = self.dicts.indicator_alias.get(_INNER_VERB.sub("", alias))
+        return code
 
     def clean_phrase(self, text: str) -> str:
         return self._clean_phrase(text)
@@ -219,7 +228,7 @@ class IndicatorResolver:
                 return Attribution(noun, None)
         phrase = self.clean_phrase(self.view[cs:start])
         if before and phrase:
-            return Attribution(phrase, None)
+            return Attribution(phrase, self.code_of(phrase))
         if self.is_anaphoric(phrase):
             return None
         return Attribution(phrase, None)

@@ -85,8 +85,10 @@ def _stated_before(
     for c in before:
         cs, _ce = seg.clauses.span(c.num_start)
         aliases = resolver.aliases_between(cs, c.start)
-        if not aliases:  # 省级科技型中小企业2850家: a phrase the dictionary lacks names it all the same
-            phrase = resolver.clean_phrase(view[cs : c.start])
+        phrase = resolver.clean_phrase(view[cs : c.start])
+        if not aliases or resolver.code_of(phrase):
+            # 省级科技型中小企业2850家: a phrase the dictionary lacks names it all the same;
+            # 规上工业企业实现营业收入: one it has, but around a verb
             aliases = [] if resolver.is_anaphoric(phrase) else [(cs, c.start, phrase)]
         if not aliases or (chain and chain[-1][0] >= cs):
             return []  # a figure without an indicator of its own, or two in one clause

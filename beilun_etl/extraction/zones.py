@@ -43,7 +43,7 @@ BARE_PORT = "港区"
 # After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
 # than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
 _SUBJECT_VERB = re.compile(
-    r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
+    r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|目前|现已|已|当前|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
 _DISTRICT_TYPES = ("district", "county", "county_city")
