@@ -292,3 +292,19 @@ def test_a_yearly_average_over_some_years_and_the_change_of_a_share_keep_the_ind
     assert by_text(records, "28%")["indicator_code"] == "container_throughput"
     points = by_text(records, "1.8个百分点")
     assert (points["measure"], points["indicator_code"]) == ("pct_points", "high_tech_industry_share")
+
+
+def test_hong_kong_growth_words_a_multiple_of_the_average_and_innovation_indicators():
+    records = figures(
+        "今年首三季，梅山港区完成集装箱吞吐量620萬標準箱，按年大增21.3%；首三季淨利潤38.6億元，按年下跌1.2%。"
+        "北仑区人均地区生产总值突破24万元，约为全国平均水平的2.5倍；每万人有效发明专利拥有量达到68.5件，"
+        "研发经费投入强度达3.8%。"
+    )
+    assert [by_text(records, t)["indicator_code"] for t in ("21.3%", "2.5倍", "68.5件", "3.8%")] == [
+        "container_throughput",
+        "gdp_per_capita",
+        "invention_patents_per_10k",
+        "rd_intensity",
+    ]
+    fell = by_text(records, "1.2%")
+    assert (fell["value"], fell["indicator"]) == (-1.2, "淨利潤")

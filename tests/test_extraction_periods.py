@@ -168,8 +168,11 @@ def test_the_whole_year_of_a_news_report_is_the_year_its_paragraph_named():
     )
     records = figures(news, published=dt.date(2025, 1, 8))
     assert period(by_text(records, "12条")) == ("2024-01-01", "2024-12-31")
-    # another paragraph, with no year of its own: the publication year
+    # a plan in another paragraph, with no year of its own: the publication year
     assert period(by_text(records, "10条")) == ("2025-01-01", "2025-12-31")
+    # a result in another paragraph: the year named before (published in July, 2025 is not over)
+    records = figures(news.replace("全年将新增航线10条", "全年接待游客1560万人次"), published=dt.date(2025, 7, 30))
+    assert period(by_text(records, "1560万人次")) == ("2024-01-01", "2024-12-31")
     # a year named as a base (比2023年) or a target (到2027年) is not the paragraph's year
     for sentence in ("比2023年增长8%。全年新开国际航线12条。", "到2027年建成航线500条。全年新开国际航线12条。"):
         records = figures("北仑港区动态\n\n" + sentence, published=dt.date(2025, 1, 8))
@@ -401,3 +404,9 @@ def test_a_range_of_days_is_the_period():
     assert period(by_text(records, "82.6万标准箱")) == ("2025-11-10", "2025-11-16")
     assert period(by_text(records, "31.2万标准箱")) == ("2025-11-10", "2025-11-16")
     assert period(by_text(records, "5%")) == ("2025-01-01", "2025-03-15")
+
+
+def test_a_run_of_years_in_a_top_group_is_not_the_next_rank_s():
+    records = figures("北仑区连续5年跻身前十，在浙江省入选的22个区中排名第二。宁波舟山港连续15年位居全球第一。")
+    assert period(by_text(records, "第二")) == ("2024-01-01", "2024-12-31")
+    assert period(by_text(records, "全球第一")) == ("2009-01-01", "2023-12-31")

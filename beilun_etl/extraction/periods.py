@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.timeexpr import TimeExpr
 
+# 连续5年跻身前十，…排名第二: the run is of a rank that is no figure (前十), in its own clause
+_RUN_OF_TOP_GROUP = re.compile(
+    r"(?:跻身|进入|位居|稳居|位列|保持|居)(?:全国|全省|全市|全球)?(?:前[一二三四五六七八九十\d]+|前列)"
+)
+
 
 @dataclass
 class Ctx:
@@ -78,6 +83,7 @@ def assign_periods(
     years: list[int] = []
     last_explicit: int | None = None
     consecutive = 0
+    consecutive_until = len(seg.view)  # where the run of the last 连续N年 stops applying
     last_comparison: TimeExpr | None = None
     last_any: Ctx | None = None  # the latest period in the text so far: what 同期 refers to
     named: int | None = None  # the year an explicit expression of this sentence names
@@ -113,6 +119,9 @@ def assign_periods(
                 ctx = last_any or ctx
             elif e.kind == "consecutive":
                 consecutive = e.n
+                clause_end = seg.clauses.span(e.start)[1]
+                top_group = _RUN_OF_TOP_GROUP.search(seg.view, e.end, clause_end)
+                consecutive_until = clause_end if top_group else len(seg.view)
             elif e.kind == "span":
                 end_year = last_explicit + e.n if last_explicit and last_explicit + e.n <= last_year else last_year
                 if e.completed and complete_year is not None:
@@ -155,6 +164,8 @@ def assign_periods(
             # 从去年的2条增加到5条: the level reached belongs to the period before the 从
             out[idx] = _period_for(f, from_ctx[0], years, consecutive, default, complete_year)
             continue
+        if f.pos >= consecutive_until:
+            consecutive, consecutive_until = 0, len(seg.view)
         out[idx] = _period_for(f, ctx, years, consecutive, default, complete_year)
         if f.measure == "rank":
             consecutive = 0

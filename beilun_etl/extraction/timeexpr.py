@@ -83,6 +83,9 @@ _WITHIN_BEFORE = re.compile(r"其中[，,]?$")
 _WITHIN_AFTER = re.compile(r"(?:份)?(?:当月|单月|当季|单季)")
 _PARAGRAPH_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before the end
+# 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
+_PLAN_AFTER = re.compile(r"[^。；;！？\n]{0,12}?(?:将|预计|计划|力争|争取|目标|有望|预期|确保)")
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -222,8 +225,14 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
             offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
             anchor = pub_year
             if rel in ("全年", "本年", "当年"):
-                anchor = base_year if named_by_title else _named_year(view, start, last_year, pub_year, _PARAGRAPH_END)
-                anchor = anchor or pub_year
+                if named_by_title:
+                    anchor = base_year
+                else:
+                    # the year its paragraph named; a result for a whole year (not a plan) also the
+                    # year named in an earlier paragraph (2024年…。\n\n全年接待游客…, published in July)
+                    plan = _PLAN_AFTER.match(view, end) is not None
+                    scope = _PARAGRAPH_END if plan else _ARTICLE_END
+                    anchor = _named_year(view, start, last_year, pub_year, scope) or pub_year
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
             expr.anchored = rel in ("全年", "本年", "当年")
