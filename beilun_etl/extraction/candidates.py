@@ -291,16 +291,17 @@ def _bare_candidates(view: str) -> list[Candidate]:
     return found
 
 
-# 翻一番, 翻了近两番: doublings, a multiple of the base (2 and 4 times)
-_DOUBLING_RE = re.compile(r"翻了?(?P<q>将近|接近|近|超过|逾)?(?P<n>[一两二三1-3])番(?P<more>多)?")
+# 翻一番, 翻了近两番, 翻番: doublings, a multiple of the base (2, 4 and 2 times)
+_DOUBLING_RE = re.compile(r"翻了?(?P<q>将近|接近|近|超过|逾)?(?P<n>[一两二三1-3])?番(?P<more>多)?")
 
 
 def _doubling_candidates(view: str) -> list[Candidate]:
     found = []
     for m in _DOUBLING_RE.finditer(view):
         qualifier = QUALIFIER_KIND[m["q"]] if m["q"] else "more_than" if m["more"] else "exact"
-        value = 2.0 ** parse_number(m["n"])
-        found.append(Candidate(m.start(), m.end(), m.start("n"), value, "times", None, qualifier, "number"))
+        value = 2.0 ** parse_number(m["n"]) if m["n"] else 2.0
+        number_start = m.start("n") if m["n"] else m.start()
+        found.append(Candidate(m.start(), m.end(), number_start, value, "times", None, qualifier, "number"))
     return found
 
 

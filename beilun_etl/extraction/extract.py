@@ -164,6 +164,8 @@ def _sentence_records(
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
             if attr is None:  # 宁波各区县GDP排名 over 北仑区以2985.6亿元位居全市第一
                 attr = resolver.nearest_alias_before(*title_span(seg), unit=c.unit)
+            if attr is None:  # 产业产值同比翻番，达到420亿元: the level the multiple reached
+                attr = _inherit(i, cands, attributions, seg)
         elif mi.measure == "share_pct":
             attr, share_of = resolver.share(clause, c.start, c.end)
             if attr is None:

@@ -28,6 +28,17 @@ _PLACE_LINKS = re.compile(r"[以的在和与及、]")
 _PLACE_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"
 )  # 普陀区: a place the dictionary lacks
+# 机电产品出口, 民营企业进出口: a noun right before an alias narrows it to a part (see qualifying_noun)
+_CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
+# 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
+_SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有)")
+# Words before an alias that do not narrow it: the same whole by another name, the scope of a
+# statistic, places the dictionary lacks (核心区), periods and reckonings
+_NOT_QUALIFYING = re.compile(
+    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有)$"
+    r"|^(?:限额以上|限上|规模以上|规上)(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
+    r"|全区|全市|各项|合计|总计|累计|当年|年度|当月|单月|当季|单季"
+)
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
 _GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
@@ -175,21 +186,42 @@ class IndicatorResolver:
 
     def modified(self, alias_start: int) -> bool:
         """新增企业, 新认定国家高新技术企业: a count of new ones, not the indicator's stock;
-        亩均税收: per unit of land; 对“一带一路”沿线国家进出口: the trade with some partners."""
+        亩均税收: per unit of land; 对“一带一路”沿线国家进出口: the trade with some partners;
+        机电产品出口, 民营企业进出口: a part of the indicator, of some goods or some holders."""
         return (
             bool(_MODIFIED_HEAD.search(self.view, max(0, alias_start - 7), alias_start))
             or bool(_PER_UNIT_HEAD.search(self.view, max(0, alias_start - 3), alias_start))
             or self.partner_start(alias_start) is not None
+            or bool(self.qualifying_noun(alias_start))
         )
+
+    def qualifying_noun(self, alias_start: int) -> str:
+        """The noun right before an alias that narrows it (机电产品 in 机电产品出口), once the clause's
+        opening words (其中, 全年, 全区实现, places and periods) are set aside; "" when there is none."""
+        k = bisect.bisect_left(self.starts, alias_start)
+        code = self.code_of(self.matches[k][2]) if k < len(self.starts) and self.starts[k] == alias_start else None
+        indicator = self.dicts.indicators.get(code or "")
+        if indicator is None or indicator.unit == "percent":
+            return ""  # a rate is named with the people it is of (户籍居民养老保险参保率)
+        m = _CLAUSE_OPENING.search(self.view, max(0, alias_start - 16), alias_start)
+        opening = self.view[m.end() if m else max(0, alias_start - 16) : alias_start]
+        rest = _SUBJECT_AND_VERB.sub("", self.clean_phrase(opening)) if opening else ""
+        if len(rest) < 2 or not opening.endswith(rest) or _NOT_QUALIFYING.search(rest) or self.code_of(rest):
+            return ""  # 规模以上工业企业利润总额: the holder is an indicator of its own, the whole of it
+        return rest
 
     def partner_start(self, alias_start: int) -> int | None:
         """Where 对欧盟 starts before 出口: the partner belongs to the indicator's words."""
         m = _PARTNER_HEAD.search(self.view, max(0, alias_start - 16), alias_start)
         return m.start() if m else None
 
-    def _with_partner(self, a_start: int, a_end: int) -> str:
-        partner = self.partner_start(a_start)
-        return self.view[a_start:a_end] if partner is None else self.view[partner:a_end].strip("“”")
+    def head_start(self, alias_start: int) -> int:
+        """Where the indicator's words start: at a partner (对欧盟出口) or a narrowing noun (机电产品出口)."""
+        partner = self.partner_start(alias_start)
+        return partner if partner is not None else alias_start - len(self.qualifying_noun(alias_start))
+
+    def _with_head(self, a_start: int, a_end: int) -> str:
+        return self.view[self.head_start(a_start) : a_end].strip("“”")
 
     def noun_after(self, end: int, clause_end: int) -> str:
         m = _AFTER_NOUN_END.search(self.view, end, clause_end)
@@ -215,7 +247,7 @@ class IndicatorResolver:
             code = self.code_of(alias)
             ind = self.dicts.indicators.get(code or "")
             if ind and unit_compatible(unit, ind.unit):
-                phrase = self.view[self.partner_start(a_start) or a_start : start]
+                phrase = self.view[self.head_start(a_start) : start]
                 phrase = _TRAIL.sub("", _TIME.sub("", phrase)) or alias
                 return Attribution(phrase, None if self.modified(a_start) else code)
         after = [m for m in self.aliases_between(end, ce) if m[0] - end <= 1]
@@ -244,7 +276,7 @@ class IndicatorResolver:
         before = self.aliases_between(cs, limit)
         if before:
             a_start, a_end, alias = before[-1]
-            phrase = self._with_partner(a_start, a_end)
+            phrase = self._with_head(a_start, a_end)
             return Attribution(phrase, None if self.modified(a_start) else self.code_of(alias))
         phrase = self.clean_phrase(self.view[cs:limit])
         if self.is_anaphoric(phrase):
@@ -274,7 +306,7 @@ class IndicatorResolver:
         if before:
             a_start, a_end, alias = before[-1]
             code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias))
-            return Attribution(self._with_partner(a_start, a_end), code), share_of
+            return Attribution(self._with_head(a_start, a_end), code), share_of
         phrase = self.clean_phrase(self.view[cs:key])
         if self.is_anaphoric(phrase):
             return None, share_of
