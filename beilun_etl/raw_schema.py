@@ -69,7 +69,7 @@ QUARANTINED_ARTICLES_DDL = """
 CREATE TABLE IF NOT EXISTS raw.quarantined_articles (
     source_file         VARCHAR NOT NULL,
     content_hash        VARCHAR,            -- null when the file could not be read at all
-    reason              VARCHAR NOT NULL,   -- unreadable | empty | binary | undecodable | too_large | duplicate
+    reason              VARCHAR NOT NULL,   -- unreadable | empty | binary | undecodable | too_large | duplicate | undated | bad_metadata
     detail              VARCHAR NOT NULL,   -- a sentence a person can act on
     size_bytes          BIGINT,
     duplicate_of        VARCHAR,            -- article_id of the article with the same content

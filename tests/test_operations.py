@@ -113,6 +113,9 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(articles_dir, warehouse_pa
     (articles_dir / "huge.txt").write_bytes(good * 4)
     gbk = "2021年，镇海区实现地区生产总值1200.5亿元，同比增长8.1%。".encode("gb18030")
     (articles_dir / "gbk_article.txt").write_bytes(gbk)
+    (articles_dir / "undated.txt").write_text("北仑区工业增加值增长较快，港口吞吐量持续提升。\n", encoding="utf-8")
+    (articles_dir / "bad_date.txt").write_text("2024年北仑区实现地区生产总值2985.6亿元。\n", encoding="utf-8")
+    (articles_dir / "bad_date.meta.json").write_text('{"published": "next week"}', encoding="utf-8")
 
     summary = refresh(articles_dir, warehouse_path, max_article_bytes=len(good) * 2)
 
@@ -125,8 +128,10 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(articles_dir, warehouse_pa
         "latin.txt": "undecodable",
         "copy_of_seed.txt": "duplicate",
         "huge.txt": "too_large",
+        "undated.txt": "undated",
+        "bad_date.txt": "bad_metadata",
     }
-    assert summary.articles["articles_quarantined"] == 6
+    assert summary.articles["articles_quarantined"] == 8
     assert summary.articles["articles_new"] == 3
     encodings = dict(query(warehouse_path, "SELECT article_id, encoding FROM raw.article_versions"))
     assert encodings["gbk_article"] == "gb18030"
