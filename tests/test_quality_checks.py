@@ -148,6 +148,10 @@ def fixture_figures(trip: bool) -> Figures:
     # totals_value_domains (fenghua): a share of 120%, half an enterprise, a negative count, a zero level, rank 0
     f.add("share_120", "high_tech_enterprises", "fenghua", "share_pct", 120 if trip else 12, "%", 2022, share_of="全省")
     f.add("count_half", "high_tech_enterprises", "fenghua", "level", 2.5 if trip else 3, "家", 2021)
+    # a count per unit may be a fraction, tripping or not
+    f.add(
+        "per_10k", "invention_patents_per_10k", "fenghua", "level", 68.5, "件", 2021, indicator="每万人发明专利拥有量"
+    )
     f.add("count_negative", "high_tech_enterprises", "fenghua", "level", -3 if trip else 4, "家", 2020)
     f.add("level_zero", "fiscal_revenue_total", "fenghua", "level", 0 if trip else 5, "亿元", 2022)
     f.add("rank_zero", "gdp", "fenghua", "rank", 0 if trip else 2, "位", 2022)

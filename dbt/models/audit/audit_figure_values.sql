@@ -22,7 +22,9 @@ select
     -- totals: shares lie within [0, 100]; counts are whole and non-negative; levels are positive
     case when measure = 'share_pct' then value end as share_pct_value,
     case when measure = 'level' and unit in ('count', 'person') then value end as count_value,
-    case when unit in ('count', 'person') then abs(value - round(value)) end as count_fraction,
+    -- (not a quantity per unit, which may well be a fraction: 每万人发明专利拥有量68.5件)
+    case when unit in ('count', 'person') and not regexp_matches(coalesce(indicator, ''), '每|人均|户均|亩均|平均')
+        then abs(value - round(value)) end as count_fraction,
     case when measure = 'level' and unit not in ('percent', 'rank', 'times', 'pct_point') then value end as level_value,
     case when measure = 'rank' then value end as rank_value,
     case when measure = 'rank' then abs(value - round(value)) end as rank_fraction,
