@@ -34,7 +34,10 @@ MARTS = {
 GOLD_IDS = ("000_0ffcbe62cd3a376b", "003_e40ad7c70a5ae01c")
 EDITED = "900_edited"
 DELETED = "901_deleted"
-N_EXTRA = 17  # figures of the current version of EDITED
+N_EXTRA = 18  # figures of the current version of EDITED
+# The extractor the build says the pipeline runs (dbt var extractor_fingerprint); fixtures are "test"
+PIPELINE_EXTRACTOR = "fingerprint-of-this-run"
+PIPELINE_VARS = ("--vars", json.dumps({"extractor_fingerprint": PIPELINE_EXTRACTOR}))
 
 
 def dbt(db: Path, *args: str, project: Path = DBT_DIR) -> Path:
@@ -110,6 +113,9 @@ def extra_articles() -> tuple[list[dict], list[dict]]:
         # 16: 进口额 matches imports, but the extractor saw 其中 of 跨境电商: its more specific code wins
         fig(*c, 16, "211亿元", "进口额", "level", 2.11e10, "CNY", "2024-01-01", "2024-12-31",
             indicator_code="cross_border_ecommerce_imports"),
+        # 17: the pipeline's extractor left 对欧盟出口 without a code: no alias overrules it
+        fig(*c, 17, "120亿元", "对欧盟出口", "level", 1.2e10, "CNY", "2024-01-01", "2024-12-31",
+            extractor_version=PIPELINE_EXTRACTOR),
     ]  # fmt: skip
     return articles, figures
 
@@ -127,7 +133,7 @@ def build(db_path: Path) -> None:
     stage_seed_gold(db_path)
     stage(db_path, *extra_articles())
     quarantine(db_path)
-    dbt(db_path, *BUILD)
+    dbt(db_path, *BUILD, *PIPELINE_VARS)
 
 
 @pytest.fixture(scope="module")
@@ -277,6 +283,7 @@ def test_indicator_mapping_precedence(warehouse):
         12: ("foreign_trade_total", "alias"),  # the longest alias beats the extractor's code
         13: ("exports", "alias"),
         16: ("cross_border_ecommerce_imports", "extractor"),  # more specific than imports (进口额)
+        17: (None, "unmapped"),  # the pipeline's own extractor read 对欧盟 as a part, not exports
     }
     for seq, expected in cases.items():
         f = figure(warehouse, f"{EDITED}#{seq}")
@@ -511,7 +518,7 @@ def test_an_alias_added_to_the_seed_maps_figures_without_re_extraction(warehouse
     shutil.copy(warehouse, db)  # the same raw figures: nothing is extracted again
     # --full-refresh: what a pipeline run does once the dictionaries changed (their fingerprint is
     # recorded with each publication), so that the incremental models map their rows again.
-    dbt(db, *BUILD, "--full-refresh", project=project)
+    dbt(db, *BUILD, "--full-refresh", *PIPELINE_VARS, project=project)
     f = figure(db, f"{EDITED}#4")
     assert (f["indicator_code"], f["indicator_mapping"], f["indicator_key"]) == (
         "cbec_enterprises",

@@ -12,6 +12,10 @@
 --      its aliases contains the matched alias (the extractor saw the context the phrase lacks:
 --      其中进口额 of 跨境电商进出口 is cross_border_ecommerce_imports, not imports).
 --   3. `unmapped`: neither; the figure keeps its phrase and is listed in marts.unmapped_indicators.
+-- Figures of the extractor this pipeline runs (var `extractor_fingerprint`, which covers the
+-- dictionaries) keep its code, or its null: it read the words around the phrase, which the phrase
+-- alone lacks (对欧盟出口, 机电产品出口, 单位GDP能耗 and 新增… contain an alias and are no such total).
+-- Figures from elsewhere (another extractor, a hand-made load) are mapped by 1-3.
 -- Zone precedence: the figure's zone when it is a dictionary code (`code`), else the zone whose
 -- alias is the longest one contained in it (`alias`), else `missing` (no zone) or `unmapped`.
 -- A one-character alias (省, 甬) only matches a phrase that is exactly that character.
@@ -114,8 +118,14 @@ more_specific as (
 mapped as (
     select
         f.*,
-        case when ms.figure_id is null then coalesce(ic.code, dc.code) else dc.code end as indicator_code,
         case
+            when f.extractor_version = '{{ var("extractor_fingerprint", "") }}' then dc.code
+            when ms.figure_id is null then coalesce(ic.code, dc.code)
+            else dc.code
+        end as indicator_code,
+        case
+            when f.extractor_version = '{{ var("extractor_fingerprint", "") }}' then
+                case when dc.code is not null then 'extractor' else 'unmapped' end
             when ic.code is not null and ms.figure_id is null then 'alias'
             when dc.code is not null then 'extractor'
             else 'unmapped'
