@@ -317,13 +317,14 @@ def test_a_noun_before_an_indicator_narrows_it_to_a_part_with_no_code():
         "全年规模以上工业企业利润总额下降21.3%。该区规上工业增加值完成48.6亿元。"
         "户籍居民养老保险参保率达99%。对外贸易进出口总额比上年增长3.7%。"
         "园区力争规上工业总产值突破1600亿元。今年计划完成港航基础设施投资约85亿元。梅山港区三年集装箱量翻一番。"
+        "全区金融机构存款余额较年初增长8.5%。"
     )
     narrowed = {"1420.8亿元": "民营企业进出口", "10.3%": "民营企业进出口", "682.4亿元": "机电产品出口"}
     narrowed["约85亿元"] = "港航基础设施投资"  # after a subject and its verb
     for text, indicator in {**narrowed, "接近一成": "新能源汽车产业税收"}.items():
         assert (by_text(records, text)["indicator"], by_text(records, text)["indicator_code"]) == (indicator, None)
     # the holder is an indicator of its own, a place, a rate's people, the same whole by another name
-    kept = ("21.3%", "48.6亿元", "99%", "3.7%", "突破1600亿元", "翻一番")
+    kept = ("21.3%", "48.6亿元", "99%", "3.7%", "突破1600亿元", "翻一番", "8.5%")
     assert [by_text(records, t)["indicator_code"] for t in kept] == [
         "total_profit",
         "industrial_value_added_above_scale",
@@ -331,6 +332,7 @@ def test_a_noun_before_an_indicator_narrows_it_to_a_part_with_no_code():
         "foreign_trade_total",
         "industrial_output_above_scale",
         "container_throughput",  # 三年: a duration, not a kind of containers
+        "deposits_balance",
     ]
 
 

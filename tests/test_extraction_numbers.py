@@ -113,3 +113,15 @@ def test_counts_of_charging_posts_books_and_trees():
         (1_200_000, "count", "册"),
         (30_000, "count", "棵"),
     ]
+
+
+def test_an_acronym_written_against_its_figure_does_not_hide_it():
+    records = figures(
+        "全区实现GDP1234.5亿元，增长5.6%。全区实现ＧＤＰ２９８５．６亿元。PM2.5浓度25微克，5G基站3000个。"
+    )
+    assert [(r["text"], r["indicator_code"]) for r in records] == [
+        ("1234.5亿元", "gdp"),
+        ("5.6%", "gdp"),
+        ("２９８５．６亿元", "gdp"),
+        ("3000个", None),
+    ]

@@ -44,6 +44,8 @@ _SIZE_CLASS_AFTER = re.compile(
 _SIZE_CLASS_NOUN_RE = re.compile(_SIZE_CLASS_NOUN)
 _SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
 _CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
+# An indicator's acronym written right against its figure: GDP1234.5亿元
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|CPI|PPI)$")
 _APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
 # 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:约|大约|近|逾|超过|为|达)?$")
@@ -124,8 +126,13 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if negative:
         start -= 1
         prev = view[start - 1] if start else ""
-    if prev == "第" or (prev and prev.isascii() and (prev.isalnum() or prev in ".-+/_")):
-        return None
+    if prev == "第" or (
+        prev
+        and prev.isascii()
+        and (prev.isalnum() or prev in ".-+/_")
+        and not _ACRONYM_BEFORE.search(view, max(0, start - 4), start)
+    ):
+        return None  # 5G, PM2.5, C919: digits of a name (but GDP1234.5亿元 is a figure)
     pnum = m.group("pnum")
     fraction = m.group("fden"), m.group("fnum")
     if m.group("sden") is not None:

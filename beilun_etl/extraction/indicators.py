@@ -35,7 +35,7 @@ _SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
-    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有)$"
+    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构)$"
     r"|^(?:限额以上|限上|规模以上|规上)(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
     r"|全区|全市|各项|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
