@@ -341,3 +341,8 @@ def test_a_doubling_without_a_count_and_the_level_it_reached():
     doubled, level = by_text(records, "翻番"), by_text(records, "420亿元")
     assert (doubled["measure"], doubled["value"]) == ("multiple", 2)
     assert doubled["indicator"] == level["indicator"] == "新能源汽车产业产值"
+
+
+def test_the_words_of_a_span_are_no_part_of_the_indicator():
+    records = figures("全区GDP由2012年的1001亿元增加到2024年的2985.6亿元。")
+    assert [r["indicator"] for r in records] == ["GDP", "GDP"]

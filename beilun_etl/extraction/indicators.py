@@ -103,6 +103,7 @@ _ANAPHORIC = {
 }
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
 _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
+_FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
 
@@ -248,7 +249,10 @@ class IndicatorResolver:
             ind = self.dicts.indicators.get(code or "")
             if ind and unit_compatible(unit, ind.unit):
                 phrase = self.view[self.head_start(a_start) : start]
-                phrase = _TRAIL.sub("", _TIME.sub("", phrase)) or alias
+                # GDP由2012年的1001亿元增加到2024年的…: the span's words are no part of the name
+                phrase = (
+                    _TRAIL.sub("", _FROM_TO_TAIL.sub("", _NUMBER_WITH_UNIT.sub("", _TIME.sub("", phrase)))) or alias
+                )
                 return Attribution(phrase, None if self.modified(a_start) else code)
         after = [m for m in self.aliases_between(end, ce) if m[0] - end <= 1]
         for _a_start, _a_end, alias in after:
