@@ -344,5 +344,5 @@ def test_a_doubling_without_a_count_and_the_level_it_reached():
 
 
 def test_the_words_of_a_span_are_no_part_of_the_indicator():
-    records = figures("全区GDP由2012年的1001亿元增加到2024年的2985.6亿元。")
-    assert [r["indicator"] for r in records] == ["GDP", "GDP"]
+    records = figures("全区GDP由2012年的1001亿元增加到2024年的2985.6亿元。人均地区生产总值达到29.3万元（4.16万美元）。")
+    assert [r["indicator"] for r in records] == ["GDP", "GDP", "人均地区生产总值", "人均地区生产总值"]

@@ -249,10 +249,9 @@ class IndicatorResolver:
             ind = self.dicts.indicators.get(code or "")
             if ind and unit_compatible(unit, ind.unit):
                 phrase = self.view[self.head_start(a_start) : start]
-                # GDP由2012年的1001亿元增加到2024年的…: the span's words are no part of the name
-                phrase = (
-                    _TRAIL.sub("", _FROM_TO_TAIL.sub("", _NUMBER_WITH_UNIT.sub("", _TIME.sub("", phrase)))) or alias
-                )
+                # GDP由2012年的1001亿元增加到2024年的…, 人均GDP达到29.3万元（: no part of the name
+                phrase = _NUMBER_WITH_UNIT.sub("", _TIME.sub("", phrase))
+                phrase = _TRAIL.sub("", _OPEN_TAIL.sub("", _FROM_TO_TAIL.sub("", phrase))) or alias
                 return Attribution(phrase, None if self.modified(a_start) else code)
         after = [m for m in self.aliases_between(end, ce) if m[0] - end <= 1]
         for _a_start, _a_end, alias in after:
