@@ -45,3 +45,18 @@ def test_more_after_a_tenth_or_a_multiple_is_more_than():
         ("3倍多", "more_than"),
         ("1.5倍", "exact"),
     ]
+
+
+def test_at_least_at_most_and_a_little_over():
+    records = figures(
+        "全区新增就业岗位不少于1.2万个。研发投入不低于50亿元。单个项目投资不超过5亿元。"
+        "投资额达100亿元有余。税收收入约合12亿美元。新增企业数高达320家。"
+    )
+    assert [(r["text"], r["qualifier"], r["indicator"]) for r in records] == [
+        ("不少于1.2万个", "more_than", "新增就业岗位"),
+        ("不低于50亿元", "more_than", "研发投入"),
+        ("不超过5亿元", "less_than", "单个项目投资"),
+        ("100亿元有余", "more_than", "投资额"),
+        ("约合12亿美元", "approx", "税收收入"),
+        ("320家", "exact", "新增企业数"),
+    ]

@@ -26,8 +26,9 @@ _NUMBER_RE = re.compile(
 )
 # 约占全市1/10的土地: a fraction written with a slash is a share only where 占 introduces it (not 7/24)
 _SLASH_SHARE_BEFORE = re.compile(r"(?:占|贡献了?)[^，,。；;]{0,6}$")
-PRE_QUALIFIERS = "逾|超过|超|突破|多于|将近|接近|近|大约|约|不足|不到|低于|少于"  # before a number
-POST_QUALIFIERS = "以上|以下|以内|左右|上下"  # after a figure
+# before a number; 不少于 / 不超过 before 少于 / 超过
+PRE_QUALIFIERS = "不少于|不低于|不超过|不高于|逾|超过|超|突破|多于|将近|接近|近|大约|约合|约|不足|不到|低于|少于"
+POST_QUALIFIERS = "以上|以下|以内|左右|上下|有余|出头"  # after a figure
 _PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
 _POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
 _PERSON_AFTER_WEI = re.compile(
@@ -50,6 +51,13 @@ _APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
 # 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:约|大约|近|逾|超过|为|达)?$")
 QUALIFIER_KIND = {
+    "不少于": "more_than",
+    "不低于": "more_than",
+    "不超过": "less_than",
+    "不高于": "less_than",
+    "约合": "approx",
+    "有余": "more_than",
+    "出头": "more_than",
     "逾": "more_than",
     "超过": "more_than",
     "超": "more_than",
