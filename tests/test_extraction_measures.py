@@ -346,3 +346,14 @@ def test_a_doubling_without_a_count_and_the_level_it_reached():
 def test_the_words_of_a_span_are_no_part_of_the_indicator():
     records = figures("全区GDP由2012年的1001亿元增加到2024年的2985.6亿元。人均地区生产总值达到29.3万元（4.16万美元）。")
     assert [r["indicator"] for r in records] == ["GDP", "GDP", "人均地区生产总值", "人均地区生产总值"]
+
+
+def test_ranks_in_a_row_and_a_rank_after_its_indicator_and_verb():
+    records = figures(
+        "北仑区经济运行稳中向好\n\n全区GDP排名全市第2位，仅次于鄞州区。全区实现规上工业总产值5120亿元，居全市第一、全省第三。"
+    )
+    assert [(r["text"], r["indicator_code"]) for r in records if r["measure"] == "rank"] == [
+        ("全市第2位", "gdp"),
+        ("全市第一", "industrial_output_above_scale"),
+        ("全省第三", "industrial_output_above_scale"),
+    ]

@@ -103,6 +103,9 @@ _ANAPHORIC = {
 }
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
 _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
+_RANK_WORDS = re.compile(
+    r"(?:位居|稳居|位列|名列|排名|居|列)?(?:全国|全省|全市|全区|全球|世界)?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?"
+)
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
@@ -320,7 +323,8 @@ class IndicatorResolver:
         before = self.aliases_between(cs, start)
         if before:
             return Attribution(before[-1][2], self.code_of(before[-1][2]))
-        phrase = self.clean_phrase(self.view[cs:start])
+        # 居全市第一、全省第三: the rank before names no indicator either
+        phrase = self.clean_phrase(_RANK_WORDS.sub("", self.view[cs:start]))
         if self.is_anaphoric(phrase):
             return None
         return Attribution(phrase, None)
