@@ -357,3 +357,22 @@ def test_ranks_in_a_row_and_a_rank_after_its_indicator_and_verb():
         ("全市第一", "industrial_output_above_scale"),
         ("全省第三", "industrial_output_above_scale"),
     ]
+
+
+def test_both_ends_of_a_range_are_figures_of_the_same_kind():
+    records = figures(
+        "预计全年GDP增长5.5%-6%。固定资产投资增长5%~6%。出口增长3%至5%。全区新增企业200-300家。社零额增长-3.2%。"
+    )
+    assert [(r["text"], r["measure"], r["value"], r["unit"], r["indicator"]) for r in records] == [
+        ("5.5%", "growth_pct", 5.5, "percent", "GDP"),
+        ("6%", "growth_pct", 6, "percent", "GDP"),
+        ("5%", "growth_pct", 5, "percent", "固定资产投资"),
+        ("6%", "growth_pct", 6, "percent", "固定资产投资"),
+        ("3%", "growth_pct", 3, "percent", "出口"),
+        ("5%", "growth_pct", 5, "percent", "出口"),
+        ("200", "level", 200, "count", "新增企业"),
+        ("300家", "level", 300, "count", "新增企业"),
+        ("-3.2%", "growth_pct", -3.2, "percent", "社零额"),
+    ]
+    # the dash of a programme span (2021-2025年) is no part of the indicator
+    assert figures("2021-2025年累计投资500亿元。")[0]["indicator"] == "投资"

@@ -17,6 +17,8 @@ from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNIT
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零一二两三四五六七八九十百千万亿]+(?:点[零一二三四五六七八九]+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
+RANGE_DASHES = "-~～—–"
+_UNIT_FINALS = frozenset(u[-1] for u in UNIT_SURFACES)
 _NUMBER_RE = re.compile(
     r"(?=[\d零一二两三四五六七八九十百千万亿])"
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<q1>余|多)?(?P<mult>万亿|千万|百万|亿|万)?(?P<q2>余|多)?(?P<unit>{_UNIT_ALT})"
@@ -130,6 +132,8 @@ def _qualifier_before(view: str, start: int) -> tuple[str, int]:
 def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     start = m.start()
     prev = view[start - 1] if start else ""
+    if prev in RANGE_DASHES and start >= 2 and (view[start - 2] in _UNIT_FINALS or view[start - 2].isdigit()):
+        prev = ""  # 增长5.5%-6%, 200-300家: the upper end of a range, not a negative number
     negative = prev == "-" and start >= 2 and not view[start - 2].isascii() and m.group("num") is not None
     if negative:
         start -= 1
@@ -360,6 +364,28 @@ def _shared_unit_candidates(view: str, found: list[Candidate]) -> list[Candidate
     return shared
 
 
+# 5.5%-6%, 200-300家: the upper end of a range, from its dash (what follows is no noun of the lower end)
+RANGE_HIGH = re.compile(rf"[{RANGE_DASHES}至到](?:{ARABIC})(?:万亿|亿|万)?(?:{_UNIT_ALT})")
+# 200-300家, 5~6%: the lower end of a range written without its unit takes the upper end's
+_RANGE_LOW = re.compile(rf"(?<![\d.\-])(?P<num>{ARABIC})[{RANGE_DASHES}]$")
+
+
+def _range_low_candidates(view: str, found: list[Candidate]) -> list[Candidate]:
+    lows = []
+    for high in found:
+        if high.kind != "number" or high.start != high.num_start:
+            continue
+        m = _NUMBER_RE.match(view, high.num_start)
+        low = _RANGE_LOW.search(view, max(0, high.num_start - 16), high.num_start)
+        if m is None or m.group("num") is None or low is None:
+            continue
+        text = low.group("num") + view[m.end("num") : m.end()]
+        if (c := _number_candidate(text, _NUMBER_RE.match(text))) is not None:
+            shift = low.start()
+            lows.append(replace(c, start=shift, end=low.end("num"), num_start=shift))
+    return lows
+
+
 def find_candidates(view: str) -> list[Candidate]:
     """All figure candidates in text order; overlapping candidates keep the earliest, longest one.
 
@@ -371,6 +397,7 @@ def find_candidates(view: str) -> list[Candidate]:
     found += _rank_candidates(view)
     found += _ratio_candidates(view)
     found += _shared_unit_candidates(view, found)
+    found += _range_low_candidates(view, found)
     found = _outside_quoted_names(view, found)
     found.sort(key=lambda c: (c.num_start, -(c.end - c.start)))
     kept: list[Candidate] = []

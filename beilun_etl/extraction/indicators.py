@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.units import unit_compatible
 
@@ -65,7 +66,7 @@ _LEAD = re.compile(
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
     r"折合(?:人民币|美元)?|约合|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
-    r"[、,，:：\s“”])+"
+    r"[、,，:：\s“”\-~])+"
 )
 _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
@@ -228,6 +229,8 @@ class IndicatorResolver:
         return self.view[self.head_start(a_start) : a_end].strip("“”")
 
     def noun_after(self, end: int, clause_end: int) -> str:
+        high = RANGE_HIGH.match(self.view, end)
+        end = high.end() if high else end  # 新增企业200-300家: after the range
         m = _AFTER_NOUN_END.search(self.view, end, clause_end)
         stop = m.start() if m else clause_end
         return self.view[end:stop].strip('“”" ')

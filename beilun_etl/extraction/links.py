@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from beilun_etl.extraction.candidates import Candidate
+from beilun_etl.extraction.candidates import RANGE_DASHES, Candidate
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.segments import Segments
@@ -97,10 +97,13 @@ def _stated_before(
 
 
 def is_respectively_tail(view: str, prev: Candidate, cand: Candidate, clause_start: int) -> bool:
-    """…分别增长5.1%和7.2%: the second value of a list shares the first one's measure and indicator."""
+    """…分别增长5.1%和7.2%: the second value of a list shares the first one's measure and indicator,
+    and so does the upper end of a range (增长5.5%-6%, 3%至5%, 200-300家)."""
     gap = view[prev.end : cand.start]
     if gap in ("和", "、", "与", "及"):
         return prev.kind == cand.kind == "number"
+    if gap and (gap in RANGE_DASHES or gap in ("至", "到")):
+        return prev.kind == cand.kind == "number" and prev.unit == cand.unit
     if gap not in (",", "，"):
         return False
     return view.rfind("分别", clause_start, prev.start) >= 0
