@@ -376,3 +376,9 @@ def test_both_ends_of_a_range_are_figures_of_the_same_kind():
     ]
     # the dash of a programme span (2021-2025年) is no part of the indicator
     assert figures("2021-2025年累计投资500亿元。")[0]["indicator"] == "投资"
+
+
+def test_list_items_have_their_own_words_and_a_listed_share_its_whole():
+    records = figures("全区有孵化器8家，其中国家级3家、省级5家。进出口总额和出口额分别占全市的36.2%和38.5%。")
+    assert [by_text(records, t)["indicator"] for t in ("3家", "5家")] == ["国家级", "省级"]
+    assert [by_text(records, t)["share_of"] for t in ("36.2%", "38.5%")] == ["全市", "全市"]

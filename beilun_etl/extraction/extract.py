@@ -154,6 +154,7 @@ def _sentence_records(
         elif i and attributions[i - 1] is not None and is_respectively_tail(view, cands[i - 1], c, clause[0]):
             prev_attr = attributions[i - 1]
             attr = Attribution(prev_attr.phrase, prev_attr.code, inherited=True)
+            share_of = shares_of[i - 1]  # 分别占全市的36.2%和38.5%: of the same whole
         elif mi.measure == "level":
             attr = resolver.level(clause, c.start, c.end, c.unit)
             if attr is None:

@@ -107,6 +107,7 @@ _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩�
 _RANK_WORDS = re.compile(
     r"(?:位居|稳居|位列|名列|排名|居|列)?(?:全国|全省|全市|全区|全球|世界)?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?"
 )
+_LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
@@ -128,7 +129,7 @@ def _phrase_cleaner(zone_re: re.Pattern[str] | None) -> Callable[[str], str]:
             text = _LEAD.sub("", text)
             if zone_re is not None:
                 m = zone_re.match(text)
-                if m:
+                if m and not text.startswith("级", m.end()):  # 国家级…: a grade, not the country
                     text = text[m.end() :]
             text = _TRAIL.sub("", text)
             if text == before:
@@ -269,7 +270,9 @@ class IndicatorResolver:
             noun = self.noun_after(end, ce)
             if noun:
                 return Attribution(noun, None)
-        phrase = self.clean_phrase(self.view[cs:start])
+        # 其中国家级3家、省级5家: the item after the last figure of the list
+        items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, cs, start))
+        phrase = self.clean_phrase(self.view[items[-1].end() if items else cs : start])
         if before and phrase:
             return Attribution(phrase, self.code_of(phrase))
         if self.is_anaphoric(phrase):
