@@ -382,3 +382,8 @@ def test_list_items_have_their_own_words_and_a_listed_share_its_whole():
     records = figures("全区有孵化器8家，其中国家级3家、省级5家。进出口总额和出口额分别占全市的36.2%和38.5%。")
     assert [by_text(records, t)["indicator"] for t in ("3家", "5家")] == ["国家级", "省级"]
     assert [by_text(records, t)["share_of"] for t in ("36.2%", "38.5%")] == ["全市", "全市"]
+
+
+def test_a_first_time_milestone_keeps_the_indicator():
+    records = figures("全年税收收入达101.8亿元，首次突破百亿元大关。")
+    assert [r["indicator_code"] for r in records] == ["tax_revenue", "tax_revenue"]

@@ -162,9 +162,12 @@ def test_a_city_named_only_before_its_district_does_not_make_the_article_the_cit
 def test_the_whole_area_of_an_article_on_a_development_zone_is_that_zone():
     text = "大榭开发区前三季度指标稳中向好\n\n前三季度，大榭开发区完成固定资产投资96.5亿元。截至9月底，全区共有规上工业企业62家。"
     assert {r["zone"] for r in figures(text, dt.date(2025, 10, 20))} == {"daxie"}
-    # an article that also names the district: 全区 may well be the district
-    records = figures(text + "占北仑区投资的12%。", dt.date(2025, 10, 20))
-    assert by_text(records, "62家")["zone"] == "beilun"
+    # an article that also names the district, or another place in it: 全区 may well be the district
+    for other in ("北仑区实现地区生产总值2000亿元。", "春晓街道完成投资10亿元。"):
+        assert by_text(figures(text + other, dt.date(2025, 10, 20)), "62家")["zone"] == "beilun"
+    # the district as the whole of a share, or as a base, does not make it the subject
+    for whole in ("投资占北仑区的12%。", "投资比北仑区平均增速高2个百分点。"):
+        assert by_text(figures(text + whole, dt.date(2025, 10, 20)), "62家")["zone"] == "daxie"
 
 
 def test_a_figure_in_brackets_after_a_place_is_that_places():

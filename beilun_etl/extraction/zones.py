@@ -27,6 +27,7 @@ _SUBJECT_PREFIX = re.compile(
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|本报讯|据[^，,。；;\n]{1,10}(?:报道|消息))*"
 )
 _WITHIN_AREA = "区内"
+_WHOLE_OR_BASE_BEFORE = re.compile(r"(?:占|比|较|高于|低于|超过|约占|占全)$")
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
@@ -126,17 +127,29 @@ def _generic_target(alias: str, main: str, dicts: Dictionaries, area: bool = Fal
     return None
 
 
-def _named_as_area(main: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries) -> bool:
+def _named_as_area(view: str, main: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries) -> bool:
     """Whether the text names `main`, an area within a district, with a word ending in 区 (大榭开发区)
-    and never names the district it lies in (else 全区 may well be that district)."""
+    and never names the district it lies in, nor another place within it (春晓街道), other than as
+    the whole of a share or the base of a comparison (占北仑区的三成): else 全区 may well be the
+    district."""
     zone = dicts.zones.get(main)
     if zone is None or zone.zone_type in _DISTRICT_TYPES:
         return False
     districts = {c for c in dicts.ancestors(main) if dicts.zones[c].zone_type in _DISTRICT_TYPES}
-    named = {code for _s, _e, code, alias in mentions if alias not in GENERIC_ZONE_ALIASES}
+    named = {
+        code
+        for s, _e, code, alias in mentions
+        if alias not in GENERIC_ZONE_ALIASES and not _WHOLE_OR_BASE_BEFORE.search(view, max(0, s - 3), s)
+    }
+    others_within = {
+        code
+        for code in named
+        if code != main and main not in dicts.ancestors(code) and districts & set(dicts.ancestors(code))
+    }
     return (
         bool(districts)
         and not districts & named
+        and not others_within
         and any(code == main and alias.endswith("区") for _s, _e, code, alias in mentions)
     )
 
@@ -159,7 +172,7 @@ class ZoneResolver:
         self.main = main
         self.main_depth = dicts.zones[main].depth if main in dicts.zones else 3
         self.starts = [m[0] for m in mentions]
-        self.area = _named_as_area(main, mentions, dicts)
+        self.area = _named_as_area(view, main, mentions, dicts)
 
     def place_before(self, pos: int) -> str | None:
         """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
