@@ -127,10 +127,13 @@ def test_an_acronym_written_against_its_figure_does_not_hide_it():
     ]
 
 
-def test_taiwan_units_of_weight_and_area():
-    records = figures("寧波舟山港去年貨物吞吐量達13.2億公噸，年增4.9%。北侖新建廠房面積120萬平方公尺。")
+def test_taiwan_and_hong_kong_units_of_weight_area_and_containers():
+    records = figures(
+        "寧波舟山港去年貨物吞吐量達13.2億公噸，年增4.9%。北侖新建廠房面積120萬平方公尺。貨櫃吞吐量3,530萬個標準貨櫃。"
+    )
     assert [(r["text"], r["value"], r["unit"]) for r in records] == [
         ("13.2億公噸", 1.32e9, "tonne"),
         ("4.9%", 4.9, "percent"),
         ("120萬平方公尺", 1.2e6, "m2"),
+        ("3,530萬個標準貨櫃", 3.53e7, "TEU"),
     ]

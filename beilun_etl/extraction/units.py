@@ -31,6 +31,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "亩": ("mu", 1.0),
     "标准箱": ("TEU", 1.0),
     "标箱": ("TEU", 1.0),
+    "标准货柜": ("TEU", 1.0),  # Hong Kong's 標準貨櫃
     "TEU": ("TEU", 1.0),
     "人次": ("person", 1.0),
     "人": ("person", 1.0),
@@ -45,7 +46,7 @@ for _c in COUNT_CLASSIFIERS:
 UNIT_SURFACES = sorted(UNITS, key=len, reverse=True)
 
 # A count classifier followed by a measure word: 1万余个标准箱 is TEU.
-CLASSIFIER_MEASURES = {"标准箱": "TEU", "标箱": "TEU"}
+CLASSIFIER_MEASURES = {"标准箱": "TEU", "标箱": "TEU", "标准货柜": "TEU"}
 
 MONEY_UNITS = frozenset({"CNY", "USD"})
 
