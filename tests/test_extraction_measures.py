@@ -387,3 +387,15 @@ def test_list_items_have_their_own_words_and_a_listed_share_its_whole():
 def test_a_first_time_milestone_keeps_the_indicator():
     records = figures("全年税收收入达101.8亿元，首次突破百亿元大关。")
     assert [r["indicator_code"] for r in records] == ["tax_revenue", "tax_revenue"]
+
+
+def test_a_growth_rate_named_in_the_clause_before_and_a_quickening_growth():
+    records = figures(
+        "进口增速由负转正，达到3.2%。城镇化率提高，达到75%。工业用电量同比增长12.3%，增速较上月加快2个百分点。"
+    )
+    assert [(r["text"], r["measure"], r["indicator"]) for r in records] == [
+        ("3.2%", "growth_pct", "进口"),
+        ("75%", "level", "城镇化率"),
+        ("12.3%", "growth_pct", "工业用电量"),
+        ("2个百分点", "pct_points", "工业用电量"),
+    ]

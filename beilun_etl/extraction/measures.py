@@ -38,6 +38,19 @@ _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 _MORE_FEWER = re.compile(r"(?P<way>多|少)了?$")
 
 
+_BARE_REACH = re.compile(r"(?:已|并|再)?(?:达到|达|为|是)?(?:约|近|超过|逾)?")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _growth_rate_clause_before(view: str, clause_start: int) -> bool:
+    """Whether the clause before, in the same sentence, speaks of a growth rate (进口增速由负转正)."""
+    before = view[max(0, clause_start - 30) : clause_start]
+    if not before or before[-1] not in "，,":
+        return False
+    clause = _CLAUSE_BREAK.split(before[:-1])[-1]
+    return bool(_RATE_OF_GROWTH.search(clause))
+
+
 @dataclass
 class MeasureInfo:
     measure: str
@@ -76,6 +89,8 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
             return MeasureInfo("share_pct", 1, cue)
         if cue != "from" and _RATE_OF_GROWTH.search(clause_before):
             return MeasureInfo("growth_pct")  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
+        if cue is None and _BARE_REACH.fullmatch(clause_before) and _growth_rate_clause_before(view, clause_start):
+            return MeasureInfo("growth_pct")  # 进口增速由负转正，达到3.2%
         return MeasureInfo("level", 1, cue)
     if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
         return MeasureInfo("change", -1 if down else 1)
