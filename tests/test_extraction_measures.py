@@ -399,3 +399,15 @@ def test_a_growth_rate_named_in_the_clause_before_and_a_quickening_growth():
         ("12.3%", "growth_pct", "工业用电量"),
         ("2个百分点", "pct_points", "工业用电量"),
     ]
+
+
+def test_a_signed_percentage_after_a_level_is_its_growth():
+    records = figures("全区出口1205.6亿元（-2.1%），进口374.6亿元(+5.3%)。全区GDP 2985.6亿元，+6.1%。截至2024-12-31。")
+    assert [(r["text"], r["measure"], r["value"], r["indicator_code"]) for r in records] == [
+        ("1205.6亿元", "level", 120560000000, "exports"),
+        ("-2.1%", "growth_pct", -2.1, "exports"),
+        ("374.6亿元", "level", 37460000000, "imports"),
+        ("+5.3%", "growth_pct", 5.3, "imports"),
+        ("2985.6亿元", "level", 298560000000, "gdp"),
+        ("+6.1%", "growth_pct", 6.1, "gdp"),
+    ]

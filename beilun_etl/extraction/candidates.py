@@ -134,8 +134,16 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     prev = view[start - 1] if start else ""
     if prev in RANGE_DASHES and start >= 2 and (view[start - 2] in _UNIT_FINALS or view[start - 2].isdigit()):
         prev = ""  # 增长5.5%-6%, 200-300家: the upper end of a range, not a negative number
-    negative = prev == "-" and start >= 2 and not view[start - 2].isascii() and m.group("num") is not None
-    if negative:
+    # -2.1% after a word or a bracket (not 2024-12, A-1): a signed number; +5.3% as well
+    before_sign = view[start - 2] if start >= 2 else ""
+    signed = (
+        prev in "-+"
+        and bool(prev)
+        and m.group("num") is not None
+        and not (before_sign.isascii() and (before_sign.isalnum() or before_sign in ".-+/_%"))
+    )
+    negative = signed and prev == "-"
+    if signed:
         start -= 1
         prev = view[start - 1] if start else ""
     if prev == "第" or (

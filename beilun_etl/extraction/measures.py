@@ -85,6 +85,8 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
             return MeasureInfo("growth_pct", -1)
         if cue is None and _UP.search(window) and not _SHARE.search(window[-6:]):
             return MeasureInfo("growth_pct")
+        if cue is None and view.startswith(("+", "-"), cand_start):
+            return MeasureInfo("growth_pct")  # 4012.5亿元（+3.7%）: a signed percentage is a change
         if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before):
             return MeasureInfo("share_pct", 1, cue)
         if cue != "from" and _RATE_OF_GROWTH.search(clause_before):
