@@ -248,6 +248,11 @@ def test_a_doubling_is_a_multiple_and_a_like_for_like_growth_keeps_its_indicator
     assert by_text(records, "3.1%")["indicator_code"] == "general_budget_revenue"
 
 
+def test_a_rate_of_growth_named_after_its_indicator_or_alone():
+    records = figures("工業產值成長率達8.2%。全區外資企業家數達1,200家，年增率5%。")
+    assert [r["indicator"] for r in records] == ["工業產值", "外資企業家數", "外資企業家數"]
+
+
 def test_taiwan_wordings_of_growth_and_decline():
     records = figures("寧波北侖區去年進出口總額達4012億元，其中出口較前年成長6.5%，進口衰退0.8%。", dt.date(2025, 3, 1))
     assert (by_text(records, "6.5%")["measure"], by_text(records, "6.5%")["indicator_code"]) == (
