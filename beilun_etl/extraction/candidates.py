@@ -137,8 +137,7 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     # -2.1% after a word or a bracket (not 2024-12, A-1): a signed number; +5.3% as well
     before_sign = view[start - 2] if start >= 2 else ""
     signed = (
-        prev in "-+"
-        and bool(prev)
+        prev in ("-", "+")
         and m.group("num") is not None
         and not (before_sign.isascii() and (before_sign.isalnum() or before_sign in ".-+/_%"))
     )

@@ -102,7 +102,7 @@ def is_respectively_tail(view: str, prev: Candidate, cand: Candidate, clause_sta
     gap = view[prev.end : cand.start]
     if gap in ("和", "、", "与", "及"):
         return prev.kind == cand.kind == "number"
-    if gap and (gap in RANGE_DASHES or gap in ("至", "到")):
+    if gap in (*RANGE_DASHES, "至", "到"):
         return prev.kind == cand.kind == "number" and prev.unit == cand.unit
     if gap not in (",", "，"):
         return False
