@@ -6,6 +6,7 @@ definitions directly, so the manifest is re-parsed here whenever a dbt file is n
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Any
 from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
 
+from beilun_etl.extraction import extractor_fingerprint
 from beilun_etl.paths import DBT_PROJECT_DIR
 
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
@@ -47,6 +49,12 @@ class LeanDbtCliResource(DbtCliResource):
 
 def dbt_cli_resource() -> DbtCliResource:
     return LeanDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+
+
+def pipeline_vars() -> list[str]:
+    """The dbt vars of a pipeline build: the figures this extractor staged keep its indicator codes
+    (models/intermediate/int_figures_mapped.sql); a build by hand maps every phrase by alias."""
+    return ["--vars", json.dumps({"extractor_fingerprint": extractor_fingerprint()})]
 
 
 _DBT_SOURCES = ("models", "seeds", "macros", "tests", "snapshots", "analyses")

@@ -12,7 +12,7 @@ from pipeline_helpers import query, refresh
 
 from beilun_etl import freshness
 from beilun_etl.assets.dbt import DICTIONARY_NODES
-from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource
+from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource, pipeline_vars
 from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from beilun_etl.raw_schema import create_raw_schema
 
@@ -137,7 +137,8 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     rebuilt.parent.mkdir()
     shutil.copyfile(warehouse_path, rebuilt)
     monkeypatch.setenv("BEILUN_BUILD_WAREHOUSE", str(rebuilt))
-    dbt_cli_resource().cli(["build", "--full-refresh"], target_path=tmp_path / "dbt_target").wait()
+    # the rebuild the pipeline would make: with its vars
+    dbt_cli_resource().cli(["build", "--full-refresh", *pipeline_vars()], target_path=tmp_path / "dbt_target").wait()
 
     incremental, full = _dbt_tables(warehouse_path), _dbt_tables(rebuilt)
     assert incremental.keys() == full.keys()

@@ -10,8 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from pydantic import Field
 
 from beilun_etl.changes import forget_changes, record_changes_for_dbt
-from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, dictionary_only_nodes, ensure_manifest
-from beilun_etl.extraction import extractor_fingerprint
+from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, dictionary_only_nodes, ensure_manifest, pipeline_vars
 from beilun_etl.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
 from beilun_etl.resources import WarehouseResource
@@ -65,9 +64,7 @@ def warehouse_models(
     # series they touch, unless the code that built them changed.
     # The dictionaries' tables are left as the last build made them unless the code changed.
     unchanged = ["--exclude", " ".join(DICTIONARY_NODES)] if DICTIONARY_NODES else []
-    # The figures this extractor staged keep its indicator codes (models/intermediate/int_figures_mapped.sql).
-    extractor = ["--vars", json.dumps({"extractor_fingerprint": extractor_fingerprint()})]
-    args = ["build", "--full-refresh", *extractor] if full_refresh else ["build", *unchanged, *extractor]
+    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *unchanged, *pipeline_vars()]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
