@@ -347,26 +347,35 @@ _LISTED_BEFORE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?:和|、|与|及)$")
 _LIST_CLAUSE_START = re.compile(r"[，,。；;:：\n]")
 
 
+def _unit_suffix(view: str, cand: Candidate) -> str | None:
+    """What follows the digits of a number candidate (万标准箱, 个百分点): the unit others may share."""
+    m = _NUMBER_RE.match(view, cand.num_start)
+    return view[m.end("num") : m.end()] if m is not None and m.group("num") is not None else None
+
+
+def _with_unit(bare: re.Match[str], suffix: str) -> Candidate | None:
+    """The bare number `bare` (group "num") read as if `suffix` followed it, at its place in the view."""
+    text = bare.group("num") + suffix
+    if (c := _number_candidate(text, _NUMBER_RE.match(text))) is None:
+        return None
+    shift = bare.start()
+    return replace(c, start=c.start + shift, end=bare.end("num"), num_start=c.num_start + shift)
+
+
 def _shared_unit_candidates(view: str, found: list[Candidate]) -> list[Candidate]:
     """Numbers listed after 分别 without a unit of their own, given the unit of the number closing the list."""
     shared = []
     for last in found:
-        if last.kind != "number" or last.qualifier != "exact":
+        if last.kind != "number" or last.qualifier != "exact" or (suffix := _unit_suffix(view, last)) is None:
             continue
-        m = _NUMBER_RE.match(view, last.num_start)
-        if m is None or m.group("num") is None:
-            continue
-        suffix = view[m.end("num") : m.end()]
         end = last.num_start
         while (b := _LISTED_BEFORE.search(view, max(0, end - 24), end)) is not None:
             respectively = view.rfind("分别", 0, b.start())
             if respectively < 0 or _LIST_CLAUSE_START.search(view, respectively, b.start()):
                 break  # no 分别 before it in its clause
-            text = b.group("num") + suffix
-            if (c := _number_candidate(text, _NUMBER_RE.match(text))) is None:
+            if (c := _with_unit(b, suffix)) is None:
                 break
-            shift = b.start()
-            shared.append(replace(c, start=c.start + shift, end=b.end("num"), num_start=c.num_start + shift))
+            shared.append(c)
             end = b.start()
     return shared
 
@@ -380,16 +389,11 @@ _RANGE_LOW = re.compile(rf"(?<![\d.\-])(?P<num>{ARABIC})[{RANGE_DASHES}]$")
 def _range_low_candidates(view: str, found: list[Candidate]) -> list[Candidate]:
     lows = []
     for high in found:
-        if high.kind != "number" or high.start != high.num_start:
+        if high.kind != "number" or high.start != high.num_start or (suffix := _unit_suffix(view, high)) is None:
             continue
-        m = _NUMBER_RE.match(view, high.num_start)
         low = _RANGE_LOW.search(view, max(0, high.num_start - 16), high.num_start)
-        if m is None or m.group("num") is None or low is None:
-            continue
-        text = low.group("num") + view[m.end("num") : m.end()]
-        if (c := _number_candidate(text, _NUMBER_RE.match(text))) is not None:
-            shift = low.start()
-            lows.append(replace(c, start=shift, end=low.end("num"), num_start=shift))
+        if low is not None and (c := _with_unit(low, suffix)) is not None:
+            lows.append(c)
     return lows
 
 
