@@ -155,6 +155,14 @@ def test_a_rank_after_a_bare_verb_inherits_the_indicator():
     assert (rank["value"], rank["indicator_code"]) == (4, "gdp")
 
 
+def test_a_running_total_after_new_things_counts_all_of_them():
+    records = figures("过去一年，新增国家级专精特新“小巨人”企业12家，累计达58家。", dt.date(2025, 3, 1))
+    assert by_text(records, "12家")["indicator"] == "新增国家级专精特新“小巨人”企业"
+    assert by_text(records, "58家")["indicator"] == "国家级专精特新“小巨人”企业"
+    records = figures("今年城镇新增就业1.2万人，累计达8.6万人。", dt.date(2025, 3, 1))
+    assert by_text(records, "8.6万人")["indicator_code"] == "new_urban_employment"  # 新增 inside the alias
+
+
 def test_a_quantity_per_unit_is_no_total_and_a_share_span_names_its_whole():
     records = figures(
         "工业用地亩均税收达到42.5万元。限额以上单位网络零售额增长18.2%。"
@@ -185,3 +193,28 @@ def test_a_growth_takes_the_indicator_a_figureless_clause_before_it_names():
     )
     assert by_text(records, "12.3%")["indicator_code"] == "exports"
     assert by_text(records, "3.7%")["indicator_code"] == "foreign_trade_total"  # a clause naming no indicator: inherit
+
+
+def test_a_counted_noun_ends_before_among_them():
+    records = figures("1-10月，35个工业大类行业中有26个行业增加值实现增长。全区1486家规上企业中，312家产值下降。")
+    assert by_text(records, "35个")["indicator"] == "工业大类行业"
+    assert by_text(records, "1486家")["indicator"] == "规上企业"
+
+
+def test_phrases_leave_out_reach_and_first_time_words_and_a_compared_figure():
+    records = figures(
+        "在面积仅30余平方公里的大榭岛上，区内企业研发投入达到28.6亿元，研发投入强度提升至2.26%。"
+        "民营企业进出口额首次突破千亿元。全区居民人均可支配收入63580元，增长5.0%，高于GDP增速0.4个百分点。"
+    )
+    assert by_text(records, "30余平方公里")["indicator"] == "面积"
+    assert by_text(records, "28.6亿元")["indicator"] == "企业研发投入"
+    assert by_text(records, "2.26%")["indicator"] == "研发投入强度"
+    assert by_text(records, "突破千亿元")["indicator"] == "民营企业进出口额"
+    assert by_text(records, "0.4个百分点")["indicator_code"] == "disposable_income"
+
+
+def test_a_level_reached_far_after_its_indicator_keeps_it():
+    records = figures("街道规上工业企业数量由2021年的68家增加到2024年的97家。全街道现有模具企业1200余家。")
+    assert by_text(records, "97家")["indicator_code"] == by_text(records, "68家")["indicator_code"]
+    assert by_text(records, "97家")["indicator"] == "规上工业企业数量"
+    assert by_text(records, "1200余家")["indicator"] == "模具企业"

@@ -144,6 +144,10 @@ def test_a_figure_converted_at_the_exchange_rate_is_the_same_indicator():
 def test_a_contributed_share_of_a_whole():
     r = by_text(figures("民营企业贡献了全区约60%的税收收入。"), "约60%")
     assert (r["measure"], r["share_of"]) == ("share_pct", "全区税收收入")
+    # a list of contributed shares, each of its own whole
+    records = figures("民营经济贡献了全区近五成的地区生产总值、六成以上的税收、七成以上的外贸出口和八成以上的就业。")
+    assert [r["measure"] for r in records] == ["share_pct"] * 4
+    assert by_text(records, "七成以上")["indicator"] == "民营经济"
 
 
 def test_a_growth_rate_held_at_a_threshold_is_growth():

@@ -188,6 +188,15 @@ def test_within_the_area_means_the_area_the_article_is_about():
     # a Hong Kong first-three-quarters before a port area names no unknown place
     records = figures("北侖港區表現亮眼。首三季北侖港區完成集裝箱吞吐量約1,050萬標準箱。", dt.date(2025, 10, 25))
     assert records[0]["zone"] == "beilun_port_area"
+    # in an article about the port, 区内 is the last 区 named before, not the port
+    text = "寧波北侖港貨量創新高\n\n北侖港區首三季貨物吞吐量2.35億噸。\n\n北侖區商務局表示，區內現有外資企業逾1,200家。"
+    assert by_text(figures(text, dt.date(2025, 10, 28)), "逾1,200家")["zone"] == "beilun"
+
+
+def test_a_place_in_a_news_agencys_byline_is_not_the_subject():
+    for byline in ("（本報寧波電）", "新华社宁波11月20日电（记者 张三）", "本报北仑讯 "):
+        text = f"宁波北仑港货量续创新高\n\n{byline}宁波舟山港北仑港区今年前三季度货物吞吐量达2.35亿吨。"
+        assert figures(text, dt.date(2025, 10, 28))[0]["zone"] == "beilun_port_area", byline
 
 
 def test_figures_handed_out_in_order_by_fen_lie_and_yi_ci():

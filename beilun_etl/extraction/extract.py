@@ -44,6 +44,21 @@ _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业�
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 
 
+# 新增…企业12家，累计达58家: a running total after the new ones counts them all, old and new.
+_NEW_PREFIX = re.compile(r"(?:新增|新引进|新认定|新获批|新批|净增)")
+_RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
+
+
+def _all_of_the_new_things(
+    view: str, clause_start: int, start: int, inherited: Attribution | None, resolver: IndicatorResolver
+) -> Attribution | None:
+    new = _NEW_PREFIX.match(inherited.phrase) if inherited else None
+    if new is None or not _RUNNING_TOTAL.search(view, clause_start, start):
+        return inherited
+    things = inherited.phrase[new.end() :]
+    return Attribution(things, resolver.code_of(things), inherited=True)
+
+
 def _is_flow(attribution: Attribution | None, dicts: Dictionaries) -> bool:
     if attribution is None:
         return False
@@ -161,6 +176,7 @@ def _sentence_records(
                 attr = leadins.attribution(c.num_start, c.unit)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
+                attr = _all_of_the_new_things(view, clause[0], c.start, attr, resolver)
             if attr is None:  # 进出口总额超过千亿元，达1053.2亿元
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
             if attr is None:  # 宁波各区县GDP排名 over 北仑区以2985.6亿元位居全市第一

@@ -41,6 +41,8 @@ _NOT_QUALIFYING = re.compile(
     r"|全区|全市|各项|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
+_COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占])比(?![重例率])|较")
+_COUNT_WORDS = frozenset({"", "数量", "数", "总数", "个数", "家数", "总量", "规模"})
 _GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
 _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)单位|每万人|每千人|平均每)$")
@@ -63,7 +65,7 @@ _COMPARE = re.compile(
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在(?![校建岗职读])|共|共有|拥有|有|累计|"
-    r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
+    r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|全街道|全镇|全县|区内|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
     r"折合(?:人民币|美元)?|约合|首次|再次|首度|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
     r"[、,，:：\s“”\-~])+"
@@ -72,7 +74,7 @@ _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|排在|列|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|成长|衰退|下跌|大增|大跌|大减|加快|放缓|减缓|年?增长率|年?成长率|年?增率|"
-    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|将会|将|有望|{_RECKONED}|[、,，:：\s])+$"
+    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|将会|将|有望|仅|首次|首度|再次|(?<=[升高长加降少小大增])[至到]|{_RECKONED}|[、,，:：\s])+$"
 )
 # Not the digits of a name: 5G基站, PM2.5
 _NUMBER_WITH_UNIT = re.compile(
@@ -109,6 +111,8 @@ _RANK_WORDS = re.compile(
 )
 _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
+# 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
+_AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
 _AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
 
 
@@ -234,7 +238,7 @@ class IndicatorResolver:
         end = high.end() if high else end  # 新增企业200-300家: after the range
         m = _AFTER_NOUN_END.search(self.view, end, clause_end)
         stop = m.start() if m else clause_end
-        return self.view[end:stop].strip('“”" ')
+        return _AMONG_TAIL.sub("", self.view[end:stop]).strip('“”" ')
 
     def share_code(self, phrase: str, code: str | None) -> str | None:
         """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比)."""
@@ -275,6 +279,13 @@ class IndicatorResolver:
         phrase = self.clean_phrase(self.view[items[-1].end() if items else cs : start])
         if before and phrase:
             return Attribution(phrase, self.code_of(phrase))
+        far = self.aliases_between(cs, start)
+        if far and phrase:  # 规上工业企业数量由2021年的68家增加到2024年的97家: the alias, far before
+            a_start, a_end, alias = far[-1]
+            ind = self.dicts.indicators.get(self.code_of(alias) or "")
+            rest = phrase[phrase.rfind(alias) + len(alias) :] if alias in phrase else None
+            if ind and rest in _COUNT_WORDS and unit_compatible(unit, ind.unit) and not self.modified(a_start):
+                return Attribution(self._with_head(a_start, a_end) + rest, ind.code)
         if self.is_anaphoric(phrase):
             return None
         return Attribution(phrase, None)
@@ -285,6 +296,9 @@ class IndicatorResolver:
         window = self.view[cs:start]
         pull = window.rfind("拉动")
         limit = cs + pull if pull >= 0 else start
+        base = _COMPARED_WITH.search(window)
+        if base:  # 高于GDP增速0.4个百分点: what a figure is compared with is not what it measures
+            limit = min(limit, cs + base.start())
         before = self.aliases_between(cs, limit)
         if before:
             a_start, a_end, alias = before[-1]

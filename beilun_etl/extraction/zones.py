@@ -24,9 +24,17 @@ _SUBJECT_PREFIX = re.compile(
     r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
     r"前三季度|一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
     r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
-    r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|本报讯|据[^，,。；;\n]{1,10}(?:报道|消息))*"
+    r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|据[^，,。；;\n]{1,10}(?:报道|消息)|"
+    # a news agency's byline: 本报讯, （本报宁波电）, 新华社宁波11月20日电（记者 张三）
+    r"[（(【]?(?:本报|新华社|中新社|中新网|人民网|新华网)[^，,。；;\n）)】]{0,20}?[电讯]"
+    r"(?:[（(]记者[^）)\n]{0,20}[）)])?[）)】]?)*"
 )
 _WITHIN_AREA = "区内"
+_PORT_TYPES = frozenset({"port", "port_area"})
+# What 区内 can refer to: a district or an area within one, never a port area (港区) or a city.
+_AREA_TYPES = frozenset(
+    {"district", "area", "bonded_zone", "development_zone", "free_trade_zone", "industrial_park", "new_area"}
+)
 _WHOLE_OR_BASE_BEFORE = re.compile(r"(?:占|比|较|高于|低于|超过|约占|占全)$")
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
@@ -187,12 +195,12 @@ class ZoneResolver:
 
         A `label` (a table's row label, column header or caption) names its zone without a verb:
         a row 宁波市 in a Beilun table is Ningbo's figure."""
-        first = bisect.bisect_left(self.starts, clause_start)
         prefix_end = _SUBJECT_PREFIX.match(self.view, clause_start, clause_end).end()
+        first = bisect.bisect_left(self.starts, prefix_end)  # a place in a byline is not the subject
         if self.view.startswith(BARE_PORT, prefix_end):
             return BARE_PORT  # 港区…: the caller resolves the unnamed port area
         if self.view.startswith(_WITHIN_AREA, prefix_end):
-            return self.main  # 区内共有外贸企业…: within the 区 the article is about (北仑区, 保税区)
+            return self._area_named_before(clause_start)  # 区内共有外贸企业…
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
         if unknown and not any(
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]
@@ -215,6 +223,17 @@ class ZoneResolver:
                 return None
             return target
         return None
+
+    def _area_named_before(self, pos: int) -> str:
+        """The 区 of 区内: the one the article is about (北仑区, 保税区); in an article about a port,
+        the last 区 named before (北仑区商务局表示…。区内现有外资企业…)."""
+        main = self.dicts.zones.get(self.main)
+        if main is None or main.zone_type not in _PORT_TYPES:
+            return self.main
+        for _start, _end, code, _alias in reversed(self.mentions[: bisect.bisect_left(self.starts, pos)]):
+            if code in self.dicts.zones and self.dicts.zones[code].zone_type in _AREA_TYPES:
+                return code
+        return self.main
 
     def _narrowest_of_chain(self, k: int, target: str, end: int) -> tuple[str, int]:
         """宁波舟山港北仑港区, 宁波北仑: a zone named right after one it lies in is the subject."""
