@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -55,6 +56,27 @@ def pipeline_vars() -> list[str]:
     """The dbt vars of a pipeline build: the figures this extractor staged keep its indicator codes
     (models/intermediate/int_figures_mapped.sql); a build by hand maps every phrase by alias."""
     return ["--vars", json.dumps({"extractor_fingerprint": extractor_fingerprint()})]
+
+
+@contextmanager
+def pipeline_environment(build_warehouse: Path) -> Iterator[None]:
+    """The environment dbt/profiles.yml reads in a pipeline run, set only while its dbt starts.
+
+    dbt builds into the run's build copy and leaves its writes in the WAL when it closes the file
+    (beilun_etl/dbt_plugin.py): publishing checkpoints the copy once. A build by hand keeps the
+    defaults, so it never leaves a WAL that a copy of the file alone would lose.
+    """
+    values = {"BEILUN_BUILD_WAREHOUSE": str(build_warehouse), "BEILUN_DBT_DEFER_CHECKPOINT": "true"}
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 _DBT_SOURCES = ("models", "seeds", "macros", "tests", "snapshots", "analyses")

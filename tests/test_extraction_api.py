@@ -218,3 +218,11 @@ def test_a_level_reached_far_after_its_indicator_keeps_it():
     assert by_text(records, "97家")["indicator_code"] == by_text(records, "68家")["indicator_code"]
     assert by_text(records, "97家")["indicator"] == "规上工业企业数量"
     assert by_text(records, "1200余家")["indicator"] == "模具企业"
+
+
+def test_a_month_word_or_a_verb_reaching_a_level_is_no_indicator():
+    records = figures(
+        "1-2月，全区规上工业增加值同比增长9.1%，其中2月当月增长12.3%。2023年全区实现GDP2380.6亿元，2024年增至2521.3亿元。"
+    )
+    assert by_text(records, "12.3%")["indicator_code"] == "industrial_value_added_above_scale"
+    assert by_text(records, "2521.3亿元")["indicator_code"] == "gdp"

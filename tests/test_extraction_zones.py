@@ -231,3 +231,20 @@ def test_a_district_named_with_a_time_word_after_it_is_the_subject_in_an_article
     records = figures(text)
     assert by_text(records, "逾1000家")["zone"] == "beilun"
     assert by_text(records, "2150万标准箱")["zone"] == "beilun_port_area"
+
+
+def test_places_listed_with_their_figures_each_take_theirs():
+    text = (
+        "全市规上工业增加值增长7.2%，其中北仑增长8.5%、镇海增长6.1%、鄞州增长7.8%。北仑地区生产总值增长6.1%、全市第一。"
+    )
+    records = figures(text, dt.date(2024, 10, 30))
+    assert [by_text(records, t)["zone"] for t in ("7.2%", "8.5%", "6.1%", "7.8%")] == [
+        "ningbo", "beilun", "zhenhai", "yinzhou"
+    ]  # fmt: skip
+    assert by_text(records, "7.8%")["indicator_code"] == "industrial_value_added_above_scale"
+    assert by_text(records, "全市第一")["zone"] == "beilun"  # the scope of a rank, after a 、
+
+
+def test_a_place_the_dictionary_lacks_with_a_year_before_its_verb_has_no_zone():
+    records = figures("北仑经济稳中有进。江苏省昆山市2024年GDP达5140.6亿元。", dt.date(2025, 2, 1))
+    assert by_text(records, "5140.6亿元")["zone"] is None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from beilun_etl.dbt_project import pipeline_environment
 from beilun_etl.warehouse_files import connect, connect_build_copy, publish, start_build
+from tests.staging_helpers import DBT_DIR, run_dbt
 
 
 def _wal(path: Path) -> Path:
@@ -45,3 +47,18 @@ def test_a_failed_runs_wal_does_not_reach_the_next_build(tmp_path: Path) -> None
     start_build(published, build)  # the next run
     assert _rows(build) == [("published",)]
     assert _rows(published) == [("published",)]
+
+
+def test_dbt_leaves_its_writes_in_the_wal_in_a_pipeline_run_only(tmp_path: Path) -> None:
+    by_hand, piped = tmp_path / "by_hand.duckdb", tmp_path / ".build" / "warehouse.duckdb"
+    run_dbt(by_hand, "seed", "--select", "zones")
+    assert not _wal(by_hand).exists()  # a copy of the file alone holds everything
+
+    start_build(tmp_path / "warehouse.duckdb", piped)
+    with pipeline_environment(piped):
+        run_dbt(piped, "seed", "--select", "zones")
+    assert _wal(piped).stat().st_size > 0  # checkpointed once, by publish
+    publish(piped, tmp_path / "warehouse.duckdb")
+    with connect(tmp_path / "warehouse.duckdb", read_only=True) as con:
+        (zones,) = con.execute("SELECT count(*) FROM reference.zones").fetchone()
+    assert zones == len((DBT_DIR / "seeds" / "zones.csv").read_text(encoding="utf-8").splitlines()) - 1

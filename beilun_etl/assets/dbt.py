@@ -1,7 +1,6 @@
 """The dbt models as Dagster assets (dagster-dbt): one `dbt build` per run, on the build copy."""
 
 import json
-import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -10,7 +9,14 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from pydantic import Field
 
 from beilun_etl.changes import forget_changes, record_changes_for_dbt
-from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_project, dictionary_only_nodes, ensure_manifest, pipeline_vars
+from beilun_etl.dbt_project import (
+    RUN_TARGET_PATH,
+    dbt_project,
+    dictionary_only_nodes,
+    ensure_manifest,
+    pipeline_environment,
+    pipeline_vars,
+)
 from beilun_etl.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
 from beilun_etl.resources import WarehouseResource
@@ -58,7 +64,6 @@ def warehouse_models(
         full_refresh = config.full_refresh or not built_with_current_code(con)
         changed = None if full_refresh else record_changes_for_dbt(con, warehouse.published_path)
     import_great_expectations_in_background()  # the checks step comes next; dbt runs in a subprocess
-    os.environ["BEILUN_BUILD_WAREHOUSE"] = str(warehouse.build_path)
     # Per-article models (macros/incremental_by_article.sql) add the new article versions only, and
     # scoped ones (macros/incremental_by_scope.sql) redo only the changed articles, or the cells and
     # series they touch, unless the code that built them changed.
@@ -69,7 +74,9 @@ def warehouse_models(
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
     try:
-        yield from dbt.cli(args, context=context, target_path=RUN_TARGET_PATH).stream()
+        with pipeline_environment(warehouse.build_path):  # read when the subprocess starts
+            invocation = dbt.cli(args, context=context, target_path=RUN_TARGET_PATH)
+        yield from invocation.stream()
     finally:
         with warehouse.connect_build() as con:  # not to be published: they describe this run only
             forget_changes(con)

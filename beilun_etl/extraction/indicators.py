@@ -51,7 +51,7 @@ _PARTNER_HEAD = re.compile(r"(?<!面|针|相|应|核)对(?!外|于|比|接)[^，
 _TIME = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
-    r"[一二三四]季度|首[一二三]?季度?|首半年|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
+    r"[一二三四]季度|首[一二三]?季度?|首半年|当月|当季|单月|单季|本月|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
     r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均)"  # 三年年均增长28%
 )
@@ -74,7 +74,7 @@ _TRAIL = re.compile(
     r"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
     r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|排在|列|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|成长|衰退|下跌|大增|大跌|大减|加快|放缓|减缓|年?增长率|年?成长率|年?增率|"
-    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|将会|将|有望|仅|首次|首度|再次|(?<=[升高长加降少小大增])[至到]|{_RECKONED}|[、,，:：\s])+$"
+    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s])+$"
 )
 # Not the digits of a name: 5G基站, PM2.5
 _NUMBER_WITH_UNIT = re.compile(
@@ -304,7 +304,9 @@ class IndicatorResolver:
             a_start, a_end, alias = before[-1]
             phrase = self._with_head(a_start, a_end)
             return Attribution(phrase, None if self.modified(a_start) else self.code_of(alias))
-        phrase = self.clean_phrase(self.view[cs:limit])
+        # 北仑增长8.5%、镇海增长6.1%: the words of this item of the list, after the last figure
+        items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, cs, limit))
+        phrase = self.clean_phrase(self.view[items[-1].end() if items else cs : limit])
         if self.is_anaphoric(phrase):
             return None
         return Attribution(phrase, None)

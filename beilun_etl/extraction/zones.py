@@ -40,7 +40,11 @@ _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
 # What follows a place acting as the subject: 苏州工业园区实现…, 定海区以560亿元居首
-PLACE_ACTS = r"(?=实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾])"
+# (昆山市2024年GDP达…: a year may stand between them)
+PLACE_ACTS = (
+    r"(?=(?:(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度)?"
+    r"(?:实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
+)
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
 _UNKNOWN_PLACE = re.compile(
@@ -184,11 +188,18 @@ class ZoneResolver:
 
     def place_before(self, pos: int) -> str | None:
         """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
-        for _start, end, code, alias in self.mentions:
-            if end == pos:
-                generic = alias in GENERIC_ZONE_ALIASES
-                return (_generic_target(alias, self.main, self.dicts, self.area) or code) if generic else code
-        return None
+        return next((self.zone_of(code, alias) for _s, end, code, alias in self.mentions if end == pos), None)
+
+    def mention_at(self, pos: int) -> tuple[int, int, str, str] | None:
+        """The zone mention (start, end, code, alias) starting at `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.mentions[k] if k < len(self.starts) and self.starts[k] == pos else None
+
+    def zone_of(self, code: str, alias: str) -> str:
+        """A mention's zone, a generic word (全国, 全市) read from the main zone."""
+        if alias in GENERIC_ZONE_ALIASES:
+            return _generic_target(alias, self.main, self.dicts, self.area) or code
+        return code
 
     def clause_subject(self, clause_start: int, clause_end: int, label: bool = False) -> str | None:
         """The zone named as the subject of this clause, if any.

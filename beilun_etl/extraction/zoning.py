@@ -49,6 +49,24 @@ def _peer_group_zone(view: str, cand: Candidate, subject: str, dicts: Dictionari
     return zone.parent_code if zone is not None and zone.parent_code in dicts.zones else subject
 
 
+def _places_listed_with_their_figures(
+    view: str, seg: Segments, cands: list[Candidate], zones: list[str], resolver: ZoneResolver
+) -> None:
+    """北仑增长8.5%、镇海增长6.1%、鄞州增长7.8%: a place right after the 、 that closes a figure is
+    the subject of the figures after it in the clause (全市第一 after a 、 is a rank's scope)."""
+    listed: str | None = None
+    for i in range(1, len(cands)):
+        c, prev = cands[i], cands[i - 1]
+        if seg.clauses.index(c.num_start) != seg.clauses.index(prev.num_start):
+            listed = None
+            continue
+        mention = resolver.mention_at(prev.end + 1) if view.startswith("、", prev.end) else None
+        if mention and c.kind != "rank":
+            listed = resolver.zone_of(mention[2], mention[3])
+        if listed:
+            zones[i] = listed
+
+
 def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries) -> tuple[list[str], str]:
     """The zone code of each candidate (or zones.UNKNOWN) and the article's main zone."""
     mentions = find_zone_mentions(view, dicts)
@@ -97,6 +115,7 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
             zones[i] = after[0][2] if after else (port or zones[i])
+    _places_listed_with_their_figures(view, seg, cands, zones, resolver)
     # 分别: A、B…分别…X和Y (the list may stand in an earlier clause of the sentence)
     for ci in sorted(needed):
         cs, ce = seg.clauses.spans[ci]
