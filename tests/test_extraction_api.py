@@ -161,6 +161,16 @@ def test_a_running_total_after_new_things_counts_all_of_them():
     assert by_text(records, "58家")["indicator"] == "国家级专精特新“小巨人”企业"
     records = figures("今年城镇新增就业1.2万人，累计达8.6万人。", dt.date(2025, 3, 1))
     assert by_text(records, "8.6万人")["indicator_code"] == "new_urban_employment"  # 新增 inside the alias
+    # and the new ones after a total are not the total
+    records = figures(
+        "全区高新技术企业数量达到1026家，五年净增600余家。去年引进世界500强项目5个。", dt.date(2025, 3, 1)
+    )
+    assert by_text(records, "1026家")["indicator_code"] == "high_tech_enterprises"
+    assert (by_text(records, "600余家")["indicator"], by_text(records, "600余家")["indicator_code"]) == (
+        "净增高新技术企业数量",
+        None,
+    )
+    assert by_text(records, "5个")["indicator"] == "引进世界500强项目"  # 500强 names a list
 
 
 def test_a_quantity_per_unit_is_no_total_and_a_share_span_names_its_whole():

@@ -420,3 +420,10 @@ def test_a_signed_percentage_after_a_level_is_its_growth():
         ("2985.6亿元", "level", 298560000000, "gdp"),
         ("+6.1%", "growth_pct", 6.1, "gdp"),
     ]
+
+
+def test_a_share_of_a_named_whole_can_be_an_indicator_of_its_own():
+    records = figures("全年R&D经费支出86.5亿元，占GDP比重为3.45%。全区R&D经费支出占GDP的比重达3.5%。")
+    assert by_text(records, "86.5亿元")["indicator_code"] == "rd_expenditure"
+    assert [by_text(records, t)["indicator_code"] for t in ("3.45%", "3.5%")] == ["rd_intensity"] * 2
+    assert by_text(records, "3.45%")["measure"] == "share_pct"

@@ -44,19 +44,28 @@ _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业�
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 
 
-# 新增…企业12家，累计达58家: a running total after the new ones counts them all, old and new.
 _NEW_PREFIX = re.compile(r"(?:新增|新引进|新认定|新获批|新批|净增)")
 _RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
+_ADDED_BEFORE = re.compile(r"(?:新增|新引进|新认定|新获批|新批|净增)了?$")
 
 
-def _all_of_the_new_things(
+def _new_ones_or_all(
     view: str, clause_start: int, start: int, inherited: Attribution | None, resolver: IndicatorResolver
 ) -> Attribution | None:
-    new = _NEW_PREFIX.match(inherited.phrase) if inherited else None
-    if new is None or not _RUNNING_TOTAL.search(view, clause_start, start):
-        return inherited
-    things = inherited.phrase[new.end() :]
-    return Attribution(things, resolver.code_of(things), inherited=True)
+    """An inherited count, told apart from the new ones or the total it follows:
+    新增…企业12家，累计达58家: a running total after the new ones counts them all, old and new;
+    高新技术企业1026家，五年净增600余家: new ones after a total are a flow of their own."""
+    if inherited is None:
+        return None
+    new = _NEW_PREFIX.match(inherited.phrase)
+    if new and _RUNNING_TOTAL.search(view, clause_start, start):
+        things = inherited.phrase[new.end() :]
+        return Attribution(things, resolver.code_of(things), inherited=True)
+    added = _ADDED_BEFORE.search(view[clause_start:start])
+    if new is None and added:
+        things = added.group().rstrip("了") + inherited.phrase
+        return Attribution(things, resolver.code_of(things), inherited=True)
+    return inherited
 
 
 def _is_flow(attribution: Attribution | None, dicts: Dictionaries) -> bool:
@@ -176,7 +185,7 @@ def _sentence_records(
                 attr = leadins.attribution(c.num_start, c.unit)
             if attr is None:
                 attr = _inherit(i, cands, attributions, seg, same_unit=True, infos=infos)
-                attr = _all_of_the_new_things(view, clause[0], c.start, attr, resolver)
+                attr = _new_ones_or_all(view, clause[0], c.start, attr, resolver)
             if attr is None:  # 进出口总额超过千亿元，达1053.2亿元
                 attr = resolver.nearest_alias_before(seg.full.span(c.num_start)[0], c.start, unit=c.unit)
             if attr is None:  # 宁波各区县GDP排名 over 北仑区以2985.6亿元位居全市第一
@@ -188,7 +197,7 @@ def _sentence_records(
             if attr is None:
                 prev = _inherit(i, cands, attributions, seg)
                 attr = (
-                    Attribution(prev.phrase, resolver.share_code(prev.phrase, prev.code), inherited=True)
+                    Attribution(prev.phrase, resolver.share_code(prev.phrase, prev.code, share_of), inherited=True)
                     if prev
                     else None
                 )

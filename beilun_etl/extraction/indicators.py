@@ -53,7 +53,7 @@ _TIME = re.compile(
     r"\d{1,2}(?:-\d{1,2})?月(?:份)?|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
     r"[一二三四]季度|首[一二三]?季度?|首半年|当月|当季|单月|单季|本月|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
-    r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均)"  # 三年年均增长28%
+    r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均|净增|新增|累计|共)"  # 三年年均增长28%, 五年净增
 )
 _COMPARE = re.compile(
     r"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=大?(?:增|减|下|上|提|回|跌|升)))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
@@ -79,7 +79,7 @@ _TRAIL = re.compile(
 # Not the digits of a name: 5G基站, PM2.5
 _NUMBER_WITH_UNIT = re.compile(
     r"(?<![A-Za-z\d.])\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
-    r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?(?![A-Za-z])"
+    r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?(?![A-Za-z\d强])"  # 500强: a list's name
 )
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
@@ -240,9 +240,10 @@ class IndicatorResolver:
         stop = m.start() if m else clause_end
         return _AMONG_TAIL.sub("", self.view[end:stop]).strip('“”" ')
 
-    def share_code(self, phrase: str, code: str | None) -> str | None:
-        """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比)."""
-        for candidate in (phrase + "占比", phrase + "比重"):
+    def share_code(self, phrase: str, code: str | None, share_of: str | None = None) -> str | None:
+        """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比), and
+        X占Y比重 its share of Y (R&D经费支出, 占GDP比重 → rd_intensity)."""
+        for candidate in (phrase + "占比", phrase + "比重", f"{phrase}占{share_of}比重" if share_of else ""):
             found = self.code_of(candidate)
             if found:
                 return found
@@ -333,12 +334,12 @@ class IndicatorResolver:
         before = [a for a in self.aliases_between(cs, start) if a[0] < key]
         if before:
             a_start, a_end, alias = before[-1]
-            code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias))
+            code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias), share_of)
             return Attribution(self._with_head(a_start, a_end), code), share_of
         phrase = self.clean_phrase(self.view[cs:key])
         if self.is_anaphoric(phrase):
             return None, share_of
-        return Attribution(phrase, self.share_code(phrase, None)), share_of
+        return Attribution(phrase, self.share_code(phrase, None, share_of)), share_of
 
     def rank(self, clause: tuple[int, int], start: int) -> Attribution | None:
         cs, _ce = clause
