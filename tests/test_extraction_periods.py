@@ -410,3 +410,15 @@ def test_a_run_of_years_in_a_top_group_is_not_the_next_rank_s():
     records = figures("北仑区连续5年跻身前十，在浙江省入选的22个区中排名第二。宁波舟山港连续15年位居全球第一。")
     assert period(by_text(records, "第二")) == ("2024-01-01", "2024-12-31")
     assert period(by_text(records, "全球第一")) == ("2009-01-01", "2023-12-31")
+
+
+def test_a_range_of_years_is_the_span_of_its_figures_but_not_a_programmes_name():
+    records = figures(
+        "2020—2024年，全区累计完成固定资产投资1862亿元，规上工业增加值年均增长8.3%。\n\n"
+        "根据《第十三个五年规划（2016-2020年）》，全区地区生产总值年均增长6%。2021-2023年行动计划提出新增企业100家。",
+        dt.date(2025, 10, 20),
+    )
+    invested = by_text(records, "1862亿元")
+    assert (invested["period_start"], invested["period_end"]) == ("2020-01-01", "2024-12-31")
+    assert by_text(records, "8.3%")["period_end"] == "2024-12-31"
+    assert by_text(records, "6%")["period_end"] == by_text(records, "100家")["period_end"] == "2025-12-31"

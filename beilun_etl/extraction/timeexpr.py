@@ -174,6 +174,21 @@ def _number(text: str) -> int:
     return int(parse_number(text))
 
 
+# 2020-2024年, 2020至2024年: the years of a span (the matching view writes every dash as -); not the
+# years in a programme's name (规划（2021-2025年）, 2021-2025年行动计划)
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d{2})[-~至到](?P<y2>(?:19|20)\d{2})年(?!度|[)）])")
+_PROGRAMME_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:规划|计划|纲要|方案|行动)")
+
+
+def _year_ranges(view: str, pub_year: int) -> list[TimeExpr]:
+    spans = []
+    for m in _YEAR_RANGE.finditer(view):
+        first, last = int(m["y1"]), int(m["y2"])
+        if first < last <= pub_year and not _PROGRAMME_AFTER.match(view, m.end()):
+            spans.append(TimeExpr(m.start(), m.end(), "since", None, first, n=last - first + 1))
+    return spans
+
+
 def _clause_start_spans(view: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of each 3年 / 十多年 that opens a clause and is followed by a comma."""
     # The "\n" in front makes the text start a clause break; offsets are shifted back by one.
@@ -299,6 +314,7 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         exprs.append(expr)
         if g["year"] or (g["rel"] and not (expr.anchored or expr.comparison or expr.future)):
             last_year = expr  # 2024年 / 过去一年 / 去年: the year that a later 全年 or 一季度 refers to
+    exprs += [e for e in _year_ranges(view, pub_year) if not any(e.start <= x.start < e.end for x in exprs)]
     for start, end, n in _clause_start_spans(view):
         if not 1 <= _number(n) <= 100:
             continue
