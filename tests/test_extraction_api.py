@@ -209,6 +209,7 @@ def test_a_counted_noun_ends_before_among_them():
     records = figures("1-10月，35个工业大类行业中有26个行业增加值实现增长。全区1486家规上企业中，312家产值下降。")
     assert by_text(records, "35个")["indicator"] == "工业大类行业"
     assert by_text(records, "1486家")["indicator"] == "规上企业"
+    assert by_text(figures("全区近千家企业参与数字化改造。"), "近千家")["indicator"] == "企业参与数字化改造"
 
 
 def test_phrases_leave_out_reach_and_first_time_words_and_a_compared_figure():

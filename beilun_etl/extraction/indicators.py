@@ -113,7 +113,7 @@ _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 # 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
 _AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
-_AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及与（(]|\d")
+_AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及（(]|(?<![参给])与|\d")  # 参与: a verb, not "and"
 
 
 @functools.lru_cache(maxsize=4)
