@@ -70,6 +70,8 @@ def test_bare_multiplier_takes_the_unit_of_its_indicator():
         ("突破500万", "person", 5000000),
         ("905.4亿", "CNY", 90540000000),
     ]
+    bare = figures("项目建成后年产值可达1.2亿。")[0]  # an amount of money the dictionary lacks
+    assert (bare["text"], bare["unit"], bare["value"], bare["indicator"]) == ("1.2亿", "CNY", 120000000, "项目年产值")
 
 
 def test_bare_hundreds_after_a_qualifier_and_events_counted_with_chang():
@@ -78,6 +80,13 @@ def test_bare_hundreds_after_a_qualifier_and_events_counted_with_chang():
     assert (by_text(records, "30余场")["value"], by_text(records, "30余场")["unit"]) == (30, "count")
     assert by_text(records, "近千人")["value"] == 1000
     assert "百家" not in [r["text"] for r in records]
+    # 万余人, 千余名: a bare 万/千/百 before 余 is one of them
+    records = figures("带动就业万余人，引进人才千余名，培育企业百余家，千家万户受益。")
+    assert [(r["text"], r["value"], r["qualifier"]) for r in records] == [
+        ("万余人", 10000, "more_than"),
+        ("千余名", 1000, "more_than"),
+        ("百余家", 100, "more_than"),
+    ]
 
 
 def test_fractions_are_percentages():

@@ -169,8 +169,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if is_cn:
         if prev in _CN_BAD_BEFORE:
             return None
-        if not (CN_DIGITS & set(num_text)) and _qualifier_before(view, start)[0] == "exact":
-            return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 (不足百家, 近千人)
+        if not (CN_DIGITS & set(num_text)) and not q_inner and _qualifier_before(view, start)[0] == "exact":
+            return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 or before 余 (万余人)
         if (
             num_text == "一"
             and unit_text not in _SINGLE_OK_UNITS

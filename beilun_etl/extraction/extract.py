@@ -365,7 +365,7 @@ _BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", 
 
 # 产值超过100个亿: words for an amount of money right before a bare 亿
 _AMOUNT_BEFORE = re.compile(
-    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)[达到为约近超过突破逾了]*$"
+    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)(?:可望|有望|预计|可|将|[达到为约近超过突破逾了])*$"
 )
 
 
