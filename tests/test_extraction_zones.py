@@ -245,6 +245,9 @@ def test_places_listed_with_their_figures_each_take_theirs():
     assert by_text(records, "全市第一")["zone"] == "beilun"  # the scope of a rank, after a 、
 
 
-def test_a_place_the_dictionary_lacks_with_a_year_before_its_verb_has_no_zone():
+def test_a_place_with_a_year_before_its_verb_is_the_subject():
     records = figures("北仑经济稳中有进。江苏省昆山市2024年GDP达5140.6亿元。", dt.date(2025, 2, 1))
     assert by_text(records, "5140.6亿元")["zone"] is None
+    # and a wider zone the dictionary knows too (舟山市 in an article on Beilun)
+    records = figures("北仑经济稳中有进。舟山市2024年实现GDP2245.6亿元，增长8.2%。", dt.date(2025, 2, 1))
+    assert by_text(records, "8.2%")["zone"] == "zhoushan"

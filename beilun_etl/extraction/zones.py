@@ -59,6 +59,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|目前|现已|已|当前|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
+_YEAR_AFTER_PLACE = re.compile(r"(?:19|20)\d{2}年(?:末|底)?")
 _DISTRICT_TYPES = ("district", "county", "county_city")
 _OWN_AREA_WORDS = frozenset({"全区", "我区", "本区"})
 _CITY_TYPES = ("county_city", "city")
@@ -255,7 +256,10 @@ class ZoneResolver:
         return target, end
 
     def _acts_as_subject(self, end: int) -> bool:
-        """A verb or an indicator right after the zone: 宁波实现…, 全市规模以上工业增加值…"""
+        """A verb or an indicator right after the zone (and its year): 宁波实现…, 全市规模以上工业增加值…,
+        舟山市2024年实现…"""
+        year = _YEAR_AFTER_PLACE.match(self.view, end)
+        end = year.end() if year else end
         if _SUBJECT_VERB.match(self.view, end):
             return True
         m = self.dicts.indicator_re.match(self.view, end) if self.dicts.indicator_re else None
