@@ -427,3 +427,13 @@ def test_a_share_of_a_named_whole_can_be_an_indicator_of_its_own():
     assert by_text(records, "86.5亿元")["indicator_code"] == "rd_expenditure"
     assert [by_text(records, t)["indicator_code"] for t in ("3.45%", "3.5%")] == ["rd_intensity"] * 2
     assert by_text(records, "3.45%")["measure"] == "share_pct"
+
+
+def test_a_share_of_something_a_holder_has_is_not_the_holder():
+    records = figures("全区规上工业企业研发费用占营业收入比重为3.1%。外贸出口额占全市比重为38%。年末就业人员52.3万人。")
+    assert (by_text(records, "3.1%")["indicator"], by_text(records, "3.1%")["indicator_code"]) == (
+        "规上工业企业研发费用",
+        None,
+    )
+    assert by_text(records, "38%")["indicator_code"] == "exports"
+    assert by_text(records, "52.3万人")["indicator"] == "就业人员"  # 就 opens no clause here

@@ -64,7 +64,7 @@ _COMPARE = re.compile(
 # 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就|在(?![校建岗职读])|共|共有|拥有|有|累计|"
+    r"^(?:其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|在(?![校建岗职读])|共|共有|拥有|有|累计|"
     r"合计|实现|完成|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|全街道|全镇|全县|区内|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
     r"折合(?:人民币|美元)?|约合|首次|再次|首度|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
@@ -334,6 +334,9 @@ class IndicatorResolver:
         before = [a for a in self.aliases_between(cs, start) if a[0] < key]
         if before:
             a_start, a_end, alias = before[-1]
+            rest = self.clean_phrase(self.view[a_end:key]) if a_end < key else ""
+            if len(rest) >= 2 and not self.is_anaphoric(rest):  # 规上工业企业研发费用占…: the holder's
+                return Attribution(self._with_head(a_start, a_end) + rest, None), share_of
             code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias), share_of)
             return Attribution(self._with_head(a_start, a_end), code), share_of
         phrase = self.clean_phrase(self.view[cs:key])
