@@ -437,3 +437,9 @@ def test_a_share_of_something_a_holder_has_is_not_the_holder():
     )
     assert by_text(records, "38%")["indicator_code"] == "exports"
     assert by_text(records, "52.3万人")["indicator"] == "就业人员"  # 就 opens no clause here
+
+
+def test_the_first_of_a_group_to_pass_a_mark_keeps_the_indicator():
+    records = figures("北仑实现规上工业总产值6012亿元，成为全省首个规上工业总产值突破6000亿元的区县。")
+    mark = by_text(records, "突破6000亿元")
+    assert (mark["indicator_code"], mark["qualifier"]) == ("industrial_output_above_scale", "more_than")

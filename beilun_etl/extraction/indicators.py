@@ -32,7 +32,8 @@ _PLACE_NAME = re.compile(
 # 机电产品出口, 民营企业进出口: a noun right before an alias narrows it to a part (see qualifying_noun)
 _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
-_SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有)")
+# (成为全省首个规上工业总产值突破6000亿元的区县: the first of a group, no narrowing noun)
+_SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有|成为.{0,8}?(?:首个|第一个|唯一))")
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
