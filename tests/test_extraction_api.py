@@ -237,3 +237,9 @@ def test_a_month_word_or_a_verb_reaching_a_level_is_no_indicator():
     )
     assert by_text(records, "12.3%")["indicator_code"] == "industrial_value_added_above_scale"
     assert by_text(records, "2521.3亿元")["indicator_code"] == "gdp"
+
+
+def test_a_plan_and_a_time_after_reaching_capacity_are_no_indicator_words():
+    records = figures("到2026年底，全区将建成5G基站8000个。项目预计2027年投产，达产后年产值可达300亿元。")
+    assert by_text(records, "8000个")["indicator"] == "5G基站"
+    assert by_text(records, "300亿元")["indicator"] == "年产值"
