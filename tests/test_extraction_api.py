@@ -243,4 +243,4 @@ def test_a_plan_and_a_time_after_reaching_capacity_are_no_indicator_words():
     records = figures("到2026年底，全区将建成5G基站8000个。项目预计2027年投产，达产后年产值可达300亿元。")
     assert by_text(records, "8000个")["indicator"] == "5G基站"
     assert by_text(records, "300亿元")["indicator"] == "年产值"
-    assert by_text(figures("全年新建农村公路完成率103%。"), "103%")["indicator"] == "新建农村公路完成率"
+    assert by_text(figures("全年新建农村公路38.6公里，完成率103%。"), "103%")["indicator"] == "完成率"
