@@ -44,9 +44,10 @@ _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业�
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 
 
-_NEW_PREFIX = re.compile(r"(?:新增|新引进|新认定|新获批|新批|净增)")
+_ADDED = r"(?:新增|新引进|新认定|新获批|新批|净增)"
+_NEW_PREFIX = re.compile(_ADDED)
+_ADDED_BEFORE = re.compile(_ADDED + "了?$")
 _RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
-_ADDED_BEFORE = re.compile(r"(?:新增|新引进|新认定|新获批|新批|净增)了?$")
 
 
 def _new_ones_or_all(

@@ -241,10 +241,17 @@ class IndicatorResolver:
         stop = m.start() if m else clause_end
         return _AMONG_TAIL.sub("", self.view[end:stop]).strip('“”" ')
 
+    def _words_of_list_item(self, clause_start: int, end: int) -> str:
+        """The clause's words before `end`, after the last figure of a list (其中国家级3家、省级5家:
+        省级; 北仑增长8.5%、镇海增长6.1%: 镇海增长)."""
+        items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, clause_start, end))
+        return self.clean_phrase(self.view[items[-1].end() if items else clause_start : end])
+
     def share_code(self, phrase: str, code: str | None, share_of: str | None = None) -> str | None:
         """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比), and
         X占Y比重 its share of Y (R&D经费支出, 占GDP比重 → rd_intensity)."""
-        for candidate in (phrase + "占比", phrase + "比重", f"{phrase}占{share_of}比重" if share_of else ""):
+        wholes = (f"{phrase}占{share_of}比重",) if share_of else ()
+        for candidate in (phrase + "占比", phrase + "比重", *wholes):
             found = self.code_of(candidate)
             if found:
                 return found
@@ -276,9 +283,7 @@ class IndicatorResolver:
             noun = self.noun_after(end, ce)
             if noun:
                 return Attribution(noun, None)
-        # 其中国家级3家、省级5家: the item after the last figure of the list
-        items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, cs, start))
-        phrase = self.clean_phrase(self.view[items[-1].end() if items else cs : start])
+        phrase = self._words_of_list_item(cs, start)
         if before and phrase:
             return Attribution(phrase, self.code_of(phrase))
         far = self.aliases_between(cs, start)
@@ -306,9 +311,7 @@ class IndicatorResolver:
             a_start, a_end, alias = before[-1]
             phrase = self._with_head(a_start, a_end)
             return Attribution(phrase, None if self.modified(a_start) else self.code_of(alias))
-        # 北仑增长8.5%、镇海增长6.1%: the words of this item of the list, after the last figure
-        items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, cs, limit))
-        phrase = self.clean_phrase(self.view[items[-1].end() if items else cs : limit])
+        phrase = self._words_of_list_item(cs, limit)
         if self.is_anaphoric(phrase):
             return None
         return Attribution(phrase, None)
