@@ -40,9 +40,10 @@ _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
 # What follows a place acting as the subject: 苏州工业园区实现…, 定海区以560亿元居首
-# (昆山市2024年GDP达…: a year may stand between them)
+# (昆山市2024年GDP达…, 舟山市2024年实现…: a year may stand between them)
+_YEAR_AFTER_PLACE = r"(?:19|20)\d{2}年"
 PLACE_ACTS = (
-    r"(?=(?:(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度)?"
+    rf"(?=(?:{_YEAR_AFTER_PLACE}|今年|去年|上半年|前三季度|一季度)?"
     r"(?:实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
 )
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
@@ -59,7 +60,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|目前|现已|已|当前|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
-_YEAR_AFTER_PLACE = re.compile(r"(?:19|20)\d{2}年(?:末|底)?")
+_YEAR_OR_YEAR_END_AFTER_PLACE = re.compile(_YEAR_AFTER_PLACE + "(?:末|底)?")
 _DISTRICT_TYPES = ("district", "county", "county_city")
 _OWN_AREA_WORDS = frozenset({"全区", "我区", "本区"})
 _CITY_TYPES = ("county_city", "city")
@@ -258,7 +259,7 @@ class ZoneResolver:
     def _acts_as_subject(self, end: int) -> bool:
         """A verb or an indicator right after the zone (and its year): 宁波实现…, 全市规模以上工业增加值…,
         舟山市2024年实现…"""
-        year = _YEAR_AFTER_PLACE.match(self.view, end)
+        year = _YEAR_OR_YEAR_END_AFTER_PLACE.match(self.view, end)
         end = year.end() if year else end
         if _SUBJECT_VERB.match(self.view, end):
             return True
