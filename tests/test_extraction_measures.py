@@ -443,3 +443,23 @@ def test_the_first_of_a_group_to_pass_a_mark_keeps_the_indicator():
     records = figures("北仑实现规上工业总产值6012亿元，成为全省首个规上工业总产值突破6000亿元的区县。")
     mark = by_text(records, "突破6000亿元")
     assert (mark["indicator_code"], mark["qualifier"]) == ("industrial_output_above_scale", "more_than")
+
+
+def test_the_part_of_a_yearly_target_done_is_a_share_of_the_target():
+    records = figures("前三季度实现一般公共预算收入37.9亿元，完成全年目标的78.3%；固定资产投资完成年度计划的86.5%。")
+    done = by_text(records, "78.3%")
+    assert (done["measure"], done["indicator_code"], done["share_of"]) == ("share_pct", "general_budget_revenue", "全年目标")
+    assert by_text(records, "86.5%")["indicator_code"] == "fixed_asset_investment"
+
+
+def test_a_share_that_names_its_part_after_it_is_of_the_level_before():
+    records = figures("全年新增市场主体1.2万户，其中70%以上为个体工商户。年末有企业6.1万家，近四成为科技型企业。")
+    part = by_text(records, "70%以上")
+    assert (part["measure"], part["indicator"], part["share_of"]) == ("share_pct", "个体工商户", "市场主体")
+    assert (by_text(records, "近四成")["indicator"], by_text(records, "近四成")["share_of"]) == ("科技型企业", "企业")
+
+
+def test_a_rank_in_a_ranking_named_in_the_clause_before():
+    records = figures("在2024年全国综合实力百强区榜单中，北仑区位列第12位。北仑在全省营商环境评价中排名第二。")
+    assert by_text(records, "第12位")["indicator"] == "全国综合实力百强区榜单"
+    assert by_text(records, "第二")["indicator"] == "营商环境评价"

@@ -18,7 +18,7 @@ from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionar
 from beilun_etl.extraction.extract import extract_figures
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year
 
-EXTRACTOR_VERSION = "1.28.0"
+EXTRACTOR_VERSION = "1.29.0"
 
 
 def extractor_fingerprint() -> str:

@@ -47,6 +47,9 @@ _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 _ADDED = r"(?:新增|新引进|新认定|新获批|新批|净增)"
 _NEW_PREFIX = re.compile(_ADDED)
 _ADDED_BEFORE = re.compile(_ADDED + "了?$")
+# 企业6.1万家，其中近四成为科技型企业: a percentage opening its clause, then the part it names
+_PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是)(?=[\u4e00-\u9fff])")
+_OPENS_CLAUSE = re.compile(r"(?:其中|[，,、\s])*")
 _RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
 
 
@@ -150,6 +153,8 @@ def _sentence_records(
     for i, c in enumerate(cands):
         cs, _ce = seg.clauses.span(c.num_start)
         info = classify(view, cs, c.start, c.unit, c.kind)
+        if info.measure == "level" and c.unit == "percent" and _part_named_after(view, cs, c):
+            info = MeasureInfo("share_pct")
         if i and is_respectively_tail(view, cands[i - 1], c, cs) and cands[i - 1].unit == c.unit:
             prev = infos[i - 1]
             info = MeasureInfo(prev.measure, prev.sign, prev.cue)
@@ -195,6 +200,10 @@ def _sentence_records(
                 attr = _inherit(i, cands, attributions, seg)
         elif mi.measure == "share_pct":
             attr, share_of = resolver.share(clause, c.start, c.end)
+            named_after = _PART_NAMED_AFTER.match(view, c.end)
+            if attr is None and named_after:  # the part named after the share, the whole before it
+                share_of = share_of or _whole_before(i, cands, infos, attributions, seg)
+                attr = Attribution(resolver.noun_after(named_after.end(), clause[1]), None)
             if attr is None:
                 prev = _inherit(i, cands, attributions, seg)
                 attr = (
@@ -425,6 +434,21 @@ def _indicator_of_clause_before(
         if found is not None and found.code is not None:
             return found
         k -= 1
+    return None
+
+
+def _part_named_after(view: str, clause_start: int, c: Candidate) -> bool:
+    return bool(_OPENS_CLAUSE.fullmatch(view, clause_start, c.start) and _PART_NAMED_AFTER.match(view, c.end))
+
+
+def _whole_before(i, cands, infos, attributions, seg: Segments) -> str | None:
+    """The indicator of the last level before figure `i` in its sentence: what its share is of."""
+    sent = seg.full.index(cands[i].num_start)
+    for j in range(i - 1, -1, -1):
+        if seg.full.index(cands[j].num_start) != sent:
+            return None
+        if infos[j].measure == "level" and attributions[j] is not None:
+            return attributions[j].phrase
     return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.measures import TARGET_SHARE
 from beilun_etl.extraction.units import unit_compatible
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
@@ -110,6 +111,12 @@ _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩�
 _RANK_WORDS = re.compile(
     r"(?:位居|稳居|位列|名列|排名|居|列)?(?:全国|全省|全市|全区|全球|世界)?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?"
 )
+# 在全国百强区排名中，北仑区位列第12位: the ranking a place stands in, named in the clause before
+_RANKING_BEFORE = re.compile(
+    r"(?:^|[，,。；;：:\n])(?:在|据)?(?:[^，,。；;\n]{0,12}发布的)?(?:(?:19|20)\d\d年?(?:度)?)?"
+    r"(?P<ranking>[^，,。；;\n]{2,24}?(?:榜单?|排名|排行榜?|评价|评选|评估|考核|指数))(?:中|上)?[，,]$"
+)
+_IN_RANKING = re.compile(r"(?<=[单名榜价选估核数])[中上]$")
 _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 # 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
@@ -319,13 +326,14 @@ class IndicatorResolver:
     def share(
         self, clause: tuple[int, int], start: int, end: int | None = None
     ) -> tuple[Attribution | None, str | None]:
-        """A share: the part before 占/比重/贡献 (or inherit), and the whole after 占 (around 贡献…N%的X)."""
+        """A share: the part before 占/比重/贡献 (or inherit), and the whole after 占 or 完成 (around
+        贡献…N%的X)."""
         cs, ce = clause
         window = self.view[cs:start]
-        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)|贡献(?!率)了?", window)
+        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)|贡献(?!率)了?", window) or TARGET_SHARE.search(window)
         key = cs + m.start() if m else start
         share_of = None
-        if m and m.group() == "占":
+        if m and m.group() in ("占", "完成", "完成了"):
             # 占全市的比重由2020年的15.6%提高到…: the whole ends where its share or a span starts
             whole = _WHOLE_END.split(window[m.end() :], maxsplit=1)[0]
             whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", whole)
@@ -354,10 +362,11 @@ class IndicatorResolver:
         if before:
             return Attribution(before[-1][2], self.code_of(before[-1][2]))
         # 居全市第一、全省第三: the rank before names no indicator either
-        phrase = self.clean_phrase(_RANK_WORDS.sub("", self.view[cs:start]))
-        if self.is_anaphoric(phrase):
-            return None
-        return Attribution(phrase, None)
+        phrase = _IN_RANKING.sub("", self.clean_phrase(_RANK_WORDS.sub("", self.view[cs:start])))
+        if not self.is_anaphoric(phrase):
+            return Attribution(phrase, None)
+        ranking = _RANKING_BEFORE.search(self.view, max(0, cs - 60), cs)
+        return Attribution(ranking["ranking"], None) if ranking else None
 
     def nearest_alias_before(self, lo: int, pos: int, unit: str | None = None) -> Attribution | None:
         """The last alias before `pos` (of an indicator a level in `unit` can measure, if given)."""

@@ -1,7 +1,7 @@
 """What a number measures (level, growth, share, ...), its sign, and whether it starts or ends a span.
 
 The words right before a number decide: 年均增长 → cagr_pct, 增长/增幅/同比 (成长 in Taiwan) →
-growth_pct, 下降/减少/回落/衰退 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 → share_pct,
+growth_pct, 下降/减少/回落/衰退 → negative growth, 增长到/提高至 → the level reached, 占/比重/占比 (完成目标的) → share_pct,
 a comparison (比上年末) with 增加/减少 (or 多/少) before a count or an amount → change. 从/由 before a
 level marks the start of a span (从207亿元增长到2630亿元).
 """
@@ -31,6 +31,8 @@ _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
 _SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
 # 贡献了全区约45%的进出口额: the part contributes a share of a named whole (贡献率 is a rate of its own)
 _CONTRIBUTED = re.compile(r"贡献(?!率)了?(?:[^，,。；;%、和]{0,16}[、和])*[^，,。；;%、和]{0,10}$")
+# 完成全年目标的78.3%: the part of a planned amount done so far, a share of the target
+TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|任务)[^，,。；;%]{0,2}的$)")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
@@ -87,7 +89,7 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
             return MeasureInfo("growth_pct")
         if cue is None and view.startswith(("+", "-"), cand_start):
             return MeasureInfo("growth_pct")  # 4012.5亿元（+3.7%）: a signed percentage is a change
-        if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before):
+        if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before) or TARGET_SHARE.search(clause_before):
             return MeasureInfo("share_pct", 1, cue)
         if cue != "from" and _RATE_OF_GROWTH.search(clause_before):
             return MeasureInfo("growth_pct")  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
