@@ -448,7 +448,11 @@ def test_the_first_of_a_group_to_pass_a_mark_keeps_the_indicator():
 def test_the_part_of_a_yearly_target_done_is_a_share_of_the_target():
     records = figures("前三季度实现一般公共预算收入37.9亿元，完成全年目标的78.3%；固定资产投资完成年度计划的86.5%。")
     done = by_text(records, "78.3%")
-    assert (done["measure"], done["indicator_code"], done["share_of"]) == ("share_pct", "general_budget_revenue", "全年目标")
+    assert (done["measure"], done["indicator_code"], done["share_of"]) == (
+        "share_pct",
+        "general_budget_revenue",
+        "全年目标",
+    )
     assert by_text(records, "86.5%")["indicator_code"] == "fixed_asset_investment"
 
 

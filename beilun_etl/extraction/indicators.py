@@ -330,7 +330,9 @@ class IndicatorResolver:
         贡献…N%的X)."""
         cs, ce = clause
         window = self.view[cs:start]
-        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)|贡献(?!率)了?", window) or TARGET_SHARE.search(window)
+        m = re.search(r"占比|比重|份额|占(?!地(?!方|区)|用|领|据|有)|贡献(?!率)了?", window) or TARGET_SHARE.search(
+            window
+        )
         key = cs + m.start() if m else start
         share_of = None
         if m and m.group() in ("占", "完成", "完成了"):
