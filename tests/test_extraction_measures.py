@@ -467,3 +467,26 @@ def test_a_rank_in_a_ranking_named_in_the_clause_before():
     records = figures("在2024年全国综合实力百强区榜单中，北仑区位列第12位。北仑在全省营商环境评价中排名第二。")
     assert by_text(records, "第12位")["indicator"] == "全国综合实力百强区榜单"
     assert by_text(records, "第二")["indicator"] == "营商环境评价"
+
+
+def test_a_growth_after_a_measured_quantity_is_of_that_quantity_not_of_the_figure_before():
+    records = figures("去年全区5G基站数量达到3600个，PM2.5平均浓度为24微克/立方米，较上年下降7.7%。")
+    assert by_text(records, "7.7%")["indicator"] == "PM2.5平均浓度"
+
+
+def test_taiwan_yearly_growth_after_an_amount_keeps_its_indicator():
+    records = figures("北侖區1至10月對外貿易總額折合人民幣約2700億元，年成長6.5%，占寧波全市外貿的兩成以上。")
+    assert [by_text(records, t)["indicator_code"] for t in ("6.5%", "兩成以上")] == ["foreign_trade_total"] * 2
+
+
+def test_a_place_among_the_first_n_is_a_rank_of_at_most_n():
+    records = figures(
+        "北仑地区生产总值2800亿元，名列浙江省各区县前三名，连续5年入选全国工业百强区前十。全区前三名企业产值占比30%。"
+    )
+    top = by_text(records, "浙江省各区县前三名")
+    assert (top["measure"], top["value"], top["qualifier"], top["indicator_code"]) == ("rank", 3, "less_than", "gdp")
+    assert by_text(records, "全国工业百强区前十")["value"] == 10
+    assert [r["text"] for r in records if r["unit"] in ("rank", "person")] == [
+        "浙江省各区县前三名",
+        "全国工业百强区前十",
+    ]

@@ -99,6 +99,11 @@ _RANK_BEFORE = re.compile(
     rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升|分别)?"
     rf"(?P<scope>(?:{_SCOPES})(?:(?!排名|位居|居|位列|名列)[^，,。；;！？!?\n第\d]){{0,10}}?)?$"
 )
+# 名列全省各区县前三名, 跻身全国前十: among the first N of a ranking, a rank of at most N
+_TOP_N_CORE = re.compile(
+    rf"前(?P<n>{_CN_RANK})(?P<suf>名|位|强)?(?![\d一二三四五六七八九十个季年月批天周日次家项轮大章节条])"
+)
+_TOP_N_VERB = re.compile(r"(?:进入|入选|迈入|挤进|跻身|稳居|位居|名列|位列|排名|居|保持)[^，,。；;！？!?\n前]{0,12}$")
 _TOP_CORE = re.compile(r"首位|榜首|第一位|之首|居首(?![批个家次创])")
 _TOP_BEFORE = re.compile(r"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|居)(?P<mid>[^，,。；;！？!?\n]{0,14}?)$")
 # (?=[\d,.]*+:) holds wherever a ratio starts (its first number runs up to a colon); checked first,
@@ -182,8 +187,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
             return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
     end = m.end()
     nxt = view[end : end + 3]
-    if nxt.startswith("级") or (unit_text == "名" and nxt.startswith("列")):
-        return None
+    if nxt.startswith("级") or (unit_text == "名" and (nxt.startswith("列") or prev == "前")):
+        return None  # 名列, 前三名企业: a place in a ranking, no count of people
     if unit_text == "个" and nxt.startswith(("月", "小时", "工作日", "季度", "交易日")):
         return None  # 前8个月, 24个小时: durations
     if unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end):
@@ -246,6 +251,20 @@ def _rank_candidates(view: str) -> list[Candidate]:
             continue
         start = before.start("scope") if scope and before and before.end("scope") == m.start() else m.start()
         found.append(Candidate(start, m.end(), m.start(), value, "rank", None, "exact", "rank"))
+    for m in _TOP_N_CORE.finditer(view):
+        if not _TOP_N_VERB.search(view, max(0, m.start() - 16), m.start()):
+            continue  # 全区前三名企业: the first N of something else
+        before = _RANK_BEFORE.search(view, max(0, m.start() - 16), m.start())
+        try:
+            value = parse_number(m.group("n"))
+        except (ValueError, KeyError):
+            continue
+        start = (
+            before.start("scope")
+            if before and before.group("scope") and before.end("scope") == m.start()
+            else m.start()
+        )
+        found.append(Candidate(start, m.end(), m.start(), value, "rank", None, "less_than", "rank"))
     for m in _TOP_CORE.finditer(view):
         if m.group() == "第一位":
             continue  # found as 第N位 above

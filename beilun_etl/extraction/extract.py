@@ -224,6 +224,8 @@ def _sentence_records(
             if attr is None:
                 attr = _indicator_of_clause_before(seg, cands, i, resolver)
             if attr is None:
+                attr = _subject_of_unlisted_quantity(view, seg, cands, i, resolver, _MEASURED_QUANTITY)
+            if attr is None:
                 attr = _inherit(i, cands, attributions, seg)
             if attr is None:
                 attr = _subject_of_unlisted_quantity(view, seg, cands, i, resolver)
@@ -405,16 +407,26 @@ def _signed(value: float, mi: MeasureInfo) -> float | int:
 
 # A quantity in a unit no figure has (120.5亿千瓦时): not a year, a date or a code like 5G or PM2.5.
 _UNLISTED_QUANTITY = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?=[\u4e00-\u9fff])(?![年月日号])")
+# One in a unit of measurement (24微克/立方米, 68.2亿千瓦时): what a growth after it in the sentence is of,
+# rather than a figure before it
+_MEASURED_QUANTITY = re.compile(
+    _UNLISTED_QUANTITY.pattern + r"(?=(?:万|亿)?(?:千瓦时|千瓦|兆瓦|微克|毫克|千克|公斤|立方米|公里|千米|小时))"
+)
 
 
 def _subject_of_unlisted_quantity(
-    view: str, seg: Segments, cands: list[Candidate], i: int, resolver: IndicatorResolver
+    view: str,
+    seg: Segments,
+    cands: list[Candidate],
+    i: int,
+    resolver: IndicatorResolver,
+    quantity: re.Pattern[str] = _UNLISTED_QUANTITY,
 ) -> Attribution | None:
     """全社会用电量120.5亿千瓦时，增长6.1%: the growth is of the quantity stated before it in the
     sentence, in a unit no figure has, not of a figure of an earlier sentence."""
     # after the figure before it, when that one stands in the same sentence (candidates come in text order)
     lo = max(seg.full.span(cands[i].num_start)[0], cands[i - 1].end if i else 0)
-    quantities = list(_UNLISTED_QUANTITY.finditer(view, lo, seg.clauses.span(cands[i].num_start)[0]))
+    quantities = list(quantity.finditer(view, lo, seg.clauses.span(cands[i].num_start)[0]))
     if not quantities:
         return None
     start = quantities[-1].start()
