@@ -490,3 +490,16 @@ def test_a_place_among_the_first_n_is_a_rank_of_at_most_n():
         "浙江省各区县前三名",
         "全国工业百强区前十",
     ]
+
+
+def test_a_second_respectively_list_after_a_pause_mark_keeps_the_urban_and_rural_indicators():
+    records = figures("全年城乡居民人均可支配收入分别达到89210元和55680元、分别增长4.6%和6.1%。")
+    assert [r["indicator_code"] for r in records] == ["disposable_income_urban", "disposable_income_rural"] * 2
+
+
+def test_a_rate_named_after_its_figure_is_a_growth_and_a_rank_by_it_keeps_the_indicator():
+    records = figures("2024年北仑区地区生产总值增长6.2%。北仑区以6.2%的增速居全市第一，城镇调查失业率控制在5%以内。")
+    rate = [r for r in records if r["text"] == "6.2%"][1]
+    assert (rate["measure"], rate["indicator_code"]) == ("growth_pct", "gdp")
+    assert by_text(records, "全市第一")["indicator_code"] == "gdp"
+    assert by_text(records, "5%以内")["indicator"] == "城镇调查失业率"

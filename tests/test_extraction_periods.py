@@ -422,3 +422,16 @@ def test_a_range_of_years_is_the_span_of_its_figures_but_not_a_programmes_name()
     assert (invested["period_start"], invested["period_end"]) == ("2020-01-01", "2024-12-31")
     assert by_text(records, "8.3%")["period_end"] == "2024-12-31"
     assert by_text(records, "6%")["period_end"] == by_text(records, "100家")["period_end"] == "2025-12-31"
+
+
+def test_a_work_report_named_for_its_year_reports_on_the_year_before():
+    records = figures(
+        "2025年北仑区人民政府工作报告\n\n过去一年，全区上下攻坚克难。全年实现地区生产总值2856.3亿元、增长6.0%。\n\n"
+        "2025年主要预期目标是：地区生产总值增长6%左右。",
+        dt.date(2025, 1, 20),
+    )
+    assert [(r["text"], r["period_end"]) for r in records] == [
+        ("2856.3亿元", "2024-12-31"),
+        ("6.0%", "2024-12-31"),
+        ("6%左右", "2025-12-31"),
+    ]

@@ -39,6 +39,8 @@ from beilun_etl.extraction.zoning import assign_zones, title_span
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
 # A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
 _TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
+# A work report is named for the year it is delivered in; the year it reports on is the one before
+_REPORT_OF_THE_YEAR = re.compile(r"工作报告")
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
 # 新引进内资项目, 净增市场主体: new things counted over a period, a flow whatever the noun
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
@@ -87,8 +89,8 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
     the year it lies in, the one the article reports on; None when the title names no period."""
     title_start, title_end = title_span(seg)
     title = view[title_start:title_end]
-    if len(title.strip()) > 60 or "。" in title:
-        title = ""  # not a title: the text starts with its body
+    if len(title.strip()) > 60 or "。" in title or _REPORT_OF_THE_YEAR.search(title):
+        title = ""  # not a title: the text starts with its body; 2025年政府工作报告 reports on 2024
     for e in find_time_expressions(title, pub.year, pub.year):
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
         if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
@@ -152,7 +154,7 @@ def _sentence_records(
     infos: list[MeasureInfo] = []
     for i, c in enumerate(cands):
         cs, _ce = seg.clauses.span(c.num_start)
-        info = classify(view, cs, c.start, c.unit, c.kind)
+        info = classify(view, cs, c.start, c.unit, c.kind, c.end)
         if info.measure == "level" and c.unit == "percent" and _part_named_after(view, cs, c):
             info = MeasureInfo("share_pct")
         if i and is_respectively_tail(view, cands[i - 1], c, cs) and cands[i - 1].unit == c.unit:

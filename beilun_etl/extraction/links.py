@@ -62,7 +62,8 @@ def respectively_indicators(
         if len(chain) == 1:
             chain = _urban_and_rural(view, chain[0], resolver) or chain
         sentence_start = seg.full.span(k)[0]
-        idxs = [i for i, c in enumerate(cands) if k < c.num_start < ce]
+        following = view.find("分别", k + 2, ce)  # …分别达到89210元和55680元、分别增长4.6%和6.1%
+        idxs = [i for i, c in enumerate(cands) if k < c.num_start < (following if following >= 0 else ce)]
         if not chain and previous is not None and previous[0] == sentence_start:
             chain = previous[1]
         if not chain:

@@ -27,6 +27,7 @@ _UP = re.compile(
     r"(?:增长|成长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
 )
 _LOWER_BY = re.compile(r"(?:低|慢)(?:于[^，,。；;]{0,8})?(?:了)?$")
+_RATE_NAMED_AFTER = re.compile(r"的(?P<yearly>年均)?(?:增速|增幅|增长率|涨幅|速度增长)")
 _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
 _SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
 # 贡献了全区约45%的进出口额: the part contributes a share of a named whole (贡献率 is a rate of its own)
@@ -60,8 +61,11 @@ class MeasureInfo:
     cue: str | None = None  # from | to | None
 
 
-def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str) -> MeasureInfo:
-    """The measure of the figure whose text starts at `cand_start` (qualifier included)."""
+def classify(
+    view: str, clause_start: int, cand_start: int, unit: str, kind: str, cand_end: int | None = None
+) -> MeasureInfo:
+    """The measure of the figure whose text starts at `cand_start` (qualifier included) and ends at
+    `cand_end` (北仑以6.2%的增速居全市第一: a rate named after it)."""
     if kind == "rank" or unit == "rank":
         return MeasureInfo("rank")
     if kind == "ratio":
@@ -87,6 +91,9 @@ def classify(view: str, clause_start: int, cand_start: int, unit: str, kind: str
             return MeasureInfo("growth_pct", -1)
         if cue is None and _UP.search(window) and not _SHARE.search(window[-6:]):
             return MeasureInfo("growth_pct")
+        named_after = _RATE_NAMED_AFTER.match(view, cand_end) if cand_end is not None else None
+        if cue is None and named_after:
+            return MeasureInfo("cagr_pct" if named_after["yearly"] else "growth_pct")
         if cue is None and view.startswith(("+", "-"), cand_start):
             return MeasureInfo("growth_pct")  # 4012.5亿元（+3.7%）: a signed percentage is a change
         if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before) or TARGET_SHARE.search(clause_before):
