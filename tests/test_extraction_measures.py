@@ -503,3 +503,14 @@ def test_a_rate_named_after_its_figure_is_a_growth_and_a_rank_by_it_keeps_the_in
     assert (rate["measure"], rate["indicator_code"]) == ("growth_pct", "gdp")
     assert by_text(records, "全市第一")["indicator_code"] == "gdp"
     assert by_text(records, "5%以内")["indicator"] == "城镇调查失业率"
+
+
+def test_a_size_class_stays_in_the_indicator_and_a_count_ends_before_the_next_figure_s_verb():
+    records = figures(
+        "其中，10亿元以上项目9个；规上工业企业中，产值超10亿元的企业8家。全区42个重大项目完成投资86.5亿元。"
+    )
+    assert [by_text(records, t)["indicator"] for t in ("9个", "8家", "42个")] == [
+        "10亿元以上项目",
+        "产值超10亿元的企业",
+        "重大项目",
+    ]

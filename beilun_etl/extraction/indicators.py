@@ -79,10 +79,10 @@ _TRAIL = re.compile(
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
     rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持|控制)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|可望|(?<![许认])可|入选|进入|跻身|迈入|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s])+$"
 )
-# Not the digits of a name: 5G基站, PM2.5
+# Not the digits of a name (5G基站, PM2.5, 500强) nor a size class (10亿元以上项目, 产值超10亿元的企业)
 _NUMBER_WITH_UNIT = re.compile(
-    r"(?<![A-Za-z\d.])\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
-    r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?(?![A-Za-z\d强])"  # 500强: a list's name
+    r"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
+    r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:企业|项目|公司|单位|集群))"
 )
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
@@ -122,7 +122,10 @@ _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 # 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
 _AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
-_AFTER_NOUN_END = re.compile(r"[、,，。；;:：）)和及（(]|(?<![参给])与|\d")  # 参与: a verb, not "and"
+# 参与: a verb, not "and"; 42个重大项目完成投资86.5亿元: the verb of a figure that follows
+_AFTER_NOUN_END = re.compile(
+    r"[、,，。；;:：）)和及（(]|(?<![参给])与|\d|(?:完成|实现|累计|共计|合计|总投资)(?=[^，,。；;]*\d)"
+)
 
 
 @functools.lru_cache(maxsize=4)
