@@ -514,3 +514,8 @@ def test_a_size_class_stays_in_the_indicator_and_a_count_ends_before_the_next_fi
         "产值超10亿元的企业",
         "重大项目",
     ]
+
+
+def test_a_day_and_an_event_s_days_are_no_part_of_the_indicator():
+    records = figures("活动期间跨境电商成交额达到12.6亿元，其中11月11日当天成交额突破4亿元。")
+    assert [r["indicator"] for r in records] == ["跨境电商成交额", "成交额"]
