@@ -251,3 +251,11 @@ def test_a_place_with_a_year_before_its_verb_is_the_subject():
     # and a wider zone the dictionary knows too (舟山市 in an article on Beilun)
     records = figures("北仑经济稳中有进。舟山市2024年实现GDP2245.6亿元，增长8.2%。", dt.date(2025, 2, 1))
     assert by_text(records, "8.2%")["zone"] == "zhoushan"
+
+
+def test_a_place_above_the_main_one_is_a_subject_when_a_period_or_new_things_follow_it():
+    records = figures(
+        "宁波保税区首季实现进出口总值412.3亿元。"
+        "另外，宁波前湾新区首季实现规上工业总产值1150亿元；杭州湾新区新引进亿元以上项目18个。"
+    )
+    assert [r["zone"] for r in records] == ["ningbo_bonded_zone", "qianwan", "hangzhou_bay_new_area"]

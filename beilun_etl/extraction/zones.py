@@ -42,8 +42,13 @@ _LIST_SEP = re.compile(r"^[、和及与,]$")
 # What follows a place acting as the subject: 苏州工业园区实现…, 定海区以560亿元居首
 # (昆山市2024年GDP达…, 舟山市2024年实现…: a year may stand between them)
 _YEAR_AFTER_PLACE = r"(?:19|20)\d{2}年"
+# …or a period of the year (宁波前湾新区首季实现…, 慈溪市1-9月实现…)
+_PERIOD_AFTER_PLACE = (
+    r"(?:今年以来|今年|去年|上半年|下半年|前三季度|前两季度|[一二三四]季度|首季度?|"
+    r"\d{1,2}[-—~至]\d{1,2}月(?:份)?|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月)"
+)
 PLACE_ACTS = (
-    rf"(?=(?:{_YEAR_AFTER_PLACE}|今年|去年|上半年|前三季度|一季度)?"
+    rf"(?=(?:{_YEAR_AFTER_PLACE}|{_PERIOD_AFTER_PLACE})?"
     r"(?:实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
 )
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
@@ -57,7 +62,7 @@ BARE_PORT = "港区"
 # After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
 # than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
 _SUBJECT_VERB = re.compile(
-    r"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|目前|现已|已|当前|上半年|前三季度|一季度|今年|去年|全市|经济|的(?:地区生产总值|GDP)|"
+    rf"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|新[设建引认开批]|引进|签约|目前|现已|已|当前|{_PERIOD_AFTER_PLACE}|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
 _YEAR_OR_YEAR_END_AFTER_PLACE = re.compile(_YEAR_AFTER_PLACE + "(?:末|底)?")
