@@ -28,6 +28,11 @@ def test_seed_publication_years_are_inferred():
     assert infer_publication_year(_seed("003_e40ad7c70a5ae01c")) == 2023
 
 
+def test_a_title_ending_with_a_year_dates_a_text_that_names_no_other_year():
+    assert infer_publication_year("数说北仑2024\n\n地区生产总值：2718.6亿元，增长5.9%\n") == 2024
+    assert infer_publication_year("科创甬江2035\n\n全区研发投入增长12%。\n") is None  # a plan's name
+
+
 def test_records_have_the_contract_fields_and_offsets():
     text = _seed("000_0ffcbe62cd3a376b")
     records = extract_figures("000", text, dt.date(2024, 12, 31), published_inferred=True)

@@ -519,3 +519,20 @@ def test_a_size_class_stays_in_the_indicator_and_a_count_ends_before_the_next_fi
 def test_a_day_and_an_event_s_days_are_no_part_of_the_indicator():
     records = figures("活动期间跨境电商成交额达到12.6亿元，其中11月11日当天成交额突破4亿元。")
     assert [r["indicator"] for r in records] == ["跨境电商成交额", "成交额"]
+
+
+def test_an_infographic_s_labelled_lines_arrows_and_new_ones():
+    records = figures(
+        "数说北仑2024\n\n规上工业增加值：1282.5亿元 ↑7.1%\n出口：1580.4亿元 ↓2.1%\n"
+        "R&D经费支出占GDP比重：3.6%\n新增国家级高新技术企业：126家\n国家级高新技术企业：1126家\n"
+    )
+    assert [(r["text"], r["measure"], r["value"], r["indicator_code"]) for r in records] == [
+        ("1282.5亿元", "level", 128250000000, "industrial_value_added_above_scale"),
+        ("7.1%", "growth_pct", 7.1, "industrial_value_added_above_scale"),
+        ("1580.4亿元", "level", 158040000000, "exports"),
+        ("2.1%", "growth_pct", -2.1, "exports"),
+        ("3.6%", "share_pct", 3.6, "rd_intensity"),
+        ("126家", "level", 126, None),  # the new ones, not the stock
+        ("1126家", "level", 1126, "high_tech_enterprises"),
+    ]
+    assert all(r["indicator"].strip() for r in records)

@@ -28,6 +28,7 @@ from beilun_etl.extraction.periods import (
     data_year,
     widen_inherited_days,
 )
+from beilun_etl.extraction.publication import TITLE_YEAR
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.table_layout import find_tables, mask_tables
 from beilun_etl.extraction.tables import TableFigure, table_figures
@@ -37,8 +38,6 @@ from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mention
 from beilun_etl.extraction.zoning import assign_zones, title_span
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
-# A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
-_TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _REPORT_OF_THE_YEAR = re.compile(r"工作报告")
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
@@ -95,7 +94,7 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
         if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
             return e.period, e.year or pub.year
-    trailing = _TITLE_YEAR.search(title)
+    trailing = TITLE_YEAR.search(title)
     if trailing and int(trailing["year"]) <= pub.year:  # 数说北仑2024 (科创甬江2035 is a plan's name)
         year = int(trailing["year"])
         return (dt.date(year, 1, 1), dt.date(year, 12, 31)), year
@@ -153,7 +152,7 @@ def _sentence_records(
 
     infos: list[MeasureInfo] = []
     for i, c in enumerate(cands):
-        cs, _ce = seg.clauses.span(c.num_start)
+        cs, _ce = _labelled_clause(view, seg, c.num_start)
         info = classify(view, cs, c.start, c.unit, c.kind, c.end)
         if info.measure == "level" and c.unit == "percent" and _part_named_after(view, cs, c):
             info = MeasureInfo("share_pct")
@@ -201,7 +200,7 @@ def _sentence_records(
             if attr is None:  # 产业产值同比翻番，达到420亿元: the level the multiple reached
                 attr = _inherit(i, cands, attributions, seg)
         elif mi.measure == "share_pct":
-            attr, share_of = resolver.share(clause, c.start, c.end)
+            attr, share_of = resolver.share(_labelled_clause(view, seg, c.num_start), c.start, c.end)
             named_after = _PART_NAMED_AFTER.match(view, c.end)
             if attr is None and named_after:  # the part named after the share, the whole before it
                 share_of = share_of or _whole_before(i, cands, infos, attributions, seg)
@@ -449,6 +448,13 @@ def _indicator_of_clause_before(
             return found
         k -= 1
     return None
+
+
+def _labelled_clause(view: str, seg: Segments, pos: int) -> tuple[int, int]:
+    """The clause at `pos`, with the label before a colon that opens it (R&D经费支出占GDP比重：3.6%):
+    the label says what the figure is."""
+    cs, ce = seg.clauses.span(pos)
+    return (seg.clauses.span(cs - 1)[0], ce) if cs and view[cs - 1] in ":：" else (cs, ce)
 
 
 def _part_named_after(view: str, clause_start: int, c: Candidate) -> bool:

@@ -40,9 +40,10 @@ class LeadIns:
         if i < 0 or not self.spans[i][0] <= pos < self.spans[i][1]:
             return None
         aliases = self.spans[i][2]
-        for _s, _e, alias in aliases if unit is None else reversed(aliases):
+        for a_start, _e, alias in aliases if unit is None else reversed(aliases):
             code = self.resolver.code_of(alias)
             ind = self.resolver.dicts.indicators.get(code or "")
             if unit is None or (ind is not None and unit_compatible(unit, ind.unit)):
-                return Attribution(alias, code, inherited=True)
+                # 新增国家级高新技术企业：126家: the new ones, not the indicator's stock
+                return Attribution(alias, None if self.resolver.modified(a_start) else code, inherited=True)
         return None

@@ -27,6 +27,7 @@ _UP = re.compile(
     r"(?:增长|成长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
 )
 _LOWER_BY = re.compile(r"(?:低|慢)(?:于[^，,。；;]{0,8})?(?:了)?$")
+_ARROW_BEFORE = re.compile(r"([↑↓▲▼])\s*$")
 _RATE_NAMED_AFTER = re.compile(r"的(?P<yearly>年均)?(?:增速|增幅|增长率|涨幅|速度增长)")
 _RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
 _SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
@@ -96,6 +97,9 @@ def classify(
             return MeasureInfo("cagr_pct" if named_after["yearly"] else "growth_pct")
         if cue is None and view.startswith(("+", "-"), cand_start):
             return MeasureInfo("growth_pct")  # 4012.5亿元（+3.7%）: a signed percentage is a change
+        arrow = _ARROW_BEFORE.search(window)
+        if cue is None and arrow:  # 1282.5亿元 ↑7.1%: an infographic's growth
+            return MeasureInfo("growth_pct", -1 if arrow[1] in "↓▼" else 1)
         if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before) or TARGET_SHARE.search(clause_before):
             return MeasureInfo("share_pct", 1, cue)
         if cue != "from" and _RATE_OF_GROWTH.search(clause_before):

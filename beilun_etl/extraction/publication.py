@@ -5,7 +5,8 @@ day. Without one, the year is inferred, the latest year the text reports on as p
 explicit years (2023年, 2024年上半年) and
 years in document titles count; planned or future years (预计2026年, 2025年底完工, 到2035年,
 programme spans 2021-2025年) do not, nor the year of a target (2025年，园区力争…) unless the text
-names no other. Years without 年 (科创甬江2035, (2024)) are names.
+names no other. Years without 年 (科创甬江2035, (2024)) are names, but for a title that ends with one
+when the text names no year (数说北仑2024).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from beilun_etl.extraction.timeexpr import TimeExpr, find_time_expressions
 _FIGURE_LIKE = re.compile(
     r"\d(?:余|多)?(?:万亿|亿|万)?(?:美元|元|%|吨|标准箱|标箱|家|个|项|人|倍|位|条)|[一二两三四五六七八九]成|首位|第[一二三四五\d]"
 )
+# A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
+TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
 _SENTENCE = re.compile(r"[^。！？!?\n]*")
 _PROBE_YEAR = 2000  # relative years resolve against it: 去年 is 1999
 
@@ -39,7 +42,10 @@ def infer_publication_year(text: str) -> int | None:
     # The year of a target (2025年，园区力争…) only when the text reports on no other year.
     reported = [e.year for e in exprs if not e.aim] or [e.year for e in exprs]
     if not reported:
-        return None
+        title = next((line for line in view.splitlines() if line.strip()), "")
+        trailing = TITLE_YEAR.search(title)  # 数说北仑2024: the title names the year and nothing else does
+        year = int(trailing["year"]) if trailing else None
+        return year if year is not None and year <= dt.date.today().year else None  # 科创甬江2035: a plan
     return max(max(reported), _year_after_last_year(view, found, exprs) or 0)
 
 
