@@ -536,3 +536,10 @@ def test_an_infographic_s_labelled_lines_arrows_and_new_ones():
         ("1126家", "level", 1126, "high_tech_enterprises"),
     ]
     assert all(r["indicator"].strip() for r in records)
+
+
+def test_money_with_no_words_before_it_is_what_it_names_after():
+    records = figures("2024年1—5月，全区新增企业直接融资5000万美元，另有1亿多元政府专项债资金到位。")
+    assert by_text(records, "1亿多元")["indicator"] == "政府专项债资金"
+    records = figures("年末全区共有各类市场主体13.5万户。")  # 各类 narrows nothing
+    assert by_text(records, "13.5万户")["indicator_code"] == "market_entities"

@@ -40,7 +40,7 @@ _SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成
 _NOT_QUALIFYING = re.compile(
     r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构)$"
     r"|^(?:限额以上|限上|规模以上|规上)(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
-    r"|全区|全市|各项|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
+    r"|全区|全市|各项|各类|各级各类|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
 _COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占])比(?![重例率])|较")
@@ -66,7 +66,7 @@ _COMPARE = re.compile(
 # 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
-    r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有|累计|"
+    r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|另有|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有|累计|"
     r"合计|实现|完成(?!率|度)|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|全街道|全镇|全县|区内|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
     r"折合(?:人民币|美元)?|约合|首次|再次|首度|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
@@ -123,6 +123,10 @@ _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 # 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
 _AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
 # 参与: a verb, not "and"; 42个重大项目完成投资86.5亿元: the verb of a figure that follows
+_FUNDS = re.compile(
+    r"(?P<funds>[\u4e00-\u9fff]{0,10}(?:资金|基金|补贴|补助|奖励|奖补|贷款|专项债|债券))(?:已|已经|全部|均)?"
+    r"(?:到位|到账|落地|下达|拨付|投入使用)?$"
+)
 _AFTER_NOUN_END = re.compile(
     r"[、,，。；;:：）)和及（(\n]|(?<![参给])与|\d|(?:完成|实现|累计|共计|合计|总投资)(?=[^，,。；;]*\d)"
 )
@@ -295,6 +299,10 @@ class IndicatorResolver:
             if noun:
                 return Attribution(noun, None)
         phrase = self._words_of_list_item(cs, start)
+        if not phrase and unit in ("CNY", "USD"):  # 另有1亿多元政府专项债资金到位: the money named after it
+            funds = _FUNDS.match(self.noun_after(end, ce))
+            if funds:
+                return Attribution(funds["funds"], None)
         if before and phrase:
             return Attribution(phrase, self.code_of(phrase))
         far = self.aliases_between(cs, start)
