@@ -543,3 +543,9 @@ def test_money_with_no_words_before_it_is_what_it_names_after():
     assert by_text(records, "1亿多元")["indicator"] == "政府专项债资金"
     records = figures("年末全区共有各类市场主体13.5万户。")  # 各类 narrows nothing
     assert by_text(records, "13.5万户")["indicator_code"] == "market_entities"
+
+
+def test_places_that_contribute_a_share_give_the_part_after_it():
+    records = figures("全市规模以上工业增加值增长6.8%，其中北仑、镇海两区合计贡献了全市近四成的工业增加值。")
+    part = by_text(records, "近四成")
+    assert (part["measure"], part["indicator"], part["share_of"]) == ("share_pct", "工业增加值", "全市工业增加值")

@@ -28,8 +28,9 @@ _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,�
 # What may stand between the places of a phrase that names only places (北仑区以, 北仑和鄞州的)
 _PLACE_LINKS = re.compile(r"[以的在和与及、]")
 _PLACE_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"
-)  # 普陀区: a place the dictionary lacks
+    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"  # 普陀区: a place the dictionary lacks
+    r"|[两二三四五六七八九十\d]+个?(?:区县|区|县|市|街道|镇)$"  # 北仑、镇海两区: the places just named
+)
 # 机电产品出口, 民营企业进出口: a noun right before an alias narrows it to a part (see qualifying_noun)
 _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
@@ -352,7 +353,8 @@ class IndicatorResolver:
             whole = _WHOLE_END.split(window[m.end() :], maxsplit=1)[0]
             whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", whole)
             share_of = whole or None
-        elif m and m.group().startswith("贡献"):
+        noun = ""
+        if m and m.group().startswith("贡献"):
             # 贡献了全区约45%的进出口额: the scope before the figure, the noun after its 的
             scope = _TRAIL.sub("", window[m.end() :])
             noun = self.noun_after(end + 1, ce) if end is not None and self.view.startswith("的", end) else ""
@@ -366,8 +368,8 @@ class IndicatorResolver:
             code = None if self.modified(a_start) else self.share_code(alias, self.code_of(alias), share_of)
             return Attribution(self._with_head(a_start, a_end), code), share_of
         phrase = self.clean_phrase(self.view[cs:key])
-        if self.is_anaphoric(phrase):
-            return None, share_of
+        if self.is_anaphoric(phrase):  # 北仑、镇海两区合计贡献了全市近四成的工业增加值: places give the part
+            return (Attribution(noun, self.code_of(noun)) if noun else None), share_of
         return Attribution(phrase, self.share_code(phrase, None, share_of)), share_of
 
     def rank(self, clause: tuple[int, int], start: int) -> Attribution | None:
