@@ -435,3 +435,20 @@ def test_a_work_report_named_for_its_year_reports_on_the_year_before():
         ("6.0%", "2024-12-31"),
         ("6%左右", "2025-12-31"),
     ]
+
+
+def test_the_same_period_a_year_earlier_holds_for_its_own_sentence_only():
+    records = figures(
+        "上半年，全区地区生产总值同比增长6.1%，去年同期为5.2%。全区出口额500亿元，去年同期为450亿元。"
+        "全区进口增长8%。一季度GDP增长4.8%，上年同期增长3.9%。",
+        dt.date(2024, 7, 20),
+    )
+    assert [(r["text"], r["measure"], r["period_start"], r["period_end"]) for r in records] == [
+        ("6.1%", "growth_pct", "2024-01-01", "2024-06-30"),
+        ("5.2%", "growth_pct", "2023-01-01", "2023-06-30"),
+        ("500亿元", "level", "2024-01-01", "2024-06-30"),
+        ("450亿元", "level", "2023-01-01", "2023-06-30"),
+        ("8%", "growth_pct", "2024-01-01", "2024-06-30"),
+        ("4.8%", "growth_pct", "2024-01-01", "2024-03-31"),
+        ("3.9%", "growth_pct", "2023-01-01", "2023-03-31"),
+    ]

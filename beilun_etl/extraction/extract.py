@@ -51,6 +51,7 @@ _ADDED_BEFORE = re.compile(_ADDED + "了?$")
 # 企业6.1万家，其中近四成为科技型企业: a percentage opening its clause, then the part it names
 _PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是)(?=[\u4e00-\u9fff])")
 _OPENS_CLAUSE = re.compile(r"(?:其中|[，,、\s])*")
+_SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年|前年)同期(?:为|是)?")
 _RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
 
 
@@ -156,6 +157,13 @@ def _sentence_records(
         info = classify(view, cs, c.start, c.unit, c.kind, c.end)
         if info.measure == "level" and c.unit == "percent" and _part_named_after(view, cs, c):
             info = MeasureInfo("share_pct")
+        if (
+            info.measure == "level"
+            and i
+            and _SAME_PERIOD_BEFORE.fullmatch(view, cs, c.start)
+            and cands[i - 1].unit == c.unit
+        ):
+            info = MeasureInfo(infos[i - 1].measure)  # 增长6.1%，去年同期为5.2%: the same rate, a year earlier
         if i and is_respectively_tail(view, cands[i - 1], c, cs) and cands[i - 1].unit == c.unit:
             prev = infos[i - 1]
             info = MeasureInfo(prev.measure, prev.sign, prev.cue)

@@ -117,6 +117,13 @@ def assign_periods(
                 continue
             if e.kind == "same":
                 ctx = last_any or ctx
+            elif e.same_period and last_any is not None:
+                # 增长6.1%，去年同期为5.2%: the period named before, a year earlier, for this sentence only
+                if within is None:
+                    within = ctx
+                years_back = 2 if seg.view.startswith("前年", e.start) else 1
+                ctx = Ctx("explicit", *_shift((last_any.start, last_any.end), -years_back))
+                continue  # what a later 同期 refers to stays the period named before
             elif e.kind == "consecutive":
                 consecutive = e.n
                 clause_end = seg.clauses.span(e.start)[1]

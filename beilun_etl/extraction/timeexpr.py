@@ -106,6 +106,7 @@ class TimeExpr:
     aim: bool = False  # 2025年，园区力争…: the year of a target, which a text may set for this year or a later one
     completed: bool = False  # 过去五年: a span of the years completed before publication
     within: bool = False  # 其中，10月 / 10月当月: a part of the period before it, for its own sentence
+    same_period: bool = False  # 去年同期为5.2%: the period before it a year earlier, for its own sentence
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -311,8 +312,9 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         if expr.year is not None and expr.year < pub_year and expr.relative:
             expr.future = False  # 去年实现…: a past year is never a plan
         expr.in_title = any(a < start < b for a, b in title_ranges)
+        expr.same_period = bool(g["rel"]) and expr.relative and view.startswith("同期", end) and not expr.comparison
         exprs.append(expr)
-        if g["year"] or (g["rel"] and not (expr.anchored or expr.comparison or expr.future)):
+        if g["year"] or (g["rel"] and not (expr.anchored or expr.comparison or expr.future or expr.same_period)):
             last_year = expr  # 2024年 / 过去一年 / 去年: the year that a later 全年 or 一季度 refers to
     exprs += [e for e in _year_ranges(view, pub_year) if not any(e.start <= x.start < e.end for x in exprs)]
     for start, end, n in _clause_start_spans(view):
