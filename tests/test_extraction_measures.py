@@ -549,3 +549,14 @@ def test_places_that_contribute_a_share_give_the_part_after_it():
     records = figures("全市规模以上工业增加值增长6.8%，其中北仑、镇海两区合计贡献了全市近四成的工业增加值。")
     part = by_text(records, "近四成")
     assert (part["measure"], part["indicator"], part["share_of"]) == ("share_pct", "工业增加值", "全市工业增加值")
+
+
+def test_one_phrase_for_the_three_sectors_hands_its_list_out_in_order():
+    records = figures(
+        "全年三次产业增加值分别为12.3亿元、1496.2亿元和1210.1亿元。第一、二、三产业增加值依次增长2.1%、6.8%和4.9%。"
+    )
+    assert [r["indicator_code"] for r in records] == [
+        "value_added_primary",
+        "value_added_secondary",
+        "value_added_tertiary",
+    ] * 2

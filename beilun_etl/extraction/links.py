@@ -37,12 +37,28 @@ def _urban_and_rural(view: str, alias: tuple[int, int, str], resolver: Indicator
     return [(start, alias[1], phrase) for phrase in phrases]
 
 
+# 三次产业增加值分别为…, 第一、二、三产业增加值分别增长…: one phrase names the three sectors' values
+_THREE_SECTORS = re.compile(r"(?:三次产业|第一、第?二、第?三产业)(?P<what>增加值)?[^，,。；;\d]{0,4}$")
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def _three_sectors(view: str, start: int, k: int, resolver: IndicatorResolver) -> list[tuple]:
+    """The three sectors' indicators of a phrase that names them together, when the dictionary has them."""
+    m = _THREE_SECTORS.search(view, start, k)
+    if m is None:
+        return []
+    phrases = [sector + (m["what"] or "增加值") for sector in _SECTORS]
+    if not all(resolver.code_of(phrase) for phrase in phrases):
+        return []
+    return [(m.start(), m.end(), phrase) for phrase in phrases]
+
+
 def respectively_indicators(
     view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver
 ) -> dict[int, Attribution]:
     """出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator.
 
-    城乡 before a single indicator lists its urban and rural ones. A 分别 with no list of its own in
+    城乡 before a single indicator lists its urban and rural ones, 三次产业 the three sectors'. A 分别 with no list of its own in
     its clause takes the list of the one before it in the sentence (城乡居民人均可支配收入分别为8.2万元
     和5.1万元，分别增长4.6%和6.0%), else the indicators of the figures just before it (_stated_before).
     """
@@ -61,6 +77,8 @@ def respectively_indicators(
         chain.reverse()
         if len(chain) == 1:
             chain = _urban_and_rural(view, chain[0], resolver) or chain
+        if len(chain) <= 1:
+            chain = _three_sectors(view, cs, k, resolver) or chain
         sentence_start = seg.full.span(k)[0]
         following = view.find("分别", k + 2, ce)  # …分别达到89210元和55680元、分别增长4.6%和6.1%
         idxs = [i for i, c in enumerate(cands) if k < c.num_start < (following if following >= 0 else ce)]
