@@ -146,3 +146,9 @@ def test_taiwan_and_hong_kong_units_of_weight_area_and_containers():
         ("120萬平方公尺", 1.2e6, "m2"),
         ("3,530萬個標準貨櫃", 3.53e7, "TEU"),
     ]
+
+
+def test_a_port_s_boxes_are_containers():
+    records = figures("海铁联运箱量突破180万箱，同比增长12%。")
+    boxes = by_text(records, "突破180万箱")
+    assert (boxes["value"], boxes["unit"], boxes["indicator_code"]) == (1800000, "TEU", "sea_rail_containers")

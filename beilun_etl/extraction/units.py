@@ -33,6 +33,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "标箱": ("TEU", 1.0),
     "标准货柜": ("TEU", 1.0),  # Hong Kong's 標準貨櫃
     "TEU": ("TEU", 1.0),
+    "箱": ("TEU", 1.0),  # 海铁联运箱量突破180万箱: a port's boxes are its containers
     "人次": ("person", 1.0),
     "人": ("person", 1.0),
     "名": ("person", 1.0),
