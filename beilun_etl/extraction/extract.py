@@ -39,7 +39,7 @@ from beilun_etl.extraction.zoning import assign_zones, title_span
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
 # A work report is named for the year it is delivered in; the year it reports on is the one before
-_REPORT_OF_THE_YEAR = re.compile(r"工作报告")
+_WORK_REPORT = "工作报告"
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
 # 新引进内资项目, 净增市场主体: new things counted over a period, a flow whatever the noun
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
@@ -89,7 +89,7 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
     the year it lies in, the one the article reports on; None when the title names no period."""
     title_start, title_end = title_span(seg)
     title = view[title_start:title_end]
-    if len(title.strip()) > 60 or "。" in title or _REPORT_OF_THE_YEAR.search(title):
+    if len(title.strip()) > 60 or "。" in title or _WORK_REPORT in title:
         title = ""  # not a title: the text starts with its body; 2025年政府工作报告 reports on 2024
     for e in find_time_expressions(title, pub.year, pub.year):
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
@@ -469,7 +469,13 @@ def _part_named_after(view: str, clause_start: int, c: Candidate) -> bool:
     return bool(_OPENS_CLAUSE.fullmatch(view, clause_start, c.start) and _PART_NAMED_AFTER.match(view, c.end))
 
 
-def _whole_before(i, cands, infos, attributions, seg: Segments) -> str | None:
+def _whole_before(
+    i: int,
+    cands: list[Candidate],
+    infos: list[MeasureInfo],
+    attributions: list[Attribution | None],
+    seg: Segments,
+) -> str | None:
     """The indicator of the last level before figure `i` in its sentence: what its share is of."""
     sent = seg.full.index(cands[i].num_start)
     for j in range(i - 1, -1, -1):

@@ -123,11 +123,12 @@ _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 # 35个工业大类行业中有26个…: the noun counted, without the "among them" that leads to the next figure
 _AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
-# 参与: a verb, not "and"; 42个重大项目完成投资86.5亿元: the verb of a figure that follows
+# 另有1亿多元政府专项债资金到位: the funds an amount names after it, and what becomes of them
 _FUNDS = re.compile(
     r"(?P<funds>[\u4e00-\u9fff]{0,10}(?:资金|基金|补贴|补助|奖励|奖补|贷款|专项债|债券))(?:已|已经|全部|均)?"
     r"(?:到位|到账|落地|下达|拨付|投入使用)?$"
 )
+# 参与: a verb, not "and"; 42个重大项目完成投资86.5亿元: the verb of a figure that follows
 _AFTER_NOUN_END = re.compile(
     r"[、,，。；;:：）)和及（(\n]|(?<![参给])与|\d|(?:完成|实现|累计|共计|合计|总投资)(?=[^，,。；;]*\d)"
 )

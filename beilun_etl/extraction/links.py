@@ -58,10 +58,10 @@ def respectively_indicators(
 ) -> dict[int, Attribution]:
     """出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator.
 
-    城乡 before a single indicator lists its urban and rural ones, 三次产业 the three sectors'. A 分别 with no list of its own in
-    its clause takes the list of the one before it in the sentence (城乡居民人均可支配收入分别为8.2万元
-    和5.1万元，分别增长4.6%和6.0%), else the indicators of the figures just before it (_stated_before).
-    """
+    城乡 before a single indicator lists its urban and rural ones, 三次产业 the three sectors'. A 分别
+    with no list of its own in its clause takes the list of the one before it in the sentence
+    (城乡居民人均可支配收入分别为8.2万元和5.1万元，分别增长4.6%和6.0%), else the indicators of the
+    figures just before it (_stated_before)."""
     out: dict[int, Attribution] = {}
     previous: tuple[int, list[tuple[int, int, str]]] | None = None  # (sentence start, list)
     k = view.find("分别")
