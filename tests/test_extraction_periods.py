@@ -452,3 +452,14 @@ def test_the_same_period_a_year_earlier_holds_for_its_own_sentence_only():
         ("4.8%", "growth_pct", "2024-01-01", "2024-03-31"),
         ("3.9%", "growth_pct", "2023-01-01", "2023-03-31"),
     ]
+
+
+def test_a_programme_still_to_come_spans_all_its_years():
+    records = figures(
+        "“十五五”期间，全区计划完成固定资产投资3000亿元。“十四五”以来，北仑累计引进外资项目300个。",
+        dt.date(2024, 11, 20),
+    )
+    assert [(r["period_start"], r["period_end"]) for r in records] == [
+        ("2026-01-01", "2030-12-31"),
+        ("2021-01-01", "2024-12-31"),
+    ]

@@ -137,6 +137,8 @@ def assign_periods(
             elif e.kind == "since":
                 base = e.year - 1 if e.year is not None else last_year - 1
                 end_year = min(last_year, e.year + e.n - 1) if e.year is not None and e.n else last_year
+                if e.year is not None and e.n and e.year > last_year:
+                    end_year = e.year + e.n - 1  # “十五五”期间…计划: a programme still to come, all of it
                 ctx = Ctx("span", *_year(end_year), base_year=base)
                 if e.year is not None:
                     years.append(e.year)
