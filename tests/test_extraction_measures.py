@@ -193,6 +193,9 @@ def test_more_or_fewer_than_a_named_period_is_a_change():
     assert (by_text(records, "42家")["measure"], by_text(records, "5条")["measure"]) == ("level", "level")
     assert (by_text(records, "11家")["measure"], by_text(records, "11家")["value"]) == ("change", 11)
     assert (by_text(records, "2条")["measure"], by_text(records, "2条")["value"]) == ("change", -2)
+    records = figures("规上工业总产值比上年多出300亿元，新设企业较上年少了120家。")
+    assert [(r["measure"], r["value"]) for r in records] == [("change", 30000000000), ("change", -120)]
+    assert records[0]["indicator_code"] == "industrial_output_above_scale"
 
 
 def test_an_indicator_name_followed_by_another_noun_is_not_that_indicator():

@@ -38,8 +38,8 @@ TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|�
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
-# 比去年同期多11家, 较上年少3个: more or fewer than a named earlier period, a difference
-_MORE_FEWER = re.compile(r"(?P<way>多|少)了?$")
+# 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference
+_MORE_FEWER = re.compile(r"(?P<way>多|少)(?:出|了)?$")
 
 
 _BARE_REACH = re.compile(r"(?:已|并|再)?(?:达到|达|为|是)?(?:约|近|超过|逾)?")
