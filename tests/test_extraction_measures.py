@@ -563,3 +563,8 @@ def test_one_phrase_for_the_three_sectors_hands_its_list_out_in_order():
         "value_added_secondary",
         "value_added_tertiary",
     ] * 2
+
+
+def test_an_item_s_number_is_no_part_of_its_indicator():
+    records = figures("（二）工业。1. 规上工业增加值1001.8亿元，增长6.0%；2. 规上工业企业实现利润135.2亿元，下降3.2%。")
+    assert [r["indicator"] for r in records] == ["规上工业增加值"] * 2 + ["规上工业企业实现利润"] * 2
