@@ -568,3 +568,8 @@ def test_one_phrase_for_the_three_sectors_hands_its_list_out_in_order():
 def test_an_item_s_number_is_no_part_of_its_indicator():
     records = figures("（二）工业。1. 规上工业增加值1001.8亿元，增长6.0%；2. 规上工业企业实现利润135.2亿元，下降3.2%。")
     assert [r["indicator"] for r in records] == ["规上工业增加值"] * 2 + ["规上工业企业实现利润"] * 2
+
+
+def test_the_whole_of_a_share_ends_where_its_share_word_starts():
+    records = figures("新能源汽车产业产值占规上工业总产值的比重提高到12.5%，占宁波市进出口总额的比重约为14%。")
+    assert [r["share_of"] for r in records] == ["规上工业总产值", "宁波市进出口总额"]

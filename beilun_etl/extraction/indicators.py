@@ -24,6 +24,7 @@ from beilun_etl.extraction.units import unit_compatible
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
 _MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
 # 占全市的比重由2020年的15.6%…: where the whole named after 占 ends
+_SHARE_WORD = re.compile(r"的?(?:比重|份额|比例)")
 _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,。；;]{0,3}\d)")
 # What may stand between the places of a phrase that names only places (北仑区以, 北仑和鄞州的)
 _PLACE_LINKS = re.compile(r"[以的在和与及、]")
@@ -352,7 +353,8 @@ class IndicatorResolver:
         if m and m.group() in ("占", "完成", "完成了"):
             # 占全市的比重由2020年的15.6%提高到…: the whole ends where its share or a span starts
             whole = _WHOLE_END.split(window[m.end() :], maxsplit=1)[0]
-            whole = re.sub(r"(?:的比重|的份额|的比例|比重|的)?(?:为|达|达到|约)?$", "", whole)
+            whole = _SHARE_WORD.split(whole, maxsplit=1)[0]  # 占规上工业总产值的比重提高到12.5%
+            whole = re.sub(r"的?(?:为|达|达到|约)?$", "", whole)
             share_of = whole or None
         noun = ""
         if m and m.group().startswith("贡献"):
