@@ -235,6 +235,17 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     return Candidate(text_start, end, start, round(value, 10), unit, classifier, qualifier, "number")
 
 
+def _scoped_rank(m: re.Match[str], before: re.Match[str] | None, qualifier: str) -> Candidate | None:
+    """第N / 前N (group "n"), with the scope written right before it (全省第三, 浙江省各区县前三名) in its text."""
+    try:
+        value = parse_number(m.group("n"))
+    except (ValueError, KeyError):
+        return None
+    scoped = before is not None and before.group("scope") and before.end("scope") == m.start()
+    start = before.start("scope") if scoped else m.start()
+    return Candidate(start, m.end(), m.start(), value, "rank", None, qualifier, "rank")
+
+
 def _rank_candidates(view: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _RANK_CORE.finditer(view):
@@ -245,26 +256,14 @@ def _rank_candidates(view: str) -> list[Candidate]:
             continue
         if m.group("n") == "一" and m.group("suf") == "位" and view.startswith(("首", "榜"), m.end()):
             continue
-        try:
-            value = parse_number(m.group("n"))
-        except (ValueError, KeyError):
-            continue
-        start = before.start("scope") if scope and before and before.end("scope") == m.start() else m.start()
-        found.append(Candidate(start, m.end(), m.start(), value, "rank", None, "exact", "rank"))
+        if (c := _scoped_rank(m, before, "exact")) is not None:
+            found.append(c)
     for m in _TOP_N_CORE.finditer(view):
         if not _TOP_N_VERB.search(view, max(0, m.start() - 16), m.start()):
             continue  # 全区前三名企业: the first N of something else
         before = _RANK_BEFORE.search(view, max(0, m.start() - 16), m.start())
-        try:
-            value = parse_number(m.group("n"))
-        except (ValueError, KeyError):
-            continue
-        start = (
-            before.start("scope")
-            if before and before.group("scope") and before.end("scope") == m.start()
-            else m.start()
-        )
-        found.append(Candidate(start, m.end(), m.start(), value, "rank", None, "less_than", "rank"))
+        if (c := _scoped_rank(m, before, "less_than")) is not None:
+            found.append(c)
     for m in _TOP_CORE.finditer(view):
         if m.group() == "第一位":
             continue  # found as 第N位 above
