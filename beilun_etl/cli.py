@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from beilun_etl.run_summary import RefreshSummary
 
 
+def run() -> None:
+    """The `beilun-etl` script: `main` in a process that ends when it returns."""
+    from beilun_etl.gc_settings import collect_less_often, end_process
+
+    collect_less_often()
+    end_process(main())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="beilun-etl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)

@@ -25,8 +25,9 @@ from beilun_etl.paths import DBT_PROJECT_DIR
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-# The dbt of this environment, also when its bin folder is not on PATH (the UI, the tests).
-DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
+# The dbt of this environment, also when its bin folder is not on PATH (the UI, the tests), started
+# with the garbage-collector settings of a short run (beilun_etl/gc_settings.py).
+DBT_EXECUTABLE = str(Path(sys.executable).with_name("beilun-dbt"))
 
 
 class LeanDbtCliResource(DbtCliResource):
