@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from beilun_etl.extraction import clean_text, extract_figures, infer_publication_year  # noqa: E402
 
-SOURCES = [Path("/work/shared/seeds"), ROOT / "seeds", ROOT / "tests" / "articles"]
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "styles"]
 
 
 def load_articles() -> list[tuple[str, str, dt.date]]:

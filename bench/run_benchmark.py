@@ -26,9 +26,9 @@ from pathlib import Path
 
 import psutil
 
-from beilun_etl.articles import load_article
-from beilun_etl.evaluation import evaluate
 from beilun_etl.extraction import extract_figures
+from beilun_etl.extraction.evaluation import evaluate
+from beilun_etl.pipeline.articles import load_article
 from beilun_etl.synth import generate_corpus
 
 CLI = Path(sys.executable).with_name("beilun-etl")

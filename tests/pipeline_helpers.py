@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from beilun_etl.refresh import RefreshSummary, refresh_in_process
-from beilun_etl.resources import WarehouseResource
+from beilun_etl.cli.refresh import RefreshSummary, refresh_in_process
+from beilun_etl.defs.resources import WarehouseResource
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CLI = PROJECT_ROOT / ".venv" / "bin" / "beilun-etl"

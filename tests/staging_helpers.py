@@ -15,12 +15,12 @@ from pathlib import Path
 import duckdb
 
 from beilun_etl.extraction import EXTRACTOR_VERSION
-from beilun_etl.raw_schema import create_raw_schema
-from beilun_etl.staging import FIGURE_COLUMNS
-from beilun_etl.warehouse_files import connect
+from beilun_etl.pipeline.raw_schema import create_raw_schema
+from beilun_etl.pipeline.staging import FIGURE_COLUMNS
+from beilun_etl.pipeline.warehouse_files import connect
+from tests.data_paths import SEED_GOLD_DIR, SEEDS_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT_ROOT.parent / "shared"
 DBT_DIR = PROJECT_ROOT / "dbt"
 SEED_PUBLISHED = {"000_0ffcbe62cd3a376b": "2024-12-31", "003_e40ad7c70a5ae01c": "2023-12-31"}
 
@@ -74,7 +74,7 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
 
 
 def gold_records(article_id: str) -> list[dict]:
-    path = SHARED / "gold" / f"{article_id}.jsonl"
+    path = SEED_GOLD_DIR / f"{article_id}.jsonl"
     return [
         json.loads(line) | {"article_id": article_id} for line in path.read_text(encoding="utf-8").splitlines() if line
     ]
@@ -84,7 +84,7 @@ def stage_seed_gold(db_path: Path) -> None:
     """Stage the two seed articles with their hand-made gold records (non-optional ones)."""
     articles, figures = [], []
     for article_id, published in SEED_PUBLISHED.items():
-        text = (SHARED / "seeds" / f"{article_id}.txt").read_text(encoding="utf-8")
+        text = (SEEDS_DIR / f"{article_id}.txt").read_text(encoding="utf-8")
         articles.append(
             {
                 "article_id": article_id,

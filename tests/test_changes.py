@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 from pipeline_helpers import refresh
 
-from beilun_etl.changes import CHANGED_ARTICLES, CHANGED_CELLS, forget_changes, record_changes_for_dbt
+from beilun_etl.pipeline.changes import CHANGED_ARTICLES, CHANGED_CELLS, forget_changes, record_changes_for_dbt
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"

@@ -537,7 +537,7 @@ def test_the_lean_dbt_resource_skips_only_what_it_may():
     """The dbt resource skips `dbt --version` and the in-process adapter (12 s a run): see why it may."""
     from dagster_dbt import DbtCliResource
 
-    from beilun_etl.dbt_project import DBT_EXECUTABLE, dbt_cli_resource
+    from beilun_etl.defs.transform.project import DBT_EXECUTABLE, dbt_cli_resource
 
     for private in ("_cli_version", "_initialize_dbt_core_adapter"):
         assert private in vars(DbtCliResource), f"dagster-dbt no longer has {private}: revisit LeanDbtCliResource"
@@ -548,7 +548,7 @@ def test_the_lean_dbt_resource_skips_only_what_it_may():
 
 
 def test_the_dictionary_only_nodes_are_those_no_source_feeds():
-    from beilun_etl.dbt_project import dictionary_only_nodes
+    from beilun_etl.defs.transform.project import dictionary_only_nodes
 
     def node(kind: str, name: str, *parents: str) -> tuple[str, dict]:
         return f"{kind}.beilun.{name}", {"name": name, "resource_type": kind, "depends_on": {"nodes": list(parents)}}
@@ -567,7 +567,7 @@ def test_the_dictionary_only_nodes_are_those_no_source_feeds():
     }
     assert dictionary_only_nodes(manifest) == ["zone_closure", "zones"]
     # the project's own: every seed, none of the models that staged figures reach
-    from beilun_etl.assets.dbt import DICTIONARY_NODES, MANIFEST
+    from beilun_etl.defs.transform.assets import DICTIONARY_NODES, MANIFEST
 
     seeds = {n["name"] for n in MANIFEST["nodes"].values() if n["resource_type"] == "seed"}
     assert seeds < set(DICTIONARY_NODES) and "int_zone_closure" in DICTIONARY_NODES

@@ -1,13 +1,10 @@
-from pathlib import Path
-
 import pytest
 
-from beilun_etl.evaluation import evaluate, format_report, run_evaluate, score_article
-
-SHARED_GOLD = Path("/work/shared/gold")
-SHARED_SEEDS = Path("/work/shared/seeds")
-TEST_ARTICLES = Path(__file__).parent / "articles"
-TEST_GOLD = Path(__file__).parent / "gold"
+from beilun_etl.extraction.evaluation import evaluate, format_report, run_evaluate, score_article
+from tests.data_paths import SEED_GOLD_DIR as SEED_GOLD
+from tests.data_paths import SEEDS_DIR as SEEDS
+from tests.data_paths import STYLES_DIR as TEST_ARTICLES
+from tests.data_paths import STYLES_GOLD_DIR as TEST_GOLD
 
 
 def _assert_targets(report):
@@ -37,14 +34,12 @@ def test_matching_rules():
     assert score.accuracy("indicator_code") == 1.0
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="shared gold not available")
 def test_seed_articles_meet_the_targets():
-    report = evaluate(SHARED_GOLD, sorted(SHARED_SEEDS.glob("*.txt")))
+    report = evaluate(SEED_GOLD, sorted(SEEDS.glob("*.txt")))
     assert len(report.articles) == 2
     _assert_targets(report)
 
 
-@pytest.mark.skipif(not TEST_GOLD.exists(), reason="test articles not available")
 def test_test_articles_in_other_styles_meet_the_targets():
     report = evaluate(TEST_GOLD, sorted(TEST_ARTICLES.glob("*.txt")))
     # every gold file is scored (the held-out set copied in included), and each style meets the targets
@@ -53,7 +48,7 @@ def test_test_articles_in_other_styles_meet_the_targets():
 
 
 def test_run_evaluate_prints_a_table(capsys):
-    assert run_evaluate(SHARED_GOLD, sorted(SHARED_SEEDS.glob("*.txt")), verbose=True) == 0
+    assert run_evaluate(SEED_GOLD, sorted(SEEDS.glob("*.txt")), verbose=True) == 0
     out = capsys.readouterr().out
     assert "overall" in out
 

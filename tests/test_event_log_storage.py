@@ -22,7 +22,7 @@ from dagster import (
 )
 from dagster._core.storage.event_log import SqliteEventLogStorage
 
-from beilun_etl.event_log_storage import PooledSqliteEventLogStorage
+from beilun_etl.runtime.event_log_storage import PooledSqliteEventLogStorage
 from tests.conftest import PROJECT_ROOT
 
 

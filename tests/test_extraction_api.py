@@ -1,5 +1,4 @@
 import datetime as dt
-from pathlib import Path
 
 from beilun_etl.extraction import (
     EXTRACTOR_VERSION,
@@ -9,9 +8,9 @@ from beilun_etl.extraction import (
     infer_publication_year,
 )
 from beilun_etl.extraction.dictionaries import load_dictionaries
+from tests.data_paths import SEEDS_DIR as SEEDS
 from tests.extraction_helpers import by_text, figures
 
-SEEDS = Path("/work/shared/seeds")
 FIELDS = {
     "article_id", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone",
     "measure", "value", "unit", "qualifier", "period_start", "period_end", "classifier", "share_of",

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from beilun_etl.article_files import RawArticle
-from beilun_etl.articles import parse_article
 from beilun_etl.extraction import clean_text, dateline_date, extract_figures, infer_publication_year
+from beilun_etl.pipeline.article_files import RawArticle
+from beilun_etl.pipeline.articles import parse_article
 from tests.extraction_helpers import by_text, figures
 
 

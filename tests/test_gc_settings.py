@@ -12,7 +12,7 @@ from tests.pipeline_helpers import PROJECT_ROOT
 
 ENDING = """
     import atexit, logging, sys, threading, time
-    from beilun_etl.gc_settings import end_process
+    from beilun_etl.runtime.gc_settings import end_process
 
     logging.basicConfig(filename=sys.argv[1] + "/log.txt", level=logging.INFO)
     atexit.register(lambda: open(sys.argv[1] + "/atexit.txt", "w").write("ran"))
@@ -41,7 +41,7 @@ def test_end_process_keeps_exit_status_output_threads_exit_handlers_and_logs(tmp
 
 
 def test_the_dbt_script_passes_on_dbt_exit_status(tmp_path: Path):
-    from beilun_etl.dbt_project import DBT_EXECUTABLE
+    from beilun_etl.defs.transform.project import DBT_EXECUTABLE
 
     assert Path(DBT_EXECUTABLE).name == "beilun-dbt"
     unknown = subprocess.run([DBT_EXECUTABLE, "no-such-command"], capture_output=True, text=True, cwd=tmp_path)

@@ -10,13 +10,14 @@ import duckdb
 import pytest
 from pipeline_helpers import query, refresh
 
-from beilun_etl import freshness
-from beilun_etl.assets.dbt import DICTIONARY_NODES
-from beilun_etl.dbt_project import RUN_TARGET_PATH, dbt_cli_resource, pipeline_vars
+from beilun_etl.defs.transform.assets import DICTIONARY_NODES
+from beilun_etl.defs.transform.project import RUN_TARGET_PATH, dbt_cli_resource, pipeline_vars
 from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT
-from beilun_etl.raw_schema import create_raw_schema
+from beilun_etl.pipeline import freshness
+from beilun_etl.pipeline.raw_schema import create_raw_schema
+from tests.data_paths import STYLES_DIR
 
-TEST_ARTICLES = Path(__file__).parent / "articles"
+TEST_ARTICLES = STYLES_DIR
 # Schemas dbt builds; marts.quality_findings is written by the checks, not by dbt.
 DBT_SCHEMAS = ("staging", "intermediate", "marts", "audit", "reference")
 INCREMENTAL_MODELS = (

@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from beilun_etl.extraction import EXTRACTOR_VERSION, clean_text
-from beilun_etl.ingest import ingest
-from beilun_etl.raw_schema import create_raw_schema
-from beilun_etl.staging import stage_pending
-from beilun_etl.warehouse_files import connect
+from beilun_etl.pipeline.ingest import ingest
+from beilun_etl.pipeline.raw_schema import create_raw_schema
+from beilun_etl.pipeline.staging import stage_pending
+from beilun_etl.pipeline.warehouse_files import connect
 
 NOW = dt.datetime(2026, 12, 2, 2, 0)
 ARTICLES = {

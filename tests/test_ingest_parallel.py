@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from beilun_etl.ingest import ingest
-from beilun_etl.parallel import PARALLEL_THRESHOLD, process_mapper
-from beilun_etl.raw_schema import create_raw_schema
-from beilun_etl.warehouse_files import connect
+from beilun_etl.pipeline.ingest import ingest
+from beilun_etl.pipeline.parallel import PARALLEL_THRESHOLD, process_mapper
+from beilun_etl.pipeline.raw_schema import create_raw_schema
+from beilun_etl.pipeline.warehouse_files import connect
 
 NOW = dt.datetime(2026, 11, 22, 2, 0)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pipeline_helpers import CLI, cli_refresh, query, refresh
 
-from beilun_etl import freshness
+from beilun_etl.pipeline import freshness
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"

@@ -25,18 +25,18 @@ from dagster import (
 )
 from staging_helpers import gold_records, run_dbt, stage, stage_seed_gold
 
-from beilun_etl.resources import WarehouseResource
+from beilun_etl.defs.resources import WarehouseResource
 
 
 def _dbt_keys():
-    from beilun_etl.assets.dbt import warehouse_models
+    from beilun_etl.defs.transform.assets import warehouse_models
 
     return sorted(warehouse_models.keys)
 
 
 def _definitions(resource: WarehouseResource, tamper=None) -> Definitions:
-    from beilun_etl.assets.publishing import build_published_warehouse, mart_keys
-    from beilun_etl.checks import quality_checks
+    from beilun_etl.defs.publish.assets import build_published_warehouse, mart_keys
+    from beilun_etl.defs.quality.checks import great_expectations_suites
 
     keys = _dbt_keys()
 
@@ -48,12 +48,15 @@ def _definitions(resource: WarehouseResource, tamper=None) -> Definitions:
         for key in keys:
             yield MaterializeResult(asset_key=key)
 
-    from beilun_etl.assets.dbt import warehouse_models
+    from beilun_etl.defs.transform.assets import warehouse_models
 
     publish = build_published_warehouse(mart_keys(warehouse_models))
     job = define_asset_job("refresh_stand_in", executor_def=in_process_executor)
     return Definitions(
-        assets=[dbt_stand_in, publish], asset_checks=quality_checks, jobs=[job], resources={"warehouse": resource}
+        assets=[dbt_stand_in, publish],
+        asset_checks=[great_expectations_suites],
+        jobs=[job],
+        resources={"warehouse": resource},
     )
 
 

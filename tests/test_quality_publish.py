@@ -13,15 +13,9 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from pipeline_helpers import cli_refresh, query
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-pytestmark = pytest.mark.skipif(
-    "quality_checks" not in (PROJECT_ROOT / "beilun_etl" / "definitions.py").read_text(encoding="utf-8"),
-    reason="the quality checks are not in the Definitions yet (beilun_etl.checks.quality_checks)",
-)
 
 # An analyst's suite that is too strict for the data: every unit must be CNY. Severity error: it blocks.
 BLOCKING_PROBE = {

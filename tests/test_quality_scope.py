@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from pipeline_helpers import refresh
 
-from beilun_etl import freshness
+from beilun_etl.pipeline import freshness
 from beilun_etl.quality import run_quality_checks
 from beilun_etl.quality.suites import SuiteError, load_suite
 

@@ -61,9 +61,8 @@ def test_a_malformed_suite_is_refused(tmp_path):
 
 
 def test_asset_checks_one_spec_per_suite_blocking_when_error():
-    from beilun_etl.checks import quality_checks
+    from beilun_etl.defs.quality.checks import great_expectations_suites as checks
 
-    [checks] = quality_checks
     specs = {spec.name: spec for spec in checks.check_specs}
     suites = {s.name: s for s in load_suites(EXPECTATIONS_DIR)}
     assert set(specs) == set(suites)

@@ -6,8 +6,8 @@ import json
 
 from dagster import RunRequest, SkipReason, build_sensor_context
 
-from beilun_etl.schedules import nightly_refresh
-from beilun_etl.sensors import new_articles_sensor
+from beilun_etl.defs.automation.schedules import nightly_refresh
+from beilun_etl.defs.automation.sensors import new_articles_sensor
 
 
 def _tick(cursor: str | None):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from beilun_etl.dbt_project import pipeline_environment
-from beilun_etl.warehouse_files import connect, connect_build_copy, publish, start_build
+from beilun_etl.defs.transform.project import pipeline_environment
+from beilun_etl.pipeline.warehouse_files import connect, connect_build_copy, publish, start_build
 from tests.staging_helpers import DBT_DIR, run_dbt
 
 

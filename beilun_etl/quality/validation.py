@@ -7,7 +7,7 @@ used (broken on DuckDB here, and it holds a lock that blocks the writer).
 
 What a run found is in `outcomes`, how it is written to the warehouse in `findings`.
 
-Plain functions, no Dagster: `beilun_etl.checks` wraps them in asset checks, the tests call them.
+Plain functions, no Dagster: `beilun_etl.defs.quality.checks` wraps them in asset checks, the tests call them.
 Great Expectations is imported inside `validate` (the import takes 4-8 s).
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from beilun_etl.changes import fill_changed_articles
+from beilun_etl.pipeline.changes import fill_changed_articles
 from beilun_etl.quality.findings import findings_of, write_findings
 from beilun_etl.quality.frames import ModelTable, plain_value
 from beilun_etl.quality.outcomes import ExpectationOutcome, QualityReport, SuiteOutcome
@@ -35,7 +35,7 @@ MAX_FAILING_ROWS = 500  # per expectation, in outcomes and findings
 DUCKDB_MEMORY_LIMIT = "512MB"  # reading tables for validation needs little; the rest is Arrow and pandas
 
 # Suites of scope `article` read only the rows of the articles in this temporary table of the
-# validating connection: those changed since the last publication (beilun_etl.changes).
+# validating connection: those changed since the last publication (beilun_etl.pipeline.changes).
 CHANGED_ARTICLES = "quality_changed_articles"
 
 
@@ -147,7 +147,7 @@ def validate(
     """Validate every suite on its table read through `con`; build Data Docs into `docs_dir`.
 
     Given the `published` warehouse this build will replace, suites of scope `article` read only
-    the rows of the articles changed since then (`beilun_etl.changes`). A suite whose table cannot be
+    the rows of the articles changed since then (`beilun_etl.pipeline.changes`). A suite whose table cannot be
     read fails (with `error` set); an error never escapes.
     """
     started = time.perf_counter()
@@ -213,7 +213,7 @@ def run_quality_checks(
 
     `published`: the warehouse this build replaces, for suites of scope `article` (see `validate`).
     """
-    from beilun_etl.warehouse_files import connect
+    from beilun_etl.pipeline.warehouse_files import connect
 
     with connect(db_path, read_only=not write) as con:
         # DuckDB caches the blocks it reads up to its memory limit (80% of RAM by default).

@@ -5,7 +5,7 @@
   versions the model lacks. One new article costs that article, not the warehouse.
 
   The rows kept are those a full rebuild would give only while the code and the dictionaries stay
-  the same: any change to them makes the next run a `--full-refresh` (beilun_etl/assets/dbt.py), and
+  the same: any change to them makes the next run a `--full-refresh` (beilun_etl/defs/transform/assets.py), and
   tests/test_incremental_models.py compares an incremental build with a full one.
 
   Usage, in such a model:

@@ -2,7 +2,7 @@
   Models that compare figures within one article, one cell (zone × indicator × period) or one
   series (zone × indicator) are built incrementally by scope (按范围增量构建): a run deletes the
   rows of the articles, cells or series it changes and recomputes just those. Which ones changed is
-  recorded by the Dagster run before `dbt build` (beilun_etl/changes.py) in raw.changed_articles
+  recorded by the Dagster run before `dbt build` (beilun_etl/pipeline/changes.py) in raw.changed_articles
   and raw.changed_cells, and dropped after it; int_changed_cells adds the cells of the new
   versions. A build that finds no record (a `--full-refresh`, an analyst's own `dbt build`, a first
   run) recomputes the whole model.

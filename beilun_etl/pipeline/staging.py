@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from beilun_etl.extraction import extract_figures, extractor_fingerprint
-from beilun_etl.parallel import process_mapper
+from beilun_etl.pipeline.parallel import process_mapper
 
 # Versions extracted and stored together: bounds the memory a run needs, whatever its size.
 BATCH_SIZE = 500

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from beilun_etl.article_files import ARTICLE_GLOB, ArticleRejected, read_raw
 from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT, configured_expectations_dir
+from beilun_etl.pipeline.article_files import ARTICLE_GLOB, ArticleRejected, read_raw
 
 _SOURCE_TREES = (
     PROJECT_ROOT / "beilun_etl",

@@ -26,7 +26,7 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 # The dbt of this environment, also when its bin folder is not on PATH (the UI, the tests), started
-# with the garbage-collector settings of a short run (beilun_etl/gc_settings.py).
+# with the garbage-collector settings of a short run (beilun_etl/runtime/gc_settings.py).
 DBT_EXECUTABLE = str(Path(sys.executable).with_name("beilun-dbt"))
 
 
@@ -64,7 +64,7 @@ def pipeline_environment(build_warehouse: Path) -> Iterator[None]:
     """The environment dbt/profiles.yml reads in a pipeline run, set only while its dbt starts.
 
     dbt builds into the run's build copy and leaves its writes in the WAL when it closes the file
-    (beilun_etl/dbt_plugin.py): publishing checkpoints the copy once. A build by hand keeps the
+    (beilun_etl/pipeline/dbt_plugin.py): publishing checkpoints the copy once. A build by hand keeps the
     defaults, so it never leaves a WAL that a copy of the file alone would lose.
     """
     values = {"BEILUN_BUILD_WAREHOUSE": str(build_warehouse), "BEILUN_DBT_DEFER_CHECKPOINT": "true"}

@@ -10,7 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource, InitResourceContext
+from dagster import ConfigurableResource, Definitions, InitResourceContext
 from pydantic import Field, PrivateAttr
 
 from beilun_etl.paths import (
@@ -19,7 +19,7 @@ from beilun_etl.paths import (
     configured_max_article_bytes,
     configured_warehouse,
 )
-from beilun_etl.warehouse_files import connect_build_copy, ensure_build, writer_lock
+from beilun_etl.pipeline.warehouse_files import connect_build_copy, ensure_build, writer_lock
 
 
 class WarehouseResource(ConfigurableResource):
@@ -70,3 +70,12 @@ def warehouse_resource_from_env() -> WarehouseResource:
         articles_dir=str(configured_articles_dir()),
         max_article_bytes=configured_max_article_bytes(),
     )
+
+
+def _resources() -> Definitions:
+    from beilun_etl.defs.transform.project import dbt_cli_resource
+
+    return Definitions(resources={"warehouse": warehouse_resource_from_env(), "dbt": dbt_cli_resource()})
+
+
+resources = _resources()

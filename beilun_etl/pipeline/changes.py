@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from beilun_etl.freshness import built_with_current_code
+from beilun_etl.pipeline.freshness import built_with_current_code
 
 # Written into the build copy for one dbt invocation (macros/incremental_by_scope.sql), then dropped:
 # a dbt build that finds no such tables (an analyst's, say) recomputes the scoped models whole.

@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS raw.extractions (
 )
 """
 
-# One row per publication, with the fingerprint of the inputs it was built from (beilun_etl.freshness).
+# One row per publication, with the fingerprint of the inputs it was built from (beilun_etl.pipeline.freshness).
 PUBLICATIONS_DDL = """
 CREATE TABLE IF NOT EXISTS raw.publications (
     state_fingerprint   VARCHAR NOT NULL,

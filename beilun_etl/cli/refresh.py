@@ -6,9 +6,9 @@ import os
 
 from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance, ExecuteInProcessResult
 
-from beilun_etl.jobs import REFRESH_JOB_NAME
-from beilun_etl.resources import WarehouseResource
-from beilun_etl.run_summary import ARTICLE_COUNTS, RefreshSummary
+from beilun_etl.cli.run_summary import ARTICLE_COUNTS, RefreshSummary
+from beilun_etl.defs.automation.jobs import REFRESH_JOB_NAME
+from beilun_etl.defs.resources import WarehouseResource
 
 
 def _instance() -> DagsterInstance:

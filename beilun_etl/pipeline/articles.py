@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from beilun_etl.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, ArticleRejected, RawArticle, read_raw
 from beilun_etl.extraction import clean_text, dateline_date, infer_publication_year
+from beilun_etl.pipeline.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, ArticleRejected, RawArticle, read_raw
 
 # Chinese sources are often GB18030/GBK; GB18030 is the superset of both.
 ENCODINGS = ("utf-8-sig", "gb18030")

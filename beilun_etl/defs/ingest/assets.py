@@ -1,4 +1,4 @@
-"""The `articles` and `figures` assets: the drop folder staged into the build warehouse's raw tables."""
+"""The `articles` asset: the drop folder read, decoded, hashed and staged in `raw.article_versions`."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -6,13 +6,10 @@ from collections.abc import Iterator
 from dagster import AssetExecutionContext, AssetObservation, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from beilun_etl.freshness import current_figure_count, is_up_to_date
-from beilun_etl.ingest import ingest
-from beilun_etl.resources import WarehouseResource
-from beilun_etl.staging import stage_pending
-from beilun_etl.warehouse_files import start_build
-
-PREVIEW_ROWS = 20
+from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.pipeline.freshness import current_figure_count, is_up_to_date
+from beilun_etl.pipeline.ingest import ingest
+from beilun_etl.pipeline.warehouse_files import start_build
 
 
 class ArticlesConfig(Config):
@@ -69,39 +66,3 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
         context.log_event(AssetObservation(asset_key=context.asset_key, metadata=metadata))
         return
     yield MaterializeResult(metadata=metadata)
-
-
-@asset(group_name="ingestion", kinds={"python", "duckdb"}, deps=[articles])
-def figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    """The figure records of every current article version, staged in `raw.figures`.
-
-    Only versions the content-hash cache lacks are extracted, across processes when there are many.
-    """
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with warehouse.connect_build() as con:
-        stats = stage_pending(con, now)
-        total = current_figure_count(con)
-        preview = con.execute(
-            f"""
-            SELECT f.article_id, f.text, f.indicator, f.measure, f.value, f.unit, f.period_end, f.zone
-            FROM raw.figures AS f
-            JOIN raw.article_versions AS v USING (article_id, content_hash)
-            WHERE v.status = 'current'
-            ORDER BY v.first_seen_at DESC, f.article_id, f.figure_seq
-            LIMIT {PREVIEW_ROWS}
-            """
-        ).df()
-    context.log.info(
-        f"extracted {stats.versions_extracted} article versions ({stats.figures_stored} figures) "
-        f"in {stats.extract_seconds:.2f} s; {total} current figures in all"
-    )
-    return MaterializeResult(
-        metadata={
-            "figures": MetadataValue.int(total),
-            "versions_extracted": MetadataValue.int(stats.versions_extracted),
-            "figures_extracted": MetadataValue.int(stats.figures_stored),
-            "extract_seconds": MetadataValue.float(round(stats.extract_seconds, 3)),
-            "store_seconds": MetadataValue.float(round(stats.store_seconds, 3)),
-            "preview": MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "no figures"),
-        }
-    )

@@ -17,10 +17,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from beilun_etl.article_files import ARTICLE_GLOB, DEFAULT_MAX_BYTES, ArticleRejected, RawArticle, read_raw
-from beilun_etl.articles import Article, parse_article
 from beilun_etl.extraction import EXTRACTOR_VERSION
-from beilun_etl.parallel import process_mapper
+from beilun_etl.pipeline.article_files import ARTICLE_GLOB, DEFAULT_MAX_BYTES, ArticleRejected, RawArticle, read_raw
+from beilun_etl.pipeline.articles import Article, parse_article
+from beilun_etl.pipeline.parallel import process_mapper
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from beilun_etl.run_summary import RefreshSummary
+    from beilun_etl.cli.run_summary import RefreshSummary
 
 
 def run() -> None:
     """The `beilun-etl` script: `main` in a process that ends when it returns."""
-    from beilun_etl.gc_settings import collect_less_often, end_process
+    from beilun_etl.runtime.gc_settings import collect_less_often, end_process
 
     collect_less_often()
     end_process(main())
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         return run_extract(args.files, args.published)
     if args.command == "evaluate":
-        from beilun_etl.evaluation import run_evaluate
+        from beilun_etl.extraction.evaluation import run_evaluate
 
         return run_evaluate(args.gold_dir, args.articles, args.verbose, as_json=args.json)
     from beilun_etl.synth import generate_corpus
@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_extract(files: list[Path], published: dt.date | None) -> int:
-    from beilun_etl.articles import ArticleRejected, load_article
     from beilun_etl.extraction import extract_figures
+    from beilun_etl.pipeline.articles import ArticleRejected, load_article
 
     status = 0
     for path in files:
@@ -97,7 +97,7 @@ def run_refresh(
         os.environ["BEILUN_WAREHOUSE"] = str(warehouse.resolve())
     summary = None if force else _already_current()
     if summary is None:
-        from beilun_etl.refresh import refresh_in_process
+        from beilun_etl.cli.refresh import refresh_in_process
 
         summary = refresh_in_process(log_level=log_level.upper())
     if as_json:
@@ -109,9 +109,9 @@ def run_refresh(
 
 def _already_current() -> RefreshSummary | None:
     """The summary of a refresh with nothing to do, when the published warehouse is current; else None."""
-    from beilun_etl.freshness import published_matches_folder
+    from beilun_etl.cli.run_summary import RefreshSummary
     from beilun_etl.paths import configured_articles_dir, configured_max_article_bytes, configured_warehouse
-    from beilun_etl.run_summary import RefreshSummary
+    from beilun_etl.pipeline.freshness import published_matches_folder
 
     published = configured_warehouse()
     current = published_matches_folder(configured_articles_dir(), published, configured_max_article_bytes())

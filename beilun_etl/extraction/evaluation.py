@@ -6,7 +6,7 @@ most one gold record. Among the possible pairs, those with the same text and the
 position are taken first (a required gold record before an optional one on a tie). Recall counts the
 required gold records matched, precision the predictions that match any gold record; on matched
 pairs the year of period_end, zone, indicator_code (where gold has one) and qualifier are scored.
-Articles are read the way the pipeline reads them (beilun_etl.articles.load_article).
+Articles are read the way the pipeline reads them (beilun_etl.pipeline.articles.load_article).
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def _load(path: Path):
-    from beilun_etl.articles import load_article
+    from beilun_etl.pipeline.articles import load_article
 
     return load_article(path)
 

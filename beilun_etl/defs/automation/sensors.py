@@ -12,9 +12,9 @@ from pathlib import Path
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
-from beilun_etl.article_files import ARTICLE_GLOB, RawArticle, sidecar_path
-from beilun_etl.jobs import refresh_warehouse
+from beilun_etl.defs.automation.jobs import refresh_warehouse
 from beilun_etl.paths import configured_articles_dir
+from beilun_etl.pipeline.article_files import ARTICLE_GLOB, RawArticle, sidecar_path
 
 SENSOR_INTERVAL_SECONDS = int(os.environ.get("BEILUN_SENSOR_INTERVAL_SECONDS", "30"))
 

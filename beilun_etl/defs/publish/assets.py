@@ -5,9 +5,10 @@ from collections.abc import Sequence
 
 from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, asset
 
-from beilun_etl.freshness import record_publication
-from beilun_etl.resources import WarehouseResource
-from beilun_etl.warehouse_files import publish
+from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.transform.assets import warehouse_models
+from beilun_etl.pipeline.freshness import record_publication
+from beilun_etl.pipeline.warehouse_files import publish
 
 
 def mart_keys(dbt_assets_def: AssetsDefinition) -> list[AssetKey]:
@@ -38,3 +39,6 @@ def build_published_warehouse(upstream: Sequence[AssetKey]) -> AssetsDefinition:
         )
 
     return published_warehouse
+
+
+published_warehouse = build_published_warehouse(mart_keys(warehouse_models))

@@ -9,9 +9,6 @@ report a failure as a WARN-severity check result and let the run publish.
 
 The check reads `warehouse.build_path` (the build copy, before publishing), writes
 `marts.quality_findings` into it and builds Data Docs into `<warehouse folder>/quality_docs/`.
-
-    from beilun_etl.checks import quality_checks
-    Definitions(..., asset_checks=quality_checks, resources={"warehouse": ...})
 """
 
 from collections.abc import Iterator
@@ -30,8 +27,8 @@ from dagster import (
     multi_asset_check,
 )
 
+from beilun_etl.defs.resources import WarehouseResource
 from beilun_etl.quality.suites import Suite, load_suites
-from beilun_etl.resources import WarehouseResource
 
 DOCS_FOLDER = "quality_docs"
 PREVIEW_ROWS = 20
@@ -172,5 +169,5 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
     return great_expectations_suites
 
 
-# What the Definitions take: `Definitions(asset_checks=[*quality_checks, ...])`.
-quality_checks: list[AssetChecksDefinition] = [build_quality_checks()]
+# The suites of `expectations/` as one multi-asset check (beilun_etl.definitions loads it from here).
+great_expectations_suites = build_quality_checks()

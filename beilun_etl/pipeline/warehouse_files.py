@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from beilun_etl.raw_schema import create_raw_schema
+from beilun_etl.pipeline.raw_schema import create_raw_schema
 
 # Files readable by DuckDB 1.x clients (many BI drivers bundle one); only applies when a file is created.
 STORAGE_COMPATIBILITY = "v1.4.0"

@@ -8,8 +8,8 @@ from dagster import AssetExecutionContext, AssetKey, Config
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from pydantic import Field
 
-from beilun_etl.changes import forget_changes, record_changes_for_dbt
-from beilun_etl.dbt_project import (
+from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.transform.project import (
     RUN_TARGET_PATH,
     dbt_project,
     dictionary_only_nodes,
@@ -17,9 +17,9 @@ from beilun_etl.dbt_project import (
     pipeline_environment,
     pipeline_vars,
 )
-from beilun_etl.freshness import built_with_current_code
+from beilun_etl.pipeline.changes import forget_changes, record_changes_for_dbt
+from beilun_etl.pipeline.freshness import built_with_current_code
 from beilun_etl.quality.validation import import_great_expectations_in_background
-from beilun_etl.resources import WarehouseResource
 
 # The raw tables that the Python assets of the same name write (the others stay source assets).
 RAW_TABLE_ASSETS = {"article_versions": "articles", "figures": "figures"}

@@ -2,7 +2,7 @@
 
 from dagster import DefaultScheduleStatus, ScheduleDefinition
 
-from beilun_etl.jobs import refresh_warehouse
+from beilun_etl.defs.automation.jobs import refresh_warehouse
 
 nightly_refresh = ScheduleDefinition(
     name="nightly_refresh",

@@ -1,1 +1,0 @@
-"""Dagster assets: articles → figures → dbt models → the published warehouse."""

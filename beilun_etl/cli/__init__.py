@@ -1,0 +1,1 @@
+"""The `beilun-etl` command line: refresh, extract, evaluate, synth."""

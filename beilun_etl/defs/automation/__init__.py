@@ -1,0 +1,1 @@
+"""When the refresh runs: the job, the nightly schedule and the new-article sensor."""

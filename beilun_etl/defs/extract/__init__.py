@@ -1,0 +1,1 @@
+"""Extracting the figures of new article versions (the `figures` asset)."""

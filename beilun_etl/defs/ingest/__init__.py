@@ -1,0 +1,1 @@
+"""Reading the article drop folder into the build warehouse (the `articles` asset)."""

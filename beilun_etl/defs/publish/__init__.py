@@ -1,0 +1,1 @@
+"""Publishing the audited build copy to the warehouse BI tools read (the `published_warehouse` asset)."""

@@ -1,0 +1,1 @@
+"""The Great Expectations suites as Dagster asset checks on the build warehouse."""
