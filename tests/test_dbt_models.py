@@ -98,10 +98,10 @@ def extra_articles() -> tuple[list[dict], list[dict]]:
         # 10: no alias matches: the extractor's code (a dictionary code) is used
         fig(*c, 10, "800亿元", "社零", "level", 8.0e10, "CNY", "2024-01-01", "2024-12-31",
             indicator_code="retail_sales"),
-        # 11: the extractor's code is not in the dictionary: unmapped; 江苏省 contains 省 (an alias of
+        # 11: the extractor's code is not in the dictionary: unmapped; 云南省 contains 省 (an alias of
         # zhejiang) but one-character aliases only match whole phrases: an unmapped zone
         fig(*c, 11, "5项", "某新指标", "level", 5, "count", "2024-01-01", "2024-12-31",
-            indicator_code="bogus_code", zone="江苏省"),
+            indicator_code="bogus_code", zone="云南省"),
         # 12: the alias wins over the extractor's (wrong) code
         fig(*c, 12, "1200亿元", "外贸进出口总额", "level", 1.2e11, "CNY", "2024-01-01", "2024-06-30",
             indicator_code="exports"),
@@ -247,7 +247,7 @@ def test_zone_dimension_has_hierarchy_and_unknown_rows(warehouse):
         None,
     )
     unmapped = q(warehouse, "select name_zh, is_mapped from marts.dim_zone where code is null order by 1")
-    assert unmapped == [("(unknown)", False), ("江苏省", False), ("火星", False)]
+    assert unmapped == [("(unknown)", False), ("云南省", False), ("火星", False)]
 
 
 def test_indicator_dimension_has_dictionary_and_unmapped_rows(warehouse):

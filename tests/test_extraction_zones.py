@@ -219,11 +219,24 @@ def test_figures_handed_out_in_order_by_fen_lie_and_yi_ci():
 
 def test_a_place_the_dictionary_lacks_has_no_zone_and_names_no_indicator():
     records = figures(
-        "舟山市2024年经济运行\n\n定海区实现地区生产总值560亿元，普陀区420亿元。全市GDP为2150亿元，岱山县以300亿元居第三。",
+        "大连市2024年经济运行\n\n中山区实现地区生产总值560亿元，西岗区420亿元。全市GDP为2150亿元，长海县以300亿元居第三。",
         dt.date(2025, 2, 1),
     )
     assert [(r["zone"], r["indicator_code"]) for r in records][:2] == [(None, "gdp"), (None, "gdp")]
-    assert [by_text(records, t)["zone"] for t in ("2150亿元", "300亿元")] == ["zhoushan", None]
+    assert [by_text(records, t)["zone"] for t in ("2150亿元", "300亿元")] == ["dalian", None]
+
+
+def test_the_districts_and_counties_of_zhejiang_are_in_the_dictionary():
+    records = figures(
+        "舟山市2024年经济运行\n\n定海区实现地区生产总值560亿元，普陀区420亿元。全市GDP为2150亿元，岱山县以300亿元居第三。",
+        dt.date(2025, 2, 1),
+    )
+    assert [by_text(records, t)["zone"] for t in ("560亿元", "420亿元", "2150亿元", "300亿元")] == [
+        "dinghai",
+        "putuo_zs",
+        "zhoushan",
+        "daishan",
+    ]
 
 
 def test_a_district_named_with_a_time_word_after_it_is_the_subject_in_an_article_on_its_port_area():
