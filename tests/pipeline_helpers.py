@@ -35,7 +35,9 @@ def cli_refresh(articles_dir: Path, warehouse_path: Path, extra_env: dict | None
     try:
         summary = json.loads(proc.stdout)  # the whole of stdout: the one JSON object, no log line
     except json.JSONDecodeError as error:
-        raise AssertionError(f"stdout is not one JSON object ({error}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}") from None
+        raise AssertionError(
+            f"stdout is not one JSON object ({error}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        ) from None
     return proc.returncode, summary
 
 
