@@ -74,4 +74,4 @@ bench: setup manifest
 	$(BIN)/python bench/run_benchmark.py
 
 clean:
-	rm -rf $(VENV) .venv-duckdb1 .dagster_home data/*.duckdb* dbt/target dbt/logs
+	rm -rf $(VENV) .venv-duckdb1 .dagster_home data/*.duckdb* data/logs dbt/target dbt/logs

@@ -8,6 +8,7 @@ big folder). The line is redrawn in place and erased at the end, so the report s
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from typing import TextIO
 
@@ -23,6 +24,8 @@ STAGES = {
 }
 BAR_WIDTH = 30
 REDRAW_SECONDS = 0.1
+# The seconds of a stage tick on even when it reports nothing (dbt starting, a big folder's ingest).
+TICK_SECONDS = 1.0
 
 
 class RunProgress(logging.Handler):
@@ -32,12 +35,19 @@ class RunProgress(logging.Handler):
         super().__init__(level=logging.INFO)
         self.stream = stream
         self.enabled = stream.isatty()
-        self.stage = "starting"
+        self.stage = "loading the definitions"
         self.stage_started = time.monotonic()
         self.done: int | None = None
         self.total: int | None = None
         self.nodes = 0
         self.last_drawn = 0.0
+        self.drawing = threading.Lock()
+        self.stopped = threading.Event()
+        self.ticker = threading.Thread(target=self._tick, name="progress", daemon=True)
+
+    def _tick(self) -> None:
+        while not self.stopped.wait(TICK_SECONDS):
+            self.draw(force=True)
 
     # Dagster calls this with every event of the run (DagsterInstance.add_event_listener).
     def __call__(self, entry: EventLogEntry) -> None:
@@ -66,8 +76,12 @@ class RunProgress(logging.Handler):
 
     def draw(self, force: bool = False) -> None:
         now = time.monotonic()
-        if not self.enabled or (not force and now - self.last_drawn < REDRAW_SECONDS):
+        if not self.enabled or self.stopped.is_set() or (not force and now - self.last_drawn < REDRAW_SECONDS):
             return
+        with self.drawing:
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
         self.last_drawn = now
         line = self.stage
         if self.total:
@@ -80,17 +94,23 @@ class RunProgress(logging.Handler):
         self.stream.flush()
 
     def clear(self) -> None:
+        self.stopped.set()
         if self.enabled:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            with self.drawing:
+                self.stream.write("\r\x1b[K")
+                self.stream.flush()
 
     def __enter__(self) -> RunProgress:
         logger = logging.getLogger(PROGRESS_LOGGER)
         logger.addHandler(self)
         logger.setLevel(logging.INFO)
         logger.propagate = False  # the bar is its only reader here; not the root logger's handlers
+        if self.enabled:
+            self.ticker.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         logging.getLogger(PROGRESS_LOGGER).removeHandler(self)
         self.clear()
+        if self.ticker.is_alive():
+            self.ticker.join()
