@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from beilun_etl.extraction.evaluation import evaluate
 from tests.data_paths import SEED_GOLD_DIR, SEEDS_DIR, STYLES_DIR, STYLES_GOLD_DIR
 
@@ -153,3 +155,33 @@ def test_evaluate_reads_sources_tables_beside_the_gold(tmp_path):
     # Without any table, one group: the report still adds up, and the text shows no style table.
     plain = beilun("evaluate", SEED_GOLD_DIR, *SEED_ARTICLES)
     assert plain.returncode == 0 and "style (articles)" not in plain.stdout
+
+
+def test_an_article_the_pipeline_rejects_is_scored_with_no_figures(tmp_path):
+    (tmp_path / "gold").mkdir()
+    article = tmp_path / "undated.txt"
+    article.write_text("全区实现地区生产总值2985.6亿元，同比增长6.3%。\n", encoding="utf-8")  # no year: undated
+    gold = {"text": "2985.6亿元", "measure": "level", "value": 298560000000, "unit": "CNY", "zone": "beilun"}
+    (tmp_path / "gold" / "undated.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    proc = beilun("evaluate", "--json", tmp_path / "gold", article)
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)["articles"][0]
+    assert (row["required"], row["required_matched"], row["predictions"]) == (1, 0, 0)
+    assert row["rejected"].startswith("undated")
+    assert "undated: the pipeline would quarantine it" in proc.stderr
+
+
+def test_the_realworld_articles_take_their_styles_from_their_sources_table():
+    folder = STYLES_DIR.parent / "realworld"
+    table = {}
+    for sources in sorted(folder.glob("SOURCES*.tsv")):
+        rows = [line.split("\t") for line in sources.read_text(encoding="utf-8").splitlines()]
+        header = rows[0]
+        table |= {row[header.index("id")]: row[header.index("style")] for row in rows[1:] if row}
+    if not table:
+        pytest.skip("no tests/data/realworld/SOURCES*.tsv in this checkout")
+    articles = [p for p in sorted(folder.glob("*.txt")) if (folder / "gold" / f"{p.stem}.jsonl").exists()]
+    report = evaluate(folder / "gold", articles)
+    assert len(report.articles) == len(articles) > 0
+    assert {a.article_id: a.style for a in report.articles} == {p.stem: table[p.stem] for p in articles}
+    assert sum(s.required for s in report.by_style.values()) == report.overall.required

@@ -51,6 +51,8 @@ class ArticleScore:
     extras: list[dict[str, Any]] = field(default_factory=list)
     wrong: list[dict[str, Any]] = field(default_factory=list)
     article_count: int = 1
+    # Why the pipeline would quarantine the article (then scored with no prediction), else None.
+    rejected: str | None = None
 
     @property
     def recall(self) -> float:
@@ -89,6 +91,7 @@ class EvaluationReport:
                 "article_id": a.article_id,
                 "style": a.style,
                 "articles": a.article_count,
+                "rejected": a.rejected,
                 "required": a.required,
                 "required_matched": a.required_matched,
                 "predictions": a.predictions,
@@ -249,16 +252,26 @@ def article_styles(gold_dir: Path, article_paths: list[Path]) -> dict[Path, str]
 
 
 def evaluate(gold_dir: Path, article_paths: list[Path]) -> EvaluationReport:
-    """Extract every article that has a gold file and score it."""
+    """Extract every article that has a gold file and score it.
+
+    An article the pipeline would quarantine (undated, undecodable…) yields no figure there, so it
+    is scored with none, its reason kept in `rejected`.
+    """
+    from beilun_etl.pipeline.article_files import ArticleRejected
+
     scores = []
     paths = [p for p in sorted(article_paths) if (Path(gold_dir) / f"{p.stem}.jsonl").exists()]
     styles = article_styles(Path(gold_dir), paths)
     for path in paths:
-        article = _load(path)
-        preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
-        score = score_article(
-            article.article_id, article.text, _read_gold(Path(gold_dir) / f"{path.stem}.jsonl"), preds
-        )
+        gold = _read_gold(Path(gold_dir) / f"{path.stem}.jsonl")
+        try:
+            article = _load(path)
+        except ArticleRejected as rejection:
+            score = score_article(path.stem, "", gold, [])
+            score.rejected = f"{rejection.reason}: {rejection.detail}"
+        else:
+            preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
+            score = score_article(article.article_id, article.text, gold, preds)
         score.style = styles[path]
         scores.append(score)
     return EvaluationReport(scores)
@@ -347,6 +360,12 @@ def run_evaluate(gold_dir: Path, article_paths: list[Path], verbose: bool = Fals
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     report = evaluate(Path(gold_dir), articles)
+    for score in report.articles:
+        if score.rejected:
+            print(
+                f"note: {score.article_id}: the pipeline would quarantine it ({score.rejected}): scored with no figures",
+                file=sys.stderr,
+            )
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
