@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,13 +148,22 @@ def run_refresh(
         from beilun_etl.paths import configured_warehouse
 
         log_file = None if verbose else new_log_file(configured_warehouse())
+        failure: Exception | None = None
         with logs_away_from_stdout(log_file) as terminal:
-            # Dagster and dbt are imported here, so that even their import-time warnings are logged.
-            from beilun_etl.cli.progress import RunProgress
-            from beilun_etl.cli.refresh import refresh_in_process
+            try:
+                # Dagster and dbt are imported here, so that even their import-time warnings are logged.
+                from beilun_etl.cli.progress import RunProgress
+                from beilun_etl.cli.refresh import refresh_in_process
 
-            with RunProgress(terminal) as progress:
-                summary = refresh_in_process(log_level=log_level.upper(), listener=progress)
+                with RunProgress(terminal) as progress:
+                    summary = refresh_in_process(log_level=log_level.upper(), listener=progress)
+            except Exception as error:  # a run that could not start (a failed step is in the summary)
+                traceback.print_exc()  # into the log file, or onto stderr with --verbose
+                failure = error
+        if failure is not None:
+            where = f" (traceback in {log_file})" if log_file else ""
+            print(f"beilun-etl refresh: {type(failure).__name__}: {failure}{where}", file=sys.stderr)
+            return 1
         summary.log_file = str(log_file) if log_file else None
     summary.seconds = round(time.perf_counter() - started, 2)
     if as_json:
