@@ -9,7 +9,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test ui lint lock bench clean
+.PHONY: run test test-fast manifest ui lint lock bench clean
 
 # --compile-bytecode: with PYTHONDONTWRITEBYTECODE set (as on these machines) every process would
 # otherwise compile dagster, dbt and pandas again at import: about 4 s of every CLI run and dbt call.
@@ -32,19 +32,33 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 
 setup: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml
 
+# The dbt manifest the Dagster definitions are built from: parsed here, not when the code loads.
+# Rebuilt when a file of the dbt project changes (the same files the definitions' staleness warning reads).
+MANIFEST := dbt/target/manifest.json
+DBT_FILES := dbt/dbt_project.yml dbt/profiles.yml $(shell find dbt/models dbt/seeds dbt/macros dbt/tests dbt/snapshots dbt/analyses -type f 2>/dev/null)
+$(MANIFEST): $(BIN)/.installed $(DBT_FILES)
+	$(BIN)/python -m beilun_etl.defs.transform.project
+
+manifest: $(MANIFEST)
+
 .PHONY: setup
 
 ## Full refresh of the warehouse (data/warehouse.duckdb) from the articles in seeds/.
-run: setup
+run: setup manifest
 	$(BIN)/beilun-etl refresh
 
 ## The test suite: real Dagster runs, real dbt builds, real Great Expectations validations.
-test: setup .venv-duckdb1/.installed
+test: setup manifest .venv-duckdb1/.installed
 	$(BIN)/ruff check beilun_etl tests bench
 	$(BIN)/pytest
 
+## The fast tier (under a minute): everything but the tests marked `slow` (end-to-end Dagster and dbt runs).
+test-fast: setup manifest
+	$(BIN)/ruff check beilun_etl tests bench
+	$(BIN)/pytest -m "not slow"
+
 ## The Dagster UI (webserver and daemon) on http://127.0.0.1:3000
-ui: setup
+ui: setup manifest
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 lint: setup
@@ -56,8 +70,8 @@ lock: setup
 	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
 		--python-platform x86_64-manylinux_2_28 -o requirements.lock
 
-bench: setup
+bench: setup manifest
 	$(BIN)/python bench/run_benchmark.py
 
 clean:
-	rm -rf $(VENV) .venv-duckdb1 .dagster_home data/*.duckdb* dbt/target dbt/logs
+	rm -rf $(VENV) .venv-duckdb1 .dagster_home data/*.duckdb* data/logs dbt/target dbt/logs

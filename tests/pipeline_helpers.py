@@ -32,9 +32,13 @@ def cli_refresh(articles_dir: Path, warehouse_path: Path, extra_env: dict | None
         env=env,
         timeout=600,
     )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    assert lines, f"no JSON summary printed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    return proc.returncode, json.loads(lines[-1])
+    try:
+        summary = json.loads(proc.stdout)  # the whole of stdout: the one JSON object, no log line
+    except json.JSONDecodeError as error:
+        raise AssertionError(
+            f"stdout is not one JSON object ({error}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        ) from None
+    return proc.returncode, summary
 
 
 def query(warehouse_path: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -15,6 +15,8 @@ import duckdb
 import pytest
 from staging_helpers import DBT_DIR, PROJECT_ROOT, stage, stage_seed_gold
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 QUERIES = PROJECT_ROOT / "docs" / "queries"
 BI_DOC = PROJECT_ROOT / "docs" / "bi.md"
 DUCKDB1_PYTHON = PROJECT_ROOT / ".venv-duckdb1" / "bin" / "python"

@@ -6,9 +6,12 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 from pipeline_helpers import refresh
 
 from beilun_etl.pipeline.changes import CHANGED_ARTICLES, CHANGED_CELLS, forget_changes, record_changes_for_dbt
+
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
 
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"

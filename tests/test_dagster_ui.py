@@ -6,8 +6,11 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from dagster_dev import LOCATION, REPOSITORY, dagster_dev
 from pipeline_helpers import PROJECT_ROOT, query
+
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
 
 NEW_ARTICLE = """# 镇海区经济运行简况
 

@@ -17,6 +17,8 @@ import duckdb
 import pytest
 from staging_helpers import DBT_DIR, PROJECT_ROOT, gold_records, stage, stage_seed_gold
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 # The quality engineer's audit models are tested by their own suite; these tests isolate the layers
 # that build the star schema (seeds, staging, intermediate, marts).
 BUILD = ("build", "--exclude", "path:models/audit")

@@ -25,6 +25,8 @@ from dagster._core.storage.event_log import SqliteEventLogStorage
 from beilun_etl.runtime.event_log_storage import PooledSqliteEventLogStorage
 from tests.conftest import PROJECT_ROOT
 
+pytestmark = pytest.mark.slow  # runs Dagster (small jobs, seconds each): left out of `make test-fast`
+
 
 @asset(check_specs=[AssetCheckSpec("counted", asset="tally")])
 def tally() -> MaterializeResult:

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.pipeline_helpers import PROJECT_ROOT
 
 ENDING = """
@@ -40,6 +42,7 @@ def test_end_process_keeps_exit_status_output_threads_exit_handlers_and_logs(tmp
     assert "logged before the end" in (tmp_path / "log.txt").read_text()
 
 
+@pytest.mark.slow  # runs dbt: left out of `make test-fast`
 def test_the_dbt_script_passes_on_dbt_exit_status(tmp_path: Path):
     from beilun_etl.defs.transform.project import DBT_EXECUTABLE
 

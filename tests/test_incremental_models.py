@@ -17,6 +17,8 @@ from beilun_etl.pipeline import freshness
 from beilun_etl.pipeline.raw_schema import create_raw_schema
 from tests.data_paths import STYLES_DIR
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 TEST_ARTICLES = STYLES_DIR
 # Schemas dbt builds; marts.quality_findings is written by the checks, not by dbt.
 DBT_SCHEMAS = ("staging", "intermediate", "marts", "audit", "reference")

@@ -14,6 +14,8 @@ from pipeline_helpers import CLI, cli_refresh, query, refresh
 
 from beilun_etl.pipeline import freshness
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 SEED_2024 = "000_0ffcbe62cd3a376b"
 SEED_2023 = "003_e40ad7c70a5ae01c"
 FACTS = "SELECT * EXCLUDE (published) FROM marts.fct_indicator_value ORDER BY figure_id"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from pipeline_helpers import PROJECT_ROOT, cli_refresh, query, refresh
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 GDP_H1_2024 = 136_556_000_000  # 1365.56亿元, seed 000
 
 

@@ -16,6 +16,8 @@ import duckdb
 import pytest
 from staging_helpers import run_dbt, stage
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 EARLY, LATE = "qa_early", "qa_late"

@@ -27,6 +27,8 @@ from staging_helpers import gold_records, run_dbt, stage, stage_seed_gold
 
 from beilun_etl.defs.resources import WarehouseResource
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 
 def _dbt_keys():
     from beilun_etl.defs.transform.assets import warehouse_models

@@ -13,7 +13,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from pipeline_helpers import cli_refresh, query
+
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,6 +22,7 @@ def _flagged(report, check: str) -> set[str]:
     return {figure for f in report.findings if f["check_name"] == check for figure in f["figure_ids"]}
 
 
+@pytest.mark.slow  # a full refresh: left out of `make test-fast`
 def test_a_suite_of_article_scope_reads_only_the_changed_articles(
     articles_dir: Path, warehouse_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

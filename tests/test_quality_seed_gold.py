@@ -14,6 +14,8 @@ import duckdb
 import pytest
 from staging_helpers import run_dbt, stage_seed_gold
 
+pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
+
 # The findings the gold records raise: (check_name, figure_ids). None: the seeds are consistent.
 EXPECTED_FINDINGS: set[tuple[str, tuple[str, ...]]] = set()
 

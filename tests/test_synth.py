@@ -157,6 +157,7 @@ def test_multiples_agree_with_their_levels(corpus: Path) -> None:
     assert seen
 
 
+@pytest.mark.slow  # generates a corpus in several processes: left out of `make test-fast`
 def test_several_workers_write_the_same_bytes(tmp_path: Path) -> None:
     generate_corpus(300, tmp_path / "one", seed=5, workers=1)
     generate_corpus(300, tmp_path / "two", seed=5, workers=2)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from beilun_etl.defs.transform.project import pipeline_environment
 from beilun_etl.pipeline.warehouse_files import connect, connect_build_copy, publish, start_build
 from tests.staging_helpers import DBT_DIR, run_dbt
@@ -49,6 +51,7 @@ def test_a_failed_runs_wal_does_not_reach_the_next_build(tmp_path: Path) -> None
     assert _rows(published) == [("published",)]
 
 
+@pytest.mark.slow  # runs dbt twice: left out of `make test-fast`
 def test_dbt_leaves_its_writes_in_the_wal_in_a_pipeline_run_only(tmp_path: Path) -> None:
     by_hand, piped = tmp_path / "by_hand.duckdb", tmp_path / ".build" / "warehouse.duckdb"
     run_dbt(by_hand, "seed", "--select", "zones")

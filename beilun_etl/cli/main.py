@@ -3,7 +3,8 @@
 `refresh` runs the very job the Dagster UI launches, in-process, and records the run in the
 Dagster instance (DAGSTER_HOME) when there is one, so CLI runs show in the UI's history too.
 When the published warehouse already holds exactly the folder's articles, built by this code, it
-says so and starts no run (`--force` runs the job anyway).
+says so and starts no run (`--force` runs the job anyway). Its report is the only thing on stdout
+(`--json`: one JSON object); Dagster's and dbt's logs go to a log file it names (`--verbose`: to stderr).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 import json
 import os
 import sys
+import time
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,15 +38,38 @@ def main(argv: list[str] | None = None) -> int:
     refresh = commands.add_parser("refresh", help="full refresh of the warehouse from the articles folder")
     refresh.add_argument("--articles", type=Path, help="articles folder (default: BEILUN_ARTICLES_DIR or seeds/)")
     refresh.add_argument("--warehouse", type=Path, help="published warehouse (default: BEILUN_WAREHOUSE or data/)")
-    refresh.add_argument("--json", action="store_true", help="print the summary as one JSON object")
-    refresh.add_argument("--log-level", default="INFO", help="the run's console log level (default INFO)")
+    refresh.add_argument("--json", action="store_true", help="print the summary as one JSON object (and nothing else)")
+    refresh.add_argument(
+        "--verbose", action="store_true", help="Dagster's and dbt's full logs on stderr instead of the log file"
+    )
+    refresh.add_argument("--log-level", default="INFO", help="the level of Dagster's log lines (default INFO)")
     refresh.add_argument("--force", action="store_true", help="run the job even when nothing changed")
 
-    extract = commands.add_parser("extract", help="print the figure records of articles as JSON Lines")
-    extract.add_argument("files", nargs="+", type=Path)
-    extract.add_argument("--published", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD)")
+    extract = commands.add_parser(
+        "extract",
+        help="print the figure records of articles as JSON Lines",
+        description="Print the figure records of articles as JSON Lines (docs/FACTS.md). The publication date "
+        'of NAME.txt is read from its sidecar NAME.meta.json ({"published": "YYYY-MM-DD"}) when there is '
+        "one, else from a dateline or the years in the text (marked inferred); --published overrides both. "
+        "A NAME.meta.json given as an article (as `dir/*` does) is skipped with a note.",
+    )
+    extract.add_argument(
+        "files", nargs="+", type=Path, help="article files (NAME.txt; NAME.meta.json beside it is read)"
+    )
+    extract.add_argument(
+        "--published",
+        type=dt.date.fromisoformat,
+        help="publication date (YYYY-MM-DD) of every file, overriding NAME.meta.json and the text",
+    )
 
-    evaluate = commands.add_parser("evaluate", help="score the extraction against gold records")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the extraction against gold records",
+        description="Score the extraction of articles against their gold records (GOLD_DIR/NAME.jsonl): recall, "
+        "precision and each attribute, per article, per style and overall. The style is the `style` of "
+        "NAME.meta.json, else of the article's row (`id`, `style`) in a SOURCES.tsv, SOURCES.*.tsv or pages*.tsv "
+        "beside the gold or the articles. Exits 2 when nothing can be scored.",
+    )
     evaluate.add_argument("gold_dir", type=Path)
     evaluate.add_argument("articles", nargs="+", type=Path)
     evaluate.add_argument("--verbose", action="store_true", help="list misses and extras")
@@ -56,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "refresh":
-        return run_refresh(args.articles, args.warehouse, args.json, args.log_level, args.force)
+        return run_refresh(args.articles, args.warehouse, args.json, args.log_level, args.force, args.verbose)
     if args.command == "extract":
         return run_extract(args.files, args.published)
     if args.command == "evaluate":
@@ -72,10 +98,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_extract(files: list[Path], published: dt.date | None) -> int:
     from beilun_etl.extraction import extract_figures
+    from beilun_etl.pipeline.article_files import META_SUFFIX
     from beilun_etl.pipeline.articles import ArticleRejected, load_article
 
-    status = 0
+    articles = []
     for path in files:
+        if path.name.endswith(META_SUFFIX):
+            print(
+                f"note: {path}: a sidecar (NAME{META_SUFFIX}), read with its article, not one: skipped", file=sys.stderr
+            )
+        elif path.is_dir():
+            print(f"beilun-etl extract: {path} is a folder: give its articles, e.g. {path}/*.txt", file=sys.stderr)
+            return 2
+        else:
+            articles.append(path)
+    if not articles:
+        print("beilun-etl extract: no article given (only sidecars)", file=sys.stderr)
+        return 2
+    status = 0
+    for path in articles:
         try:
             article = load_article(path, published=published)
         except ArticleRejected as rejection:
@@ -88,8 +129,14 @@ def run_extract(files: list[Path], published: dt.date | None) -> int:
 
 
 def run_refresh(
-    articles: Path | None, warehouse: Path | None, as_json: bool, log_level: str = "INFO", force: bool = False
+    articles: Path | None,
+    warehouse: Path | None,
+    as_json: bool,
+    log_level: str = "INFO",
+    force: bool = False,
+    verbose: bool = False,
 ) -> int:
+    started = time.perf_counter()
     # The definitions read their configuration from the environment: set it before loading them.
     if articles is not None:
         os.environ["BEILUN_ARTICLES_DIR"] = str(articles.resolve())
@@ -97,9 +144,28 @@ def run_refresh(
         os.environ["BEILUN_WAREHOUSE"] = str(warehouse.resolve())
     summary = None if force else _already_current()
     if summary is None:
-        from beilun_etl.cli.refresh import refresh_in_process
+        from beilun_etl.cli.output import logs_away_from_stdout, new_log_file
+        from beilun_etl.paths import configured_warehouse
 
-        summary = refresh_in_process(log_level=log_level.upper())
+        log_file = None if verbose else new_log_file(configured_warehouse())
+        failure: Exception | None = None
+        with logs_away_from_stdout(log_file) as terminal:
+            try:
+                # Dagster and dbt are imported here, so that even their import-time warnings are logged.
+                from beilun_etl.cli.progress import RunProgress
+                from beilun_etl.cli.refresh import refresh_in_process
+
+                with RunProgress(terminal) as progress:
+                    summary = refresh_in_process(log_level=log_level.upper(), listener=progress)
+            except Exception as error:  # a run that could not start (a failed step is in the summary)
+                traceback.print_exc()  # into the log file, or onto stderr with --verbose
+                failure = error
+        if failure is not None:
+            where = f" (traceback in {log_file})" if log_file else ""
+            print(f"beilun-etl refresh: {type(failure).__name__}: {failure}{where}", file=sys.stderr)
+            return 1
+        summary.log_file = str(log_file) if log_file else None
+    summary.seconds = round(time.perf_counter() - started, 2)
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

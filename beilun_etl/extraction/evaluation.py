@@ -7,11 +7,19 @@ position are taken first (a required gold record before an optional one on a tie
 required gold records matched, precision the predictions that match any gold record; on matched
 pairs the year of period_end, zone, indicator_code (where gold has one) and qualifier are scored.
 Articles are read the way the pipeline reads them (beilun_etl.pipeline.articles.load_article).
+
+Scores are also given per style of article (a bulletin, a work report, an infographic…), since an
+overall score hides a style the extractor handles badly behind the many it handles well. The style
+is the `style` of the article's sidecar `NAME.meta.json`, else the `style` column of the row whose
+`id` is the article's in a tab-separated `SOURCES.tsv`, `SOURCES.*.tsv` or `pages*.tsv` beside
+the gold records or the articles (in their folder or the one above it).
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +28,19 @@ from beilun_etl.extraction import extract_figures
 
 ATTRIBUTES = ("period_year", "zone", "indicator_code", "qualifier")
 TOLERANCE = 0.001
+# The files that may name the articles' styles (tab-separated, with columns `id` and `style`).
+STYLE_TABLES = ("SOURCES.tsv", "SOURCES.*.tsv", "pages*.tsv")
+NO_STYLE = "unspecified"
+
+
+class EvaluationInputError(ValueError):
+    """What was given cannot be scored (a folder as an article, no article, no gold for any)."""
 
 
 @dataclass
 class ArticleScore:
     article_id: str
+    style: str = NO_STYLE
     required: int = 0
     required_matched: int = 0
     predictions: int = 0
@@ -34,6 +50,9 @@ class ArticleScore:
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
     wrong: list[dict[str, Any]] = field(default_factory=list)
+    article_count: int = 1
+    # Why the pipeline would quarantine the article (then scored with no prediction), else None.
+    rejected: str | None = None
 
     @property
     def recall(self) -> float:
@@ -54,21 +73,25 @@ class EvaluationReport:
 
     @property
     def overall(self) -> ArticleScore:
-        total = ArticleScore("overall")
-        for a in self.articles:
-            total.required += a.required
-            total.required_matched += a.required_matched
-            total.predictions += a.predictions
-            total.predictions_matched += a.predictions_matched
-            for attr in ATTRIBUTES:
-                total.attr_total[attr] += a.attr_total[attr]
-                total.attr_correct[attr] += a.attr_correct[attr]
-        return total
+        return _total("overall", self.articles)
+
+    @property
+    def by_style(self) -> dict[str, ArticleScore]:
+        """The scores summed over the articles of each style, styles in alphabetical order."""
+        styles = sorted({a.style for a in self.articles})
+        return {style: _total(style, [a for a in self.articles if a.style == style]) for style in styles}
+
+    @property
+    def has_styles(self) -> bool:
+        return any(a.style != NO_STYLE for a in self.articles)
 
     def to_dict(self) -> dict[str, Any]:
         def row(a: ArticleScore) -> dict[str, Any]:
             return {
                 "article_id": a.article_id,
+                "style": a.style,
+                "articles": a.article_count,
+                "rejected": a.rejected,
                 "required": a.required,
                 "required_matched": a.required_matched,
                 "predictions": a.predictions,
@@ -78,7 +101,25 @@ class EvaluationReport:
                 **{f"{attr}_accuracy": round(a.accuracy(attr), 4) for attr in ATTRIBUTES},
             }
 
-        return {"articles": [row(a) for a in self.articles], "overall": row(self.overall)}
+        return {
+            "articles": [row(a) for a in self.articles],
+            "by_style": {style: row(score) for style, score in self.by_style.items()},
+            "overall": row(self.overall),
+        }
+
+
+def _total(name: str, scores: list[ArticleScore]) -> ArticleScore:
+    total = ArticleScore(name, style=name if name != "overall" else NO_STYLE)
+    total.article_count = len(scores)
+    for a in scores:
+        total.required += a.required
+        total.required_matched += a.required_matched
+        total.predictions += a.predictions
+        total.predictions_matched += a.predictions_matched
+        for attr in ATTRIBUTES:
+            total.attr_total[attr] += a.attr_total[attr]
+            total.attr_correct[attr] += a.attr_correct[attr]
+    return total
 
 
 def values_agree(pred: float, gold: float) -> bool:
@@ -165,16 +206,74 @@ def _load(path: Path):
     return load_article(path)
 
 
+def _sidecar_style(path: Path) -> str | None:
+    from beilun_etl.pipeline.article_files import sidecar_path
+
+    sidecar = sidecar_path(path)
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no sidecar, or one the pipeline itself reports as bad_metadata
+    style = meta.get("style") if isinstance(meta, dict) else None
+    return str(style) if style else None
+
+
+def style_tables(folders: list[Path]) -> list[Path]:
+    """The style tables in these folders and the folders above them, each once, in a fixed order."""
+    found: list[Path] = []
+    for folder in folders:
+        for place in (folder, folder.parent):
+            for pattern in STYLE_TABLES:
+                for table in sorted(place.glob(pattern)):
+                    if table.resolve() not in {f.resolve() for f in found}:
+                        found.append(table)
+    return found
+
+
+def read_style_tables(tables: list[Path]) -> dict[str, str]:
+    """Article id → style from tab-separated tables with `id` and `style` columns (the first table naming an id wins)."""
+    styles: dict[str, str] = {}
+    for table in tables:
+        with table.open(encoding="utf-8", newline="") as file:
+            reader = csv.DictReader(file, delimiter="\t")
+            if not {"id", "style"} <= set(reader.fieldnames or ()):
+                continue
+            for row in reader:
+                if row.get("id") and row.get("style"):
+                    styles.setdefault(row["id"].strip(), row["style"].strip())
+    return styles
+
+
+def article_styles(gold_dir: Path, article_paths: list[Path]) -> dict[Path, str]:
+    """The style of each article: its sidecar's `style`, else the style tables', else NO_STYLE."""
+    folders = [Path(gold_dir), *dict.fromkeys(Path(p).parent for p in article_paths)]
+    table = read_style_tables(style_tables(folders))
+    return {path: _sidecar_style(path) or table.get(path.stem, NO_STYLE) for path in article_paths}
+
+
 def evaluate(gold_dir: Path, article_paths: list[Path]) -> EvaluationReport:
-    """Extract every article that has a gold file and score it."""
+    """Extract every article that has a gold file and score it.
+
+    An article the pipeline would quarantine (undated, undecodable…) yields no figure there, so it
+    is scored with none, its reason kept in `rejected`.
+    """
+    from beilun_etl.pipeline.article_files import ArticleRejected
+
     scores = []
-    for path in sorted(article_paths):
-        gold_path = Path(gold_dir) / f"{path.stem}.jsonl"
-        if not gold_path.exists():
-            continue
-        article = _load(path)
-        preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
-        scores.append(score_article(article.article_id, article.text, _read_gold(gold_path), preds))
+    paths = [p for p in sorted(article_paths) if (Path(gold_dir) / f"{p.stem}.jsonl").exists()]
+    styles = article_styles(Path(gold_dir), paths)
+    for path in paths:
+        gold = _read_gold(Path(gold_dir) / f"{path.stem}.jsonl")
+        try:
+            article = _load(path)
+        except ArticleRejected as rejection:
+            score = score_article(path.stem, "", gold, [])
+            score.rejected = f"{rejection.reason}: {rejection.detail}"
+        else:
+            preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
+            score = score_article(article.article_id, article.text, gold, preds)
+        score.style = styles[path]
+        scores.append(score)
     return EvaluationReport(scores)
 
 
@@ -182,18 +281,21 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f}"
 
 
-def format_report(report: EvaluationReport, verbose: bool = False) -> str:
-    header = f"{'article':34} {'gold':>5} {'pred':>5} {'recall':>6} {'prec':>6} " + " ".join(
-        f"{a[:9]:>9}" for a in ATTRIBUTES
+def _row(name: str, a: ArticleScore) -> str:
+    return f"{name[:34]:34} {a.required:5d} {a.predictions:5d} {_pct(a.recall):>6} {_pct(a.precision):>6} " + " ".join(
+        f"{_pct(a.accuracy(attr)):>9}" for attr in ATTRIBUTES
     )
+
+
+def format_report(report: EvaluationReport, verbose: bool = False) -> str:
+    columns = f"{'gold':>5} {'pred':>5} {'recall':>6} {'prec':>6} " + " ".join(f"{a[:9]:>9}" for a in ATTRIBUTES)
+    header = f"{'article':34} {columns}"
     lines = [header, "-" * len(header)]
-    for a in [*report.articles, report.overall]:
-        if a.article_id == "overall":
-            lines.append("-" * len(header))
-        lines.append(
-            f"{a.article_id[:34]:34} {a.required:5d} {a.predictions:5d} {_pct(a.recall):>6} {_pct(a.precision):>6} "
-            + " ".join(f"{_pct(a.accuracy(attr)):>9}" for attr in ATTRIBUTES)
-        )
+    lines += [_row(a.article_id, a) for a in report.articles]
+    lines += ["-" * len(header), _row("overall", report.overall)]
+    if report.has_styles:
+        lines += ["", f"{'style (articles)':34} {columns}", "-" * len(header)]
+        lines += [_row(f"{style} ({score.article_count})", score) for style, score in report.by_style.items()]
     if verbose:
         for a in report.articles:
             for g in a.misses:
@@ -218,9 +320,52 @@ def _attr(record: dict[str, Any], attr: str) -> Any:
     return record.get(attr)
 
 
+def check_inputs(gold_dir: Path, article_paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The articles to score and notes on what was left out; raises EvaluationInputError when nothing can be.
+
+    A sidecar given as an article (a shell glob such as `dir/*` brings them in) is left out with a
+    note; a folder, a missing gold folder, no article or no gold for any article is an error: a
+    report of nothing would print perfect scores.
+    """
+    from beilun_etl.pipeline.article_files import META_SUFFIX
+
+    if not gold_dir.is_dir():
+        raise EvaluationInputError(f"the gold folder {gold_dir} does not exist or is not a folder")
+    notes, articles = [], []
+    for path in article_paths:
+        if path.is_dir():
+            raise EvaluationInputError(f"{path} is a folder: give its articles, e.g. {path}/*.txt")
+        if path.name.endswith(META_SUFFIX):
+            notes.append(f"{path}: a sidecar (NAME{META_SUFFIX}), not an article: skipped")
+            continue
+        articles.append(path)
+    if not articles:
+        raise EvaluationInputError("no article given (only sidecars)" if notes else "no article given")
+    without_gold = [p for p in articles if not (gold_dir / f"{p.stem}.jsonl").exists()]
+    if len(without_gold) == len(articles):
+        raise EvaluationInputError(
+            f"no gold records in {gold_dir} for any of the {len(articles)} articles given (looked for NAME.jsonl)"
+        )
+    notes += [f"{p}: no gold record {gold_dir / (p.stem + '.jsonl')}: skipped" for p in without_gold]
+    return articles, notes
+
+
 def run_evaluate(gold_dir: Path, article_paths: list[Path], verbose: bool = False, as_json: bool = False) -> int:
-    """CLI entry: print the report; exit status 0 (scores are information, not a failure)."""
-    report = evaluate(Path(gold_dir), [Path(p) for p in article_paths])
+    """CLI entry: print the report; exit status 0 (scores are information, not a failure), 2 when nothing could be scored."""
+    try:
+        articles, notes = check_inputs(Path(gold_dir), [Path(p) for p in article_paths])
+    except EvaluationInputError as error:
+        print(f"beilun-etl evaluate: {error}", file=sys.stderr)
+        return 2
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    report = evaluate(Path(gold_dir), articles)
+    for score in report.articles:
+        if score.rejected:
+            print(
+                f"note: {score.article_id}: the pipeline would quarantine it ({score.rejected}): scored with no figures",
+                file=sys.stderr,
+            )
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -8,6 +8,7 @@ rule or a new alias re-extracts everything once.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from beilun_etl.pipeline.parallel import process_mapper
 
 # Versions extracted and stored together: bounds the memory a run needs, whatever its size.
 BATCH_SIZE = 500
+# Versions done of all pending, after each batch, for whoever listens (the CLI draws a progress bar).
+PROGRESS = logging.getLogger("beilun_etl.progress")
 
 FIGURE_COLUMNS = [
     "article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator",
@@ -124,6 +127,7 @@ def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: i
     batches = [versions[start : start + BATCH_SIZE] for start in range(0, len(versions), BATCH_SIZE)]
     extract_seconds = store_seconds = 0.0
     stored = 0
+    PROGRESS.info("extracting figures", extra={"done": 0, "total": len(versions)})
     with process_mapper(partial(_extract_rows, fingerprint=fingerprint), len(versions), processes) as extract:
         # Two batches handed out ahead: the workers never wait for this process to store one.
         pending = deque(extract(batch) for batch in batches[:2])
@@ -136,4 +140,7 @@ def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: i
             stored += store_figures(con, batch, rows, fingerprint, now)
             extract_seconds += extracted - began
             store_seconds += time.perf_counter() - extracted
+            PROGRESS.info(
+                "extracting figures", extra={"done": number * BATCH_SIZE + len(batch), "total": len(versions)}
+            )
     return StagingStats(len(versions), stored, extract_seconds, store_seconds)

@@ -1,7 +1,9 @@
-"""The dbt project as Dagster sees it, with a manifest that is always current.
+"""The dbt project as Dagster sees it, and the parse that builds its manifest.
 
-`DbtProject.prepare_if_dev()` only parses under `dagster dev`; the CLI, the tests and CI load the
-definitions directly, so the manifest is re-parsed here whenever a dbt file is newer than it.
+The manifest is built before the code loads, by `make manifest` (which `make run`, `make test` and
+`make ui` depend on; it runs `python -m beilun_etl.defs.transform.project`), never at import: a
+code location that parsed dbt while loading took seconds and could race another loading it.
+Loading the definitions only checks that it is there and warns when a dbt file is newer.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
@@ -95,17 +98,40 @@ TARGET_DIR = dbt_project.project_dir / dbt_project.target_path
 RUN_TARGET_PATH = TARGET_DIR / "run"
 
 
+class ManifestMissing(RuntimeError):
+    """The dbt manifest has not been built: the definitions cannot know the dbt assets."""
+
+
 def ensure_manifest() -> Path:
-    """Parse the dbt project when its manifest is missing or older than any dbt file.
+    """The manifest the dbt assets are defined from; it must exist (`make manifest` builds it).
+
+    A manifest older than a dbt file still loads, with a warning: the assets would miss a model
+    added since, so the warning names the command that brings it up to date.
+    """
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        raise ManifestMissing(
+            f"no dbt manifest at {manifest}: run `make manifest` (or "
+            "`.venv/bin/python -m beilun_etl.defs.transform.project`) first"
+        )
+    if manifest.stat().st_mtime < _newest_source_mtime(dbt_project.project_dir):
+        warnings.warn(
+            f"the dbt manifest {manifest} is older than a file of the dbt project: run `make manifest`",
+            stacklevel=2,
+        )
+    return manifest
+
+
+def build_manifest() -> Path:
+    """Parse the dbt project into its manifest (what `make manifest` runs).
 
     The parse writes into a folder of its own and the manifest is renamed into place, so a code
     location loading at the same moment never reads a half-written file.
     """
     manifest = dbt_project.manifest_path
-    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime(dbt_project.project_dir):
-        parse_target = TARGET_DIR / "parse"
-        dbt_cli_resource().cli(["--quiet", "parse"], target_path=parse_target).wait()
-        os.replace(parse_target / "manifest.json", manifest)
+    parse_target = TARGET_DIR / "parse"
+    dbt_cli_resource().cli(["--quiet", "parse"], target_path=parse_target).wait()
+    os.replace(parse_target / "manifest.json", manifest)
     return manifest
 
 
@@ -132,3 +158,7 @@ def dictionary_only_nodes(manifest: Mapping[str, Any]) -> list[str]:
         for unique_id, node in nodes.items()
         if node["resource_type"] in ("seed", "model") and not reads(unique_id)
     )
+
+
+if __name__ == "__main__":
+    print(f"dbt manifest: {build_manifest()}")
