@@ -16,14 +16,16 @@ import hashlib
 from beilun_etl.extraction.cleaning import clean_text
 from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
 from beilun_etl.extraction.extract import extract_figures
+from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year
 
 EXTRACTOR_VERSION = "1.29.0"
 
 
 def extractor_fingerprint() -> str:
-    """EXTRACTOR_VERSION plus a hash of the dictionaries: figures are re-extracted when it changes."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}:{dictionaries_hash()}".encode()).hexdigest()[:16]
+    """EXTRACTOR_VERSION plus a hash of the dictionaries and the lexicon: figures are re-extracted when
+    either changes."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}:{dictionaries_hash()}:{lexicon_hash()}".encode()).hexdigest()[:16]
     return f"{EXTRACTOR_VERSION}+{digest}"
 
 

@@ -17,6 +17,7 @@ from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
 from beilun_etl.extraction.dictionaries import Dictionaries, load_dictionaries
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
+from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import (
@@ -51,7 +52,7 @@ _ADDED_BEFORE = re.compile(_ADDED + "了?$")
 # 企业6.1万家，其中近四成为科技型企业: a percentage opening its clause, then the part it names
 _PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是)(?=[\u4e00-\u9fff])")
 _OPENS_CLAUSE = re.compile(r"(?:其中|[，,、\s])*")
-_SAME_PERIOD_BEFORE = re.compile(r"(?:去年|上年|前年)同期(?:为|是)?")
+_SAME_PERIOD_BEFORE = re.compile("(?:" + alternation(LEX.periods["earlier_years"]) + ")同期(?:为|是)?")
 _RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
 
 
@@ -386,7 +387,8 @@ _BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", 
 
 # 产值超过100个亿: words for an amount of money right before a bare 亿
 _AMOUNT_BEFORE = re.compile(
-    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)(?:可望|有望|预计|可|将|[达到为约近超过突破逾了])*$"
+    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)"
+    rf"(?:可望|有望|预计|可|将|[达到为了]|{alternation(LEX.qualifiers_before)})*$"
 )
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NEUTRAL_TAIL = r"(?:了)?(?:为|达|达到|是|有)?(?:约|近|超过|逾|突破|不足|不到|将近|接近|大约|百分之)?$"
+from beilun_etl.extraction.lexicon import LEX, alternation
+
+_QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
+_NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
     r"(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)(?:了)?"
     + _YEAR_OF
-    + r"(?:约|近|超过|逾|突破|不足|不到)?$"
+    + rf"(?:{_QUALIFIERS})?$"
 )
 _CAGR = re.compile(
     r"(?:年均|平均每年|每年平均|年平均|[两二三四五六七八九十\d]年平均)(?:增长|增速|递增|提高|上升|增幅)?(?:率)?"
@@ -36,13 +39,13 @@ _CONTRIBUTED = re.compile(r"贡献(?!率)了?(?:[^，,。；;%、和]{0,16}[、�
 # 完成全年目标的78.3%: the part of a planned amount done so far, a share of the target
 TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|任务)[^，,。；;%]{0,2}的$)")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
-_FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
+_FROM = re.compile(r"(?:从|由)" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 # 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference
 _MORE_FEWER = re.compile(r"(?P<way>多|少)(?:出|了)?$")
 
 
-_BARE_REACH = re.compile(r"(?:已|并|再)?(?:达到|达|为|是)?(?:约|近|超过|逾)?")
+_BARE_REACH = re.compile(rf"(?:已|并|再)?(?:达到|达|为|是)?(?:{_QUALIFIERS})?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 

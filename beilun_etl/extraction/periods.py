@@ -17,13 +17,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.timeexpr import TimeExpr
 
 # 连续5年跻身前十，…排名第二: the run is of a rank that is no figure (前十), in its own clause
 _RUN_OF_TOP_GROUP = re.compile(
-    r"(?:跻身|进入|位居|稳居|位列|保持|居)(?:全国|全省|全市|全球)?(?:前[一二三四五六七八九十\d]+|前列)"
+    rf"(?:{alternation(LEX.place_verbs + LEX.group_verbs)})(?:{alternation(LEX.rank_scopes)})?"
+    r"(?:前[一二三四五六七八九十\d]+|前列)"
 )
+
+# 去年同期的约: a qualifier between the time expression and its figure
+_QUALIFIER_TAIL = re.compile(rf"(?:{alternation(LEX.qualifiers_before)})+$")
 
 
 @dataclass
@@ -187,7 +192,7 @@ def _shift(period: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.dat
 
 def _adjacent(view: str, expr_end: int, pos: int) -> bool:
     gap = view[expr_end:pos]
-    return len(gap) <= 3 and gap.rstrip("约近逾超过不足") in ("", "的", "同期的", "同期")
+    return len(gap) <= 3 and _QUALIFIER_TAIL.sub("", gap) in ("", "的", "同期的", "同期")
 
 
 def _period_for(
