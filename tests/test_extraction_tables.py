@@ -14,7 +14,7 @@ MAIN_TABLE = (
 FIELDS = {
     "article_id", "text", "sentence", "char_start", "char_end", "indicator", "indicator_code", "zone",
     "measure", "value", "unit", "qualifier", "period_start", "period_end", "classifier", "share_of",
-    "part_of", "part_of_seq", "confidence", "period_inferred",
+    "part_of", "part_of_seq", "confidence", "period_inferred", "trace",
 }  # fmt: skip
 
 

@@ -6,6 +6,8 @@ Public API (plain functions, no Dagster):
     dateline_date(text) -> date | None          the day of a dateline under the title
     infer_publication_year(text) -> int | None  the latest year reported as past or present
     extract_figures(article_id, text, published, published_inferred=False) -> list[dict]
+                                                each with `trace`: the rules that decided it (rules.py)
+    trace_json(trace) -> str                    the trace as stored in raw.figures
     EXTRACTOR_VERSION, extractor_fingerprint()  the cache key of extracted figures
 """
 
@@ -16,14 +18,17 @@ import hashlib
 from beilun_etl.extraction.cleaning import clean_text
 from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
 from beilun_etl.extraction.extract import extract_figures
+from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year
+from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.29.0"
+EXTRACTOR_VERSION = "1.30.0"  # 1.30: every record carries `trace`, the rules that decided it
 
 
 def extractor_fingerprint() -> str:
-    """EXTRACTOR_VERSION plus a hash of the dictionaries: figures are re-extracted when it changes."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}:{dictionaries_hash()}".encode()).hexdigest()[:16]
+    """EXTRACTOR_VERSION plus a hash of the dictionaries and the lexicon: figures are re-extracted when
+    either changes."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}:{dictionaries_hash()}:{lexicon_hash()}".encode()).hexdigest()[:16]
     return f"{EXTRACTOR_VERSION}+{digest}"
 
 
@@ -35,4 +40,5 @@ __all__ = [
     "extractor_fingerprint",
     "infer_publication_year",
     "load_dictionaries",
+    "trace_json",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
 
@@ -28,9 +29,9 @@ _NUMBER_RE = re.compile(
 )
 # 约占全市1/10的土地: a fraction written with a slash is a share only where 占 introduces it (not 7/24)
 _SLASH_SHARE_BEFORE = re.compile(r"(?:占|贡献了?)[^，,。；;]{0,6}$")
-# before a number; 不少于 / 不超过 before 少于 / 超过
-PRE_QUALIFIERS = "不少于|不低于|不超过|不高于|逾|超过|超|突破|多于|将近|接近|近|大约|约合|约|不足|不到|低于|少于"
-POST_QUALIFIERS = "以上|以下|以内|左右|上下|有余|出头"  # after a figure
+# qualifier words (lexicon/qualifiers.yaml), longest first: 不少于 / 不超过 before 少于 / 超过
+PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
+POST_QUALIFIERS = alternation(LEX.qualifiers_after)  # after a figure
 _PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
 _POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
 _PERSON_AFTER_WEI = re.compile(
@@ -49,46 +50,21 @@ _SIZE_CLASS_UNITS = frozenset({"CNY", "USD", "tonne", "TEU"})
 _CJK_NOUN_START = re.compile(r"的?[\u4e00-\u9fff](?<![，。；、])")
 # An indicator's acronym written right against its figure: GDP1234.5亿元
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|CPI|PPI)$")
-_APPROX_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;]{0,14}$")
+_APPROX_SHARE = re.compile(
+    "(?:" + alternation(w for w, kind in LEX.qualifiers_before.items() if kind == "approx") + r")占[^，,。；;]{0,14}$"
+)
 # 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
-_OTHER_CURRENCY_BEFORE = re.compile(r"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:约|大约|近|逾|超过|为|达)?$")
-QUALIFIER_KIND = {
-    "不少于": "more_than",
-    "不低于": "more_than",
-    "不超过": "less_than",
-    "不高于": "less_than",
-    "约合": "approx",
-    "有余": "more_than",
-    "出头": "more_than",
-    "逾": "more_than",
-    "超过": "more_than",
-    "超": "more_than",
-    "突破": "more_than",
-    "多于": "more_than",
-    "将近": "approx",
-    "接近": "approx",
-    "近": "approx",
-    "大约": "approx",
-    "约": "approx",
-    "不足": "less_than",
-    "不到": "less_than",
-    "低于": "less_than",
-    "少于": "less_than",
-    "以上": "more_than",
-    "以下": "less_than",
-    "以内": "less_than",
-    "左右": "approx",
-    "上下": "approx",
-    "余": "more_than",
-    "多": "more_than",
-}
+_OTHER_CURRENCY_BEFORE = re.compile(rf"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:{PRE_QUALIFIERS}|为|达)?$")
+QUALIFIER_KIND = LEX.qualifier_kind
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
 _CN_BAD_BEFORE = set("第数几上成每周初星")
 _MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
 _CN_RANK = r"\d+|[一二三四五六七八九十]+"
-_SCOPES = r"全国|全省|全市|全区|全球|世界|国内|省内|市内|宁波市|宁波|浙江省|浙江|长三角|华东地区|华东|同类城市|全港"
+_SCOPES = alternation(LEX.rank_scopes)  # lexicon/ranks.yaml: 全省, 宁波, 长三角, 同类城市 ...
+_PLACE_VERBS = alternation(LEX.place_verbs)
+_RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
 # Ranks are found at their 第 / head word; the verb and scope before it are matched backwards on a
 # short window (a pattern starting with optional groups would be tried at every position).
 _RANK_CORE = re.compile(
@@ -96,16 +72,16 @@ _RANK_CORE = re.compile(
     r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
 )
 _RANK_BEFORE = re.compile(
-    rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升|分别)?"
-    rf"(?P<scope>(?:{_SCOPES})(?:(?!排名|位居|居|位列|名列)[^，,。；;！？!?\n第\d]){{0,10}}?)?$"
+    rf"(?P<verb>{_RANK_VERBS}|分别)?"
+    rf"(?P<scope>(?:{_SCOPES})(?:(?!{_PLACE_VERBS})[^，,。；;！？!?\n第\d]){{0,10}}?)?$"
 )
 # 名列全省各区县前三名, 跻身全国前十: among the first N of a ranking, a rank of at most N
 _TOP_N_CORE = re.compile(
     rf"前(?P<n>{_CN_RANK})(?P<suf>名|位|强)?(?![\d一二三四五六七八九十个季年月批天周日次家项轮大章节条])"
 )
-_TOP_N_VERB = re.compile(r"(?:进入|入选|迈入|挤进|跻身|稳居|位居|名列|位列|排名|居|保持)[^，,。；;！？!?\n前]{0,12}$")
+_TOP_N_VERB = re.compile(rf"(?:{_RANK_VERBS})[^，,。；;！？!?\n前]{{0,12}}$")
 _TOP_CORE = re.compile(r"首位|榜首|第一位|之首|居首(?![批个家次创])")
-_TOP_BEFORE = re.compile(r"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|居)(?P<mid>[^，,。；;！？!?\n]{0,14}?)$")
+_TOP_BEFORE = re.compile(rf"(?P<verb>{_PLACE_VERBS})(?P<mid>[^，,。；;！？!?\n]{{0,14}}?)$")
 # (?=[\d,.]*+:) holds wherever a ratio starts (its first number runs up to a colon); checked first,
 # it spares trying both forms of a number at every digit of every number in the text.
 _RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
@@ -336,7 +312,7 @@ def _bare_candidates(view: str) -> list[Candidate]:
 
 
 # 翻一番, 翻了近两番, 翻番: doublings, a multiple of the base (2, 4 and 2 times)
-_DOUBLING_RE = re.compile(r"翻了?(?P<q>将近|接近|近|超过|逾)?(?P<n>[一两二三1-3])?番(?P<more>多)?")
+_DOUBLING_RE = re.compile(rf"翻了?(?P<q>{PRE_QUALIFIERS})?(?P<n>[一两二三1-3])?番(?P<more>多)?")
 
 
 def _doubling_candidates(view: str) -> list[Candidate]:

@@ -15,21 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Generic zone words: they name the scope of a rank or share (全省第一) or the article's own zone
-# (全区), never a zone on their own.
-GENERIC_ZONE_ALIASES = frozenset(
-    {"全国", "国家", "中国", "全省", "全市", "全区", "全县", "我区", "本区", "我市", "本市", "我省", "我县"}
-)
-# Words for the writer's own zone that the CSV does not list (they depend on who writes).
-_OWN_ZONE_WORDS = {
-    "我区": "beilun",
-    "本区": "beilun",
-    "我市": "ningbo",
-    "本市": "ningbo",
-    "我省": "zhejiang",
-    "全县": "beilun",
-    "我县": "beilun",
-}
+from beilun_etl.extraction.lexicon import LEX
+
+# Generic zone words (全省, 全区: scopes, never a zone on their own) and the words for the writer's
+# own zone (我区, 本市) that the CSV does not list: lexicon/zones.yaml.
+GENERIC_ZONE_ALIASES = LEX.generic_zone_words
+_OWN_ZONE_WORDS = LEX.own_zone_words
 
 
 def dictionary_dir() -> Path:

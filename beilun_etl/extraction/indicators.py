@@ -18,8 +18,19 @@ from dataclasses import dataclass
 
 from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.measures import TARGET_SHARE
-from beilun_etl.extraction.units import unit_compatible
+from beilun_etl.extraction.units import UNIT_SURFACES, unit_compatible
+
+_UNIT_ALT = alternation(UNIT_SURFACES)
+_PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
+_RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
+_RANK_SCOPES = alternation(LEX.rank_scopes)
+_GENERIC_ZONES = alternation(LEX.generic_zone_words)  # 全国, 全省, 全市 ...
+# the generic zone words that name a whole (全区, 全省), not the writer's zone (我区) or a country (中国)
+_SCOPE_WORDS = alternation(w for w in LEX.generic_zone_words if w.startswith("全"))
+_YEAR_PARTS = alternation(LEX.periods["year_parts"])
+_RELATIVE_YEARS = alternation(LEX.periods["relative_years"])
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
 _MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
@@ -53,38 +64,45 @@ _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)�
 # 对欧盟出口, 对“一带一路”沿线国家进出口 (not 对外贸易, 面对…, 对比去年…)
 _PARTNER_HEAD = re.compile(r"(?<!面|针|相|应|核)对(?!外|于|比|接)[^，,。；;：:\d\n]{1,14}$")
 _TIME = re.compile(
-    r"(?:19|20)\d{2}年(?:\d{1,2}(?:-\d{1,2})?月(?:份)?)?(?:上半年|下半年|前三季度|一季度|末|底|的)?|"
-    r"\d{1,2}(?:-\d{1,2})?月(?:份|\d{1,2}[日号](?:当天|当日)?)?|(?:活动|展会|会展|春节|国庆|假日|假期|节日|黄金周)?期间|今年以来|今年|去年|上年|前年|全年|当年|本年|同期|上半年|下半年|前三季度|"
+    rf"(?:19|20)\d{{2}}年(?:\d{{1,2}}(?:-\d{{1,2}})?月(?:份)?)?(?:{_YEAR_PARTS}|一季度|末|底|的)?|"
+    r"\d{1,2}(?:-\d{1,2})?月(?:份|\d{1,2}[日号](?:当天|当日)?)?|(?:活动|展会|会展|春节|国庆|假日|假期|节日|黄金周)?期间|今年以来|"
+    rf"{_RELATIVE_YEARS}|同期|{_YEAR_PARTS}|"
     r"[一二三四]季度|首[一二三]?季度?|首半年|当月|当季|单月|单季|本月|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
     r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均|净增|新增|累计|共)"  # 三年年均增长28%, 五年净增
 )
 _COMPARE = re.compile(
-    r"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=大?(?:增|减|下|上|提|回|跌|升)))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|全国|全省|全市|全区)?"
+    r"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=大?(?:增|减|下|上|提|回|跌|升)))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|"
+    + _GENERIC_ZONES
+    + r")?"
     r"(?:末|底|同期)?(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢)?|"
-    r"(?:高于|低于|快于|慢于|高出|低出)(?:全国|全省|全市|全区)?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
+    r"(?:高于|低于|快于|慢于|高出|低出)(?:"
+    + _GENERIC_ZONES
+    + r")?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
     r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产|达产|全部达产|满产)(?:前|以来|之初|后)"
 )
 # 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
 _LEAD = re.compile(
     r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|另有|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有|累计|"
-    r"合计|实现|完成(?!率|度)|达到|达|为|是|约|已|还|都|均|继续|仍|全区|全市|全省|全国|全街道|全镇|全县|区内|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
+    r"合计|实现|完成(?!率|度)|达到|达|为|是|约|已|还|都|均|继续|仍|全街道|全镇|区内|"
+    + _SCOPE_WORDS
+    + r"|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
     r"折合(?:人民币|美元)?|约合|首次|再次|首度|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
     r"[、,，:：.\s“”\-~↑↓▲▼])+"  # .: what an item's number (2. 规上工业…) leaves
 )
 _TRAIL = re.compile(
-    r"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|约|近|超过|逾|突破|不足|不到|了|的|从|由|增长|增加|提高|提升|"
-    r"下降|减少|扩大|同比|实现|完成|居|位居|名列|保持|稳居|位列|排名|排在|列|年均|平均|每年|[两二三四五]年平均|"
+    rf"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|{_PRE_QUALIFIERS}|了|的|从|由|增长|增加|提高|提升|"
+    rf"下降|减少|扩大|同比|实现|完成|{_RANK_VERBS}|年均|平均|每年|[两二三四五]年平均|"
     r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|成长|衰退|下跌|大增|大跌|大减|加快|放缓|减缓|年?增长率|年?成长率|年?增率|"
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
-    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持|控制)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|可望|(?<![许认])可|入选|进入|跻身|迈入|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
+    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持|控制)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|可望|(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
 )
 # Not the digits of a name (5G基站, PM2.5, 500强) nor a size class (10亿元以上项目, 产值超10亿元的企业)
 _NUMBER_WITH_UNIT = re.compile(
-    r"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
-    r"(?:个百分点|标准箱|亿元|万元|元|美元|%|[个家项条所座辆件人名倍吨亩])?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:企业|项目|公司|单位|集群))"
+    rf"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
+    rf"(?:{_UNIT_ALT})?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:企业|项目|公司|单位|集群))"
 )
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
@@ -111,9 +129,7 @@ _ANAPHORIC = {
 }
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
 _FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
-_RANK_WORDS = re.compile(
-    r"(?:位居|稳居|位列|名列|排名|居|列)?(?:全国|全省|全市|全区|全球|世界)?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?"
-)
+_RANK_WORDS = re.compile(rf"(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?")
 # 在全国百强区排名中，北仑区位列第12位: the ranking a place stands in, named in the clause before
 _RANKING_BEFORE = re.compile(
     r"(?:^|[，,。；;：:\n])(?:在|据)?(?:[^，,。；;\n]{0,12}发布的)?(?:(?:19|20)\d\d年?(?:度)?)?"

@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NEUTRAL_TAIL = r"(?:了)?(?:为|达|达到|是|有)?(?:约|近|超过|逾|突破|不足|不到|将近|接近|大约|百分之)?$"
+from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.rules import rule
+
+_QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
+_NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
     r"(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)(?:了)?"
     + _YEAR_OF
-    + r"(?:约|近|超过|逾|突破|不足|不到)?$"
+    + rf"(?:{_QUALIFIERS})?$"
 )
 _CAGR = re.compile(
     r"(?:年均|平均每年|每年平均|年平均|[两二三四五六七八九十\d]年平均)(?:增长|增速|递增|提高|上升|增幅)?(?:率)?"
@@ -36,13 +40,13 @@ _CONTRIBUTED = re.compile(r"贡献(?!率)了?(?:[^，,。；;%、和]{0,16}[、�
 # 完成全年目标的78.3%: the part of a planned amount done so far, a share of the target
 TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|任务)[^，,。；;%]{0,2}的$)")
 _COMPARISON = re.compile(r"(?:比|较|同比|相比)")
-_FROM = re.compile(r"(?:从|由)" + _YEAR_OF + r"(?:约|近|超过|逾|不足|不到)?$")
+_FROM = re.compile(r"(?:从|由)" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 # 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference
 _MORE_FEWER = re.compile(r"(?P<way>多|少)(?:出|了)?$")
 
 
-_BARE_REACH = re.compile(r"(?:已|并|再)?(?:达到|达|为|是)?(?:约|近|超过|逾)?")
+_BARE_REACH = re.compile(rf"(?:已|并|再)?(?:达到|达|为|是)?(?:{_QUALIFIERS})?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 
 
@@ -60,6 +64,45 @@ class MeasureInfo:
     measure: str
     sign: int = 1
     cue: str | None = None  # from | to | None
+    rule: str = ""  # the rule that decided (rules.REGISTRY)
+
+
+# The measure cascade of classify, in its order (rules.py; the trace stores the name)
+_M = "measure"
+RANK = rule(_M, "rank_figure", "a rank (第N, 前N, 首位) is a rank", "北仑区位居全省第一。", "全省第一")
+RATIO = rule(_M, "ratio_part", "a part of a 三次产业 ratio is a share", "三次产业结构为1.2:45.6:53.2。", "1.2")
+TIMES = rule(_M, "times_unit", "倍 or 翻番 is a multiple", "进出口额扩大到2.5倍。", "2.5倍")
+POINTS = rule(
+    _M,
+    "pct_point_unit",
+    "个百分点 is a change in points (低于, 下降: negative)",
+    "比全省低0.2个百分点。",
+    "0.2个百分点",
+)
+CAGR = rule(_M, "cagr_cue", "年均, 平均每年 before a percentage", "规上工业总产值年均增长16.3%。", "16.3%")
+DOWN = rule(
+    _M, "down_cue", "下降, 减少, 回落 before a percentage: a negative growth", "进口1906.5亿元，下降3.5%。", "3.5%"
+)
+UP = rule(_M, "up_cue", "增长, 同比, 上升 before a percentage (not a share)", "出口2705.8亿元，增长6.4%。", "6.4%")
+RATE_AFTER = rule(_M, "rate_named_after", "的增速 after a percentage", "北仑以6.2%的增速居全市第一。", "6.2%")
+SIGNED = rule(_M, "signed_percent", "+3.7% or -2.1%: a change", "外贸进出口4012.5亿元（+3.7%）。", "+3.7%")
+ARROW = rule(_M, "arrow_before", "↑ or ↓ before a percentage (infographics)", "规上工业增加值1282.5亿元 ↑7.1%", "7.1%")
+SHARE = rule(
+    _M, "share_cue", "占, 比重, 占比, 贡献, 完成目标的 before a percentage", "大宗商品销售额占全市总额44%。", "44%"
+)
+RATE_WORD = rule(_M, "growth_rate_word", "增速, 增幅 in the clause: the rate itself", "工业增速回落至5.1%。", "5.1%")
+RATE_BEFORE = rule(
+    _M,
+    "growth_rate_clause_before",
+    "达到 after a clause about a growth rate",
+    "全年进口增速由负转正，达到3.2%。",
+    "3.2%",
+)
+CHANGE = rule(_M, "change_against_base", "增加/减少 with a comparison (比上年末)", "企业数比上年末增加120家。", "120家")
+MORE_FEWER = rule(_M, "more_fewer_than_base", "多/少 after a comparison", "新增企业比去年同期多11家。", "11家")
+LEVEL = rule(
+    _M, "level", "anything else is the amount, rate or count itself", "地区生产总值1365.56亿元。", "1365.56亿元"
+)
 
 
 def classify(
@@ -68,16 +111,16 @@ def classify(
     """The measure of the figure whose text starts at `cand_start` (qualifier included) and ends at
     `cand_end` (北仑以6.2%的增速居全市第一: a rate named after it)."""
     if kind == "rank" or unit == "rank":
-        return MeasureInfo("rank")
+        return MeasureInfo("rank", rule=RANK)
     if kind == "ratio":
-        return MeasureInfo("share_pct")
+        return MeasureInfo("share_pct", rule=RATIO)
     window = view[max(clause_start, cand_start - 24) : cand_start]
     down = bool(_DOWN.search(window))
     if unit == "times":
-        return MeasureInfo("multiple")
+        return MeasureInfo("multiple", rule=TIMES)
     if unit == "pct_point":
         lower = bool(_LOWER_BY.search(window))  # 比全省低0.2个百分点
-        return MeasureInfo("pct_points", -1 if down or lower else 1)
+        return MeasureInfo("pct_points", -1 if down or lower else 1, rule=POINTS)
     if _FROM.search(window):
         cue: str | None = "from"
     elif _LEVEL_TO.search(window):
@@ -87,29 +130,29 @@ def classify(
     clause_before = view[clause_start:cand_start]
     if unit == "percent":
         if cue is None and _CAGR.search(window):
-            return MeasureInfo("cagr_pct")
+            return MeasureInfo("cagr_pct", rule=CAGR)
         if cue is None and down:
-            return MeasureInfo("growth_pct", -1)
+            return MeasureInfo("growth_pct", -1, rule=DOWN)
         if cue is None and _UP.search(window) and not _SHARE.search(window[-6:]):
-            return MeasureInfo("growth_pct")
+            return MeasureInfo("growth_pct", rule=UP)
         named_after = _RATE_NAMED_AFTER.match(view, cand_end) if cand_end is not None else None
         if cue is None and named_after:
-            return MeasureInfo("cagr_pct" if named_after["yearly"] else "growth_pct")
+            return MeasureInfo("cagr_pct" if named_after["yearly"] else "growth_pct", rule=RATE_AFTER)
         if cue is None and view.startswith(("+", "-"), cand_start):
-            return MeasureInfo("growth_pct")  # 4012.5亿元（+3.7%）: a signed percentage is a change
+            return MeasureInfo("growth_pct", rule=SIGNED)  # 4012.5亿元（+3.7%）: a signed percentage is a change
         arrow = _ARROW_BEFORE.search(window)
         if cue is None and arrow:  # 1282.5亿元 ↑7.1%: an infographic's growth
-            return MeasureInfo("growth_pct", -1 if arrow[1] in "↓▼" else 1)
+            return MeasureInfo("growth_pct", -1 if arrow[1] in "↓▼" else 1, rule=ARROW)
         if _SHARE.search(clause_before) or _CONTRIBUTED.search(clause_before) or TARGET_SHARE.search(clause_before):
-            return MeasureInfo("share_pct", 1, cue)
+            return MeasureInfo("share_pct", 1, cue, rule=SHARE)
         if cue != "from" and _RATE_OF_GROWTH.search(clause_before):
-            return MeasureInfo("growth_pct")  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
+            return MeasureInfo("growth_pct", rule=RATE_WORD)  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
         if cue is None and _BARE_REACH.fullmatch(clause_before) and _growth_rate_clause_before(view, clause_start):
-            return MeasureInfo("growth_pct")  # 进口增速由负转正，达到3.2%
-        return MeasureInfo("level", 1, cue)
+            return MeasureInfo("growth_pct", rule=RATE_BEFORE)  # 进口增速由负转正，达到3.2%
+        return MeasureInfo("level", 1, cue, rule=LEVEL)
     if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
-        return MeasureInfo("change", -1 if down else 1)
+        return MeasureInfo("change", -1 if down else 1, rule=CHANGE)
     more_fewer = _MORE_FEWER.search(window)
     if more_fewer and _COMPARISON.search(clause_before):
-        return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1)
-    return MeasureInfo("level", 1, cue)
+        return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1, rule=MORE_FEWER)
+    return MeasureInfo("level", 1, cue, rule=LEVEL)

@@ -15,15 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.timeexpr import TimeExpr
 
 # 连续5年跻身前十，…排名第二: the run is of a rank that is no figure (前十), in its own clause
 _RUN_OF_TOP_GROUP = re.compile(
-    r"(?:跻身|进入|位居|稳居|位列|保持|居)(?:全国|全省|全市|全球)?(?:前[一二三四五六七八九十\d]+|前列)"
+    rf"(?:{alternation(LEX.place_verbs + LEX.group_verbs)})(?:{alternation(LEX.rank_scopes)})?"
+    r"(?:前[一二三四五六七八九十\d]+|前列)"
 )
+
+# 去年同期的约: a qualifier between the time expression and its figure
+_QUALIFIER_TAIL = re.compile(rf"(?:{alternation(LEX.qualifiers_before)})+$")
 
 
 @dataclass
@@ -32,6 +38,96 @@ class Ctx:
     start: dt.date
     end: dt.date
     base_year: int | None = None  # for spans: the year before the first year of the span
+    rule: str = ""  # the period rule of the expression that set it
+    sentence: int = -1  # the sentence it was set in (the figures of later ones inherit it)
+
+
+# The period rules. A figure takes the period in force where it stands: set in its sentence, else
+# inherited from the sentences before it in its paragraph, else the document's default. The trace
+# names the kind of expression that set it ("period") and where it stands ("period_scope": sentence,
+# paragraph or document).
+_P = "period"
+TITLE_PERIOD = rule(
+    _P,
+    "title_period",
+    "no period named before it in its paragraph: the period the title names",
+    "北仑区2023年统计公报\n全区地区生产总值1365.56亿元。",
+    "1365.56亿元",
+)
+PUBLICATION_YEAR = rule(
+    _P,
+    "publication_year",
+    "no period named at all: the year of publication (inferred)",
+    "全区地区生产总值1365.56亿元。",
+    "1365.56亿元",
+)
+EXPLICIT = rule(
+    _P,
+    "explicit_period",
+    "a year or a part of one (2023年, 2024年上半年, 1-9月)",
+    "2023年，全区地区生产总值1365.56亿元。",
+    "1365.56亿元",
+)
+RELATIVE = rule(
+    _P,
+    "relative_period",
+    "a year relative to publication or to the year named before (今年, 去年上半年, 全年, a bare 10月)",
+    "去年，全区地区生产总值1365.56亿元。",
+    "1365.56亿元",
+)
+CURRENT = rule(
+    _P, "current_period", "the present (目前, 截至目前, 今年以来)", "目前，全区共有高新技术企业1026家。", "1026家"
+)
+SPAN = rule(
+    _P,
+    "span",
+    "a duration up to the last year reported (20年来, 近五年)",
+    "2023年，全区出口增长5%。近五年，全区累计引进项目120个。",
+    "120个",
+)
+SINCE = rule(
+    _P,
+    "since_year",
+    "a span since a year or event (2018年以来, 挂牌以来)",
+    "2018年以来，全区累计引进项目120个。",
+    "120个",
+)
+SAME = rule(
+    _P,
+    "same_period",
+    "同期: the period named before",
+    "2023年上半年，全区出口增长5%；同期进口1906.5亿元。",
+    "1906.5亿元",
+)
+YEAR_EARLIER = rule(
+    _P,
+    "year_earlier",
+    "去年同期为: the period named before, a year earlier",
+    "2024年上半年，出口增长6.1%，去年同期为5.2%。",
+    "5.2%",
+)
+COMPARISON_BASE = rule(
+    _P,
+    "comparison_base",
+    "比去年同期的5200辆: the figure of the comparison base has its period",
+    "2024年，汽车产量比去年同期的5200辆增加300辆。",
+    "5200辆",
+)
+FROM_PERIOD = rule(
+    _P,
+    "from_period",
+    "从去年的2条增加到5条: the level reached has the period before the 从",
+    "2024年，航线从去年的2条增加到5条。",
+    "5条",
+)
+CONSECUTIVE_RUN = rule(
+    _P,
+    "consecutive_run",
+    "连续N年 before a rank: the rank holds for the N years to the year in force",
+    "2023年，北仑区连续5年位居全省第一。",
+    "全省第一",
+    revises=True,
+)
 
 
 @dataclass
@@ -69,8 +165,11 @@ def assign_periods(
     default: tuple[dt.date, dt.date],
     last_year: int,
     complete_year: int | None = None,
+    rules: list[str] | None = None,
 ) -> list[tuple[dt.date, dt.date, bool]]:
-    """`complete_year` is the last year complete at publication: where a 连续N年 run ends when no period is named."""
+    """`complete_year` is the last year complete at publication: where a 连续N年 run ends when no period is named.
+    `rules` (one per figure, holding the default's rule) gets the rule that decided, as `name@scope`."""
+    rules = rules if rules is not None else [""] * len(figures)
     events: list[tuple[int, int, int]] = [(e.start, 0, i) for i, e in enumerate(exprs)]
     events += [(f.pos, 1, i) for i, f in enumerate(figures)]
     events.sort()
@@ -116,13 +215,15 @@ def assign_periods(
                     last_comparison = e
                 continue
             if e.kind == "same":
-                ctx = last_any or ctx
+                ctx = replace(last_any, rule=SAME, sentence=s) if last_any else ctx
             elif e.same_period and last_any is not None:
                 # 增长6.1%，去年同期为5.2%: the period named before, a year earlier, for this sentence only
                 if within is None:
                     within = ctx
                 years_back = 2 if seg.view.startswith("前年", e.start) else 1
-                ctx = Ctx("explicit", *_shift((last_any.start, last_any.end), -years_back))
+                ctx = Ctx(
+                    "explicit", *_shift((last_any.start, last_any.end), -years_back), rule=YEAR_EARLIER, sentence=s
+                )
                 continue  # what a later 同期 refers to stays the period named before
             elif e.kind == "consecutive":
                 consecutive = e.n
@@ -133,13 +234,13 @@ def assign_periods(
                 end_year = last_explicit + e.n if last_explicit and last_explicit + e.n <= last_year else last_year
                 if e.completed and complete_year is not None:
                     end_year = min(end_year, complete_year)
-                ctx = Ctx("span", *_year(end_year), base_year=end_year - e.n)
+                ctx = Ctx("span", *_year(end_year), base_year=end_year - e.n, rule=SPAN, sentence=s)
             elif e.kind == "since":
                 base = e.year - 1 if e.year is not None else last_year - 1
                 end_year = min(last_year, e.year + e.n - 1) if e.year is not None and e.n else last_year
                 if e.year is not None and e.n and e.year > last_year:
                     end_year = e.year + e.n - 1  # “十五五”期间…计划: a programme still to come, all of it
-                ctx = Ctx("span", *_year(end_year), base_year=base)
+                ctx = Ctx("span", *_year(end_year), base_year=base, rule=SINCE, sentence=s)
                 if e.year is not None:
                     years.append(e.year)
             elif e.period is not None:
@@ -151,7 +252,8 @@ def assign_periods(
                 period = e.period
                 if e.anchored and named is not None and e.year is not None and named != e.year:
                     period = _shift(period, named - e.year)  # 去年，…全年: 全年 spans 去年
-                ctx = Ctx(e.kind, period[0], period[1])
+                kind_rule = RELATIVE if e.relative else EXPLICIT if e.kind == "explicit" else CURRENT
+                ctx = Ctx(e.kind, period[0], period[1], rule=kind_rule, sentence=s)
                 if e.kind == "explicit" and e.year is not None:
                     last_explicit = e.year
                     if not e.anchored:
@@ -168,14 +270,21 @@ def assign_periods(
         ):
             # 比去年同期的5200辆: the figure of the comparison base
             out[idx] = (last_comparison.period[0], last_comparison.period[1], False)
+            rules[idx] = f"{COMPARISON_BASE}@sentence"
             continue
         if f.cue == "to" and from_ctx[1]:
             # 从去年的2条增加到5条: the level reached belongs to the period before the 从
             out[idx] = _period_for(f, from_ctx[0], years, consecutive, default, complete_year)
+            rules[idx] = f"{FROM_PERIOD}@sentence"
             continue
         if f.pos >= consecutive_until:
             consecutive, consecutive_until = 0, len(seg.view)
         out[idx] = _period_for(f, ctx, years, consecutive, default, complete_year)
+        if ctx is not None:
+            rules[idx] = f"{ctx.rule}@{'sentence' if ctx.sentence == s else 'paragraph'}"
+        if f.measure == "rank" and consecutive:
+            name, _, scope = rules[idx].partition("@")
+            rules[idx] = f"{name}>{CONSECUTIVE_RUN}@{scope}"
         if f.measure == "rank":
             consecutive = 0
     return out
@@ -187,7 +296,7 @@ def _shift(period: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.dat
 
 def _adjacent(view: str, expr_end: int, pos: int) -> bool:
     gap = view[expr_end:pos]
-    return len(gap) <= 3 and gap.rstrip("约近逾超过不足") in ("", "的", "同期的", "同期")
+    return len(gap) <= 3 and _QUALIFIER_TAIL.sub("", gap) in ("", "的", "同期的", "同期")
 
 
 def _period_for(
@@ -228,7 +337,49 @@ def _period_for(
     return min(start, end), end, False
 
 
-def apply_following_span(seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+FOLLOWING_SPAN = rule(
+    _P,
+    "following_from_to",
+    "a multiple or CAGR before the 由X到Y it sums up runs between the span's years",
+    "年均增长6.5%，由2020年的207亿元增加到2024年的266亿元。",
+    "6.5%",
+    revises=True,
+)
+RESPECTIVE = rule(
+    _P,
+    "respective_periods",
+    "2023年和2024年…分别为A和B: the n-th figure after 分别 has the n-th period",
+    "2023年和2024年，全区地区生产总值分别为1365亿元和1421亿元。",
+    "1421亿元",
+    revises=True,
+)
+PLANNED = rule(
+    _P,
+    "planned_date",
+    "预计2026年建成 closing a 其中 clause: the planned figures of that clause take the date",
+    "全区新开工项目30个，其中产值超10亿元项目5个，预计2026年建成投用。",
+    "5个",
+    revises=True,
+)
+FLOW_TO_DAY = rule(
+    _P,
+    "flow_to_inherited_day",
+    "a flow inheriting a day (年末) covers the year to that day; a stock keeps the day",
+    "年末全区常住人口54.1万人。城镇居民人均可支配收入86512元。",
+    "86512元",
+    revises=True,
+)
+
+
+def _revise(rules: list[str] | None, i: int, name: str) -> None:
+    if rules is not None:
+        first, _, scope = rules[i].partition("@")
+        rules[i] = f"{first}>{name}@{scope}"
+
+
+def apply_following_span(
+    seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list, rules: list[str] | None = None
+) -> None:
     """年均增长6.5%，由2020年的X增加到2024年的Y: a multiple or CAGR stated before the 从/由…到 it
     sums up runs between the span's years, as it does when stated after it."""
     for i, f in enumerate(figures):
@@ -241,12 +392,15 @@ def apply_following_span(seg: Segments, exprs: list[TimeExpr], figures: list[Fig
         after = [e for e in named if e.year is not None]
         if len(after) >= 2 and after[0].from_ and not after[1].from_ and after[0].year < after[1].year:
             periods[i] = (dt.date(after[0].year, 1, 1), dt.date(after[1].year, 12, 31), False)
+            _revise(rules, i, FOLLOWING_SPAN)
 
 
 _LIST_GAP = re.compile(r"[、,，]|和|及|与|以及")
 
 
-def apply_respective_periods(seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+def apply_respective_periods(
+    seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list, rules: list[str] | None = None
+) -> None:
     """2023年和2024年，全区GDP分别为A和B; 一季度、二季度、三季度分别增长…: a list of periods before
     分别 gives the figures after it their periods in order, when they are as many."""
     view = seg.view
@@ -264,6 +418,7 @@ def apply_respective_periods(seg: Segments, exprs: list[TimeExpr], figures: list
         if len(run) >= 2 and len(run) == len(after):
             for i, e in zip(after, run, strict=True):
                 periods[i] = (e.period[0], e.period[1], False)
+                _revise(rules, i, RESPECTIVE)
 
 
 def widen_inherited_days(
@@ -272,6 +427,7 @@ def widen_inherited_days(
     positions: list[int],
     periods: list[tuple[dt.date, dt.date, bool]],
     is_flow: list[bool],
+    rules: list[str] | None = None,
 ) -> None:
     """年末全区常住人口54.1万人。城镇居民人均可支配收入86512元: a flow (an amount over time) in a sentence
     naming no time of its own inherits the paragraph's day (年末, 3月末) as the year to that day; a
@@ -284,9 +440,17 @@ def widen_inherited_days(
         if any(sentence_start <= e.start < pos and not (e.in_title or e.comparison) for e in exprs):
             continue
         periods[i] = (dt.date(end.year, 1, 1), end, False)
+        _revise(rules, i, FLOW_TO_DAY)
 
 
-def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list[FigureTiming], periods: list) -> None:
+def apply_planned(
+    view: str,
+    seg: Segments,
+    exprs: list[TimeExpr],
+    figures: list[FigureTiming],
+    periods: list,
+    rules: list[str] | None = None,
+) -> None:
     """预计2026年可建成投用 closing a 其中 clause: the planned figures of that clause take the date."""
     for e in exprs:
         if not (e.future and e.kind == "explicit" and e.period):
@@ -301,3 +465,4 @@ def apply_planned(view: str, seg: Segments, exprs: list[TimeExpr], figures: list
         for i, f in enumerate(figures):
             if k < f.pos < e.start:
                 periods[i] = (e.period[0], e.period[1], False)
+                _revise(rules, i, PLANNED)

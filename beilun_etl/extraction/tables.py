@@ -32,10 +32,12 @@ from beilun_etl.extraction.candidates import (
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
+from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.table_layout import Row, Span, Table
 from beilun_etl.extraction.timeexpr import find_time_expressions
 from beilun_etl.extraction.units import UNIT_SURFACES, UNITS, parse_unit
 from beilun_etl.extraction.zones import BARE_PORT, UNKNOWN, ZoneResolver
+from beilun_etl.extraction.zoning import MAIN_ZONE
 
 Period = tuple[dt.date, dt.date]
 Unit = tuple[str, float, str | None]  # unit, factor to base units, classifier
@@ -90,6 +92,53 @@ class TableFigure:
     zone: str | None
     period: Period
     period_inferred: bool
+    trace: dict[str, str]
+
+
+# The rules of table cells (rules.py): where a cell's indicator, zone, period and measure come from.
+# Each dimension tries the row label, the column header, the caption, then a default.
+_YEARS = "|指标|2023年|2024年|\n|---|---|---|\n|地区生产总值（亿元）|2985.6|3065.2|\n"
+_ZONES = "|指标|北仑区|镇海区|\n|---|---|---|\n|地区生产总值（亿元）|2985.6|1365.6|\n"
+_CAPTIONED = "2024年镇海区主要经济指标\n|指标|数值|\n|---|---|\n|地区生产总值（亿元）|1365.6|\n"
+ROW_LABEL, COLUMN_HEADER, CAPTION = "row_label", "column_header", "caption"
+TABLE_INDICATOR = rule("indicator", "table_labels", "a cell's row label, else its column header", _YEARS, "3065.2")
+rule(
+    "zone",
+    ROW_LABEL,
+    "the zone its row label names",
+    "|地区|地区生产总值（亿元）|\n|---|---|\n|镇海区|1365.6|\n",
+    "1365.6",
+)
+rule("zone", COLUMN_HEADER, "the zone of the cell's column header", _ZONES, "1365.6")
+rule("zone", CAPTION, "the zone the table's caption names", _CAPTIONED, "1365.6")
+rule(
+    "period",
+    ROW_LABEL,
+    "the day its row label names (年末常住人口)",
+    "|指标|2024年|\n|---|---|\n|年末常住人口（万人）|54.1|\n",
+    "54.1",
+)
+rule("period", COLUMN_HEADER, "the period of the cell's column header", _YEARS, "3065.2")
+rule("period", CAPTION, "the period the table's caption names", _CAPTIONED, "1365.6")
+_CHANGES = "|指标|2024年|增减（亿元）|\n|---|---|---|\n|地区生产总值（亿元）|2985.6|+120.5|\n"
+LATEST_HEADER = rule(
+    "period", "latest_header", "a column without a period of its own: the latest of the headers", _CHANGES, "+120.5"
+)
+TABLE_DEFAULT = rule(
+    "period",
+    "table_default",
+    "no period in the table: the document's default (inferred)",
+    "|指标|数值|\n|---|---|\n|地区生产总值（亿元）|1365.6|\n",
+    "1365.6",
+)
+RANK_COLUMN = rule(
+    "measure",
+    "rank_column",
+    "a cell of a rank column (位次, 排名)",
+    "|地区|地区生产总值（亿元）|位次|\n|---|---|---|\n|北仑区|2985.6|1|\n|镇海区|1365.6|2|\n",
+    "2",
+)
+SIGNED_COLUMN = rule("measure", "signed_column", "a cell of a column of signed numbers (增减)", _CHANGES, "+120.5")
 
 
 # -- reading the words around the cells -------------------------------------------------------
@@ -211,10 +260,11 @@ def _percent_measure(ctx: _Context, words: Span | None) -> bool:
 
 def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> MeasureInfo:
     if col.rank:
-        return MeasureInfo("rank")
+        return MeasureInfo("rank", rule=RANK_COLUMN)
     if col.signed:
         return MeasureInfo(
-            {"percent": "growth_pct", "pct_point": "pct_points", "times": "multiple"}.get(unit, "change")
+            {"percent": "growth_pct", "pct_point": "pct_points", "times": "multiple"}.get(unit, "change"),
+            rule=SIGNED_COLUMN,
         )
     info = classify(ctx.view, col.words[0], col.words[1], unit, "number")
     if info.measure == "level" and label and label[1] > label[0]:
@@ -369,11 +419,25 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             if attr is not None and phrase_span is not None:
                 previous = (attr, phrase_span)
             zone = label_zone or col.zone or caption.zone or ctx.main
+            zone_rule = (
+                ROW_LABEL if label_zone else COLUMN_HEADER if col.zone else CAPTION if caption.zone else MAIN_ZONE
+            )
             # a label's 年末 (年末常住人口) falls in its column's year
             label_period = (
                 ctx.period_in(label, (col.period or caption.period or ctx.default)[1].year) if label else None
             )
             period = label_period or col.period or caption.period or latest
+            period_rule = (
+                ROW_LABEL
+                if label_period
+                else COLUMN_HEADER
+                if col.period
+                else CAPTION
+                if caption.period
+                else LATEST_HEADER
+                if latest
+                else TABLE_DEFAULT
+            )
             figures.append(
                 TableFigure(
                     start=m.start(),
@@ -390,6 +454,13 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                     zone=None if zone == UNKNOWN else zone,
                     period=period or ctx.default,
                     period_inferred=period is None,
+                    trace={
+                        "indicator": TABLE_INDICATOR if attr is not None else "none",
+                        "zone": zone_rule,
+                        "period": period_rule,
+                        "period_scope": "table",
+                        "measure": info.rule,
+                    },
                 )
             )
     return figures

@@ -13,9 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.numbers import parse_number
 
 _CN = r"[一二两三四五六七八九十]+"
+_YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml: 上半年, 前三季度 ...
+_RELATIVE_YEARS = alternation(LEX.periods["relative_years"])  # 今年, 去年 ...
+# the first characters of the lexicon's words, for the lookahead of _TIME_RE
+_FIRST_CHARS = "".join(sorted({w[0] for w in (*LEX.periods["year_parts"], *LEX.periods["relative_years"])}))
 # 一至三季度 (January to September), 二季度末 (a day), 一至十月 (months in Chinese numerals);
 # 首季, 首三季, 首半年 (Hong Kong: the first quarter, three quarters, half)
 _CN_SUBS = (
@@ -29,7 +34,9 @@ _SUB = (
     r"(?:(?P<{p}m1>\d{{1,2}})(?:月)?[-~至到](?P<{p}m2>\d{{1,2}})月(?:份)?|"
     + _DAYS
     + r"|(?P<{p}mon>\d{{1,2}})月(?:(?P<{p}day>\d{{1,2}})日|份)?(?P<{p}monend>末|底)?"
-    r"|(?P<{p}sub>上半年|下半年|前三季度|前两季度|前2季度|前3季度|"
+    r"|(?P<{p}sub>"
+    + _YEAR_PARTS
+    + "|前2季度|前3季度|"
     + _CN_SUBS.replace("{", "{{").replace("}", "}}")
     + r"|年末|年底|末|底|初))"
 )
@@ -37,20 +44,20 @@ _BARE_SUB = (
     r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|"
     + _DAYS.format(p="s")
     + r"|(?P<smon>\d{1,2})月(?:(?P<sday>\d{1,2})日|份)?(?P<smonend>末|底)?"
-    r"|(?P<ssub>上半年|下半年|前三季度|前两季度|" + _CN_SUBS + r"|年末|年底))"
+    r"|(?P<ssub>" + _YEAR_PARTS + "|" + _CN_SUBS + r"|年末|年底))"
 )
 # The lookahead on the first character lets the engine skip most positions quickly (10x faster
 # than trying every alternative at every character). At a digit, every alternative needs at most
 # four digits and then 年, 多, 月 or a range sign: checking that first skips the digits of the
 # other numbers of the text at once.
 _TIME_RE = re.compile(
-    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅首QH])"
+    r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅首QH"
+    + _FIRST_CHARS
+    + "])"
     r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
-    r"|(?P<rel>今年|本年|当年|全年|去年|上年|前年|明年|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)"
-    + _SUB.format(p="r")
-    + "?"
+    r"|(?P<rel>" + _RELATIVE_YEARS + r"|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)" + _SUB.format(p="r") + "?"
     r"|(?P<same>同期)"
     r"|(?P<agon>\d{1,2}|" + _CN + r")年前"
     r"|(?P<cur>截至目前|截止目前|截至当前|截至今年|今年以来|目前|至今|当前|现阶段|近年来|近年|日前|前不久|近日|每年|如今)"

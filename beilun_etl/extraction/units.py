@@ -6,59 +6,26 @@ Counted things (家, 个, 项 ...) become `count` with the classifier kept; peop
 
 from __future__ import annotations
 
+from beilun_etl.extraction.lexicon import LEX
 from beilun_etl.extraction.numbers import MULTIPLIERS
 
-# surface -> (unit, factor)
-UNITS: dict[str, tuple[str, float]] = {
-    "个百分点": ("pct_point", 1.0),
-    "百分点": ("pct_point", 1.0),
-    "%": ("percent", 1.0),
-    "成": ("percent", 10.0),
-    "倍": ("times", 1.0),
-    "万亿元": ("CNY", 1e12),
-    "亿元": ("CNY", 1e8),
-    "万元": ("CNY", 1e4),
-    "元": ("CNY", 1.0),
-    "亿美元": ("USD", 1e8),
-    "万美元": ("USD", 1e4),
-    "美元": ("USD", 1.0),
-    "吨": ("tonne", 1.0),
-    "公吨": ("tonne", 1.0),  # Taiwan's 公噸
-    "平方公里": ("km2", 1.0),
-    "平方千米": ("km2", 1.0),
-    "平方米": ("m2", 1.0),
-    "平方公尺": ("m2", 1.0),  # Taiwan's square metre
-    "亩": ("mu", 1.0),
-    "标准箱": ("TEU", 1.0),
-    "标箱": ("TEU", 1.0),
-    "标准货柜": ("TEU", 1.0),  # Hong Kong's 標準貨櫃
-    "TEU": ("TEU", 1.0),
-    "箱": ("TEU", 1.0),  # 海铁联运箱量突破180万箱: a port's boxes are its containers
-    "人次": ("person", 1.0),
-    "人": ("person", 1.0),
-    "名": ("person", 1.0),
-    "位": ("person", 1.0),
-}
-COUNT_CLASSIFIERS = "家个件项所座辆批条台艘架套处张例部只间栋幢种款篇支户单场根册棵"
-for _c in COUNT_CLASSIFIERS:
-    UNITS.setdefault(_c, ("count", 1.0))
+# surface -> (unit, factor): lexicon/units.yaml, the classifiers of counted things included
+UNITS: dict[str, tuple[str, float]] = dict(LEX.units)
+COUNT_CLASSIFIERS = LEX.count_classifiers
 
 # Units a figure must carry to be one; the order matters for the regex (longest first).
 UNIT_SURFACES = sorted(UNITS, key=len, reverse=True)
 
 # A count classifier followed by a measure word: 1万余个标准箱 is TEU.
-CLASSIFIER_MEASURES = {"标准箱": "TEU", "标箱": "TEU", "标准货柜": "TEU"}
+CLASSIFIER_MEASURES = LEX.classifier_measures
 
-MONEY_UNITS = frozenset({"CNY", "USD"})
+MONEY_UNITS = frozenset(code for code, family in LEX.unit_family.items() if family == "money")
 
 
 def unit_compatible(figure_unit: str, indicator_unit: str) -> bool:
-    """Whether a level in `figure_unit` can be a level of an indicator reported in `indicator_unit`."""
-    if figure_unit == indicator_unit:
-        return True
-    if figure_unit in MONEY_UNITS and indicator_unit in MONEY_UNITS:
-        return True
-    return {figure_unit, indicator_unit} <= {"count", "person"} and False
+    """Whether a level in `figure_unit` can be a level of an indicator reported in `indicator_unit`:
+    the same unit, or two currencies (a yuan amount of an indicator kept in dollars)."""
+    return figure_unit == indicator_unit or (figure_unit in MONEY_UNITS and indicator_unit in MONEY_UNITS)
 
 
 def parse_unit(label: str) -> tuple[str, float, str | None] | None:

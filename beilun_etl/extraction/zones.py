@@ -18,11 +18,16 @@ import re
 from collections import Counter
 
 from beilun_etl.extraction.dictionaries import GENERIC_ZONE_ALIASES, Dictionaries
+from beilun_etl.extraction.lexicon import LEX, alternation
+
+_YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml
+_RELATIVE_YEARS = alternation(LEX.periods["relative_years"])
 
 _SUBJECT_PREFIX = re.compile(
     r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
-    r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|今年|去年|上年|前年|上半年|下半年|"
-    r"前三季度|一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
+    r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|"
+    rf"{_RELATIVE_YEARS}|{_YEAR_PARTS}|"
+    r"一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
     r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|据[^，,。；;\n]{1,10}(?:报道|消息)|"
     # a news agency's byline: 本报讯, （本报宁波电）, 新华社宁波11月20日电（记者 张三）
@@ -44,7 +49,7 @@ _LIST_SEP = re.compile(r"^[、和及与,]$")
 _YEAR_AFTER_PLACE = r"(?:19|20)\d{2}年"
 # …or a period of the year (宁波前湾新区首季实现…, 慈溪市1-9月实现…)
 _PERIOD_AFTER_PLACE = (
-    r"(?:今年以来|今年|去年|上半年|下半年|前三季度|前两季度|[一二三四]季度|首季度?|"
+    rf"(?:今年以来|{_RELATIVE_YEARS}|{_YEAR_PARTS}|[一二三四]季度|首季度?|"
     r"\d{1,2}[-—~至]\d{1,2}月(?:份)?|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,2}月)"
 )
 PLACE_ACTS = (

@@ -10,8 +10,9 @@ import re
 
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import BARE_PORT, PLACE_ACTS, ZoneResolver, find_zone_mentions, main_zone
+from beilun_etl.extraction.zones import BARE_PORT, PLACE_ACTS, UNKNOWN, ZoneResolver, find_zone_mentions, main_zone
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
@@ -49,8 +50,91 @@ def _peer_group_zone(view: str, cand: Candidate, subject: str, dicts: Dictionari
     return zone.parent_code if zone is not None and zone.parent_code in dicts.zones else subject
 
 
+# The zone rules, in their order: the subject of the clause walk, then the rules that revise it
+_Z = "zone"
+MAIN_ZONE = rule(
+    _Z,
+    "main_zone",
+    "no zone is the subject in the paragraph before it: the zone the article names most",
+    "北仑区经济运行情况\n全年实现地区生产总值2985.6亿元。",
+    "2985.6亿元",
+)
+SUBJECT = rule(
+    _Z,
+    "subject_of_clause",
+    "the zone at the start of its clause (after a time or a connector)",
+    "北仑区经济运行情况\n其中镇海区实现地区生产总值1365.6亿元。",
+    "1365.6亿元",
+)
+SUBJECT_BEFORE = rule(
+    _Z,
+    "subject_of_earlier_clause",
+    "the subject of an earlier clause of its paragraph",
+    "北仑区经济运行情况\n镇海区实现地区生产总值1365.6亿元，同比增长6.1%。",
+    "6.1%",
+)
+UNKNOWN_PLACE = rule(
+    _Z,
+    "unknown_place",
+    "a place the dictionary lacks is the subject: no zone",
+    "北仑区经济运行情况\n苏州工业园区实现地区生产总值3686亿元。",
+    "3686亿元",
+)
+PORT_AREA = rule(
+    _Z,
+    "unnamed_port_area",
+    "an unnamed 港区: the one port area of the paragraph, else the port",
+    "宁波舟山港北仑港区完成集装箱吞吐量1200万标准箱。港区集装箱航线达120条。",
+    "120条",
+)
+GROUP_PLACE = rule(
+    _Z,
+    "group_place",
+    "居全国4个试点地区首位: the size of the group a rank is taken in belongs to the place before it",
+    "北仑区居全国4个试点地区首位。",
+    "4个",
+    revises=True,
+)
+BRACKET = rule(
+    _Z,
+    "place_before_bracket",
+    "北仑（6.1%）、镇海（5.8%）: a figure in brackets after a place",
+    "北仑区经济运行情况\n各区增速为：北仑（6.1%）、镇海（5.8%）。",
+    "5.8%",
+    revises=True,
+)
+EPITHET = rule(
+    _Z,
+    "port_epithet",
+    "世界第一大港: the rank of a port's epithet is the port's",
+    "北仑区经济运行情况\n宁波舟山港连续15年保持世界第一大港地位。",
+    "世界第一",
+    revises=True,
+)
+LISTED = rule(
+    _Z,
+    "place_listed_with_figure",
+    "北仑增长8.5%、镇海增长6.1%: a place right after the 、 that closes a figure",
+    "宁波各区经济\n北仑增长8.5%、镇海增长6.1%。",
+    "6.1%",
+    revises=True,
+)
+RESPECTIVELY = rule(
+    _Z,
+    "respectively_zones",
+    "A、B分别X和Y: X is A's, Y is B's",
+    "北仑区经济运行情况\n镇海区、鄞州区分别增长5.2%和3.1%。",
+    "3.1%",
+    revises=True,
+)
+
+
+def _revise(rules: list[str], i: int, name: str) -> None:
+    rules[i] = f"{rules[i]}>{name}"
+
+
 def _places_listed_with_their_figures(
-    view: str, seg: Segments, cands: list[Candidate], zones: list[str], resolver: ZoneResolver
+    view: str, seg: Segments, cands: list[Candidate], zones: list[str], resolver: ZoneResolver, rules: list[str]
 ) -> None:
     """北仑增长8.5%、镇海增长6.1%、鄞州增长7.8%: a place right after the 、 that closes a figure is
     the subject of the figures after it in the clause (全市第一 after a 、 is a rank's scope)."""
@@ -65,10 +149,14 @@ def _places_listed_with_their_figures(
             listed = resolver.zone_of(mention[2], mention[3])
         if listed:
             zones[i] = listed
+            _revise(rules, i, LISTED)
 
 
-def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries) -> tuple[list[str], str]:
-    """The zone code of each candidate (or zones.UNKNOWN) and the article's main zone."""
+def assign_zones(
+    view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries
+) -> tuple[list[str], str, list[str]]:
+    """The zone code of each candidate (or zones.UNKNOWN), the article's main zone, and the names of
+    the rules that decided each zone."""
     mentions = find_zone_mentions(view, dicts)
     title_end = title_span(seg)[1]
     # a short byline/title block: the first two paragraphs count as title
@@ -78,7 +166,8 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
     port = _article_port(mentions, dicts)
     resolver = ZoneResolver(view, dicts, mentions, main, port)
     clause_zone: dict[int, str] = {}
-    current = main
+    clause_rule: dict[int, str] = {}
+    current, current_rule, current_from = main, MAIN_ZONE, -1
     named = set()
     needed = {seg.clauses.index(c.num_start) for c in cands}
     max_needed = max(needed) if needed else -1
@@ -91,31 +180,39 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         if ci > max_needed:
             break
         if cs == 0 or view[cs - 1] == "\n":
-            current = main  # a new paragraph
+            current, current_rule, current_from = main, MAIN_ZONE, -1  # a new paragraph
             named: set[str] = set()
         if ci in active:
             subject = resolver.clause_subject(cs, ce)
+            found = SUBJECT if subject != UNKNOWN else UNKNOWN_PLACE
             if subject == BARE_PORT:
                 # an unnamed 港区 is the one port area of the paragraph, else the port as a whole
-                subject = current if len(named) <= 1 else resolver.port
+                subject, found = (current if len(named) <= 1 else resolver.port), PORT_AREA
             if subject:
-                current = subject
+                current, current_rule, current_from = subject, found, ci
                 named.add(subject)
         clause_zone[ci] = current
+        clause_rule[ci] = SUBJECT_BEFORE if current_rule == SUBJECT and current_from != ci else current_rule
     zones = [clause_zone.get(seg.clauses.index(c.num_start), main) for c in cands]
+    rules = [clause_rule.get(seg.clauses.index(c.num_start), MAIN_ZONE) for c in cands]
     for i, c in enumerate(cands):
         # 居全国4个试点地区首位: the size of the group a rank is taken in, counted in the place named
         # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
             zones[i] = resolver.place_before(c.start) or _peer_group_zone(view, c, zones[i], dicts)
+            _revise(rules, i, GROUP_PLACE)
         if c.start and view[c.start - 1] in "(（":
             # 北仑（6.1%）、镇海（5.8%）: a figure in brackets right after a place is that place's
-            zones[i] = resolver.place_before(c.start - 1) or zones[i]
+            place = resolver.place_before(c.start - 1)
+            if place:
+                zones[i] = place
+                _revise(rules, i, BRACKET)
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
             zones[i] = after[0][2] if after else (port or zones[i])
-    _places_listed_with_their_figures(view, seg, cands, zones, resolver)
+            _revise(rules, i, EPITHET)
+    _places_listed_with_their_figures(view, seg, cands, zones, resolver, rules)
     # 分别: A、B…分别…X和Y (the list may stand in an earlier clause of the sentence)
     for ci in sorted(needed):
         cs, ce = seg.clauses.spans[ci]
@@ -134,4 +231,5 @@ def assign_zones(view: str, seg: Segments, cands: list[Candidate], dicts: Dictio
         if len(listed) >= 2 and len(idxs) == len(listed):
             for i, code in zip(idxs, listed, strict=True):
                 zones[i] = code
-    return zones, main
+                _revise(rules, i, RESPECTIVELY)
+    return zones, main, rules

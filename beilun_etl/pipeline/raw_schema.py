@@ -60,6 +60,9 @@ CREATE TABLE IF NOT EXISTS raw.figures (
     part_of_seq         INTEGER,            -- figure_seq of that total, when known
     confidence          DOUBLE,
     extractor_version   VARCHAR NOT NULL,
+    -- JSON object: the names of the extractor rules that decided the figure's indicator, zone,
+    -- period (and period_scope) and measure, e.g. {"indicator":"alias_in_clause",...}; docs/extraction.md
+    trace               VARCHAR,
     PRIMARY KEY (content_hash, figure_seq)
 )
 """
@@ -103,6 +106,7 @@ CREATE TABLE IF NOT EXISTS raw.publications (
 ADDED_COLUMNS = (
     "ALTER TABLE raw.publications ADD COLUMN IF NOT EXISTS code_fingerprint VARCHAR",
     "ALTER TABLE raw.article_versions ADD COLUMN IF NOT EXISTS cleaned_by VARCHAR",
+    "ALTER TABLE raw.figures ADD COLUMN IF NOT EXISTS trace VARCHAR",
 )
 
 ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)

@@ -17,7 +17,7 @@ from functools import partial
 import duckdb
 import pandas as pd
 
-from beilun_etl.extraction import extract_figures, extractor_fingerprint
+from beilun_etl.extraction import extract_figures, extractor_fingerprint, trace_json
 from beilun_etl.pipeline.parallel import process_mapper
 
 # Versions extracted and stored together: bounds the memory a run needs, whatever its size.
@@ -29,6 +29,7 @@ FIGURE_COLUMNS = [
     "article_id", "content_hash", "figure_seq", "text", "sentence", "char_start", "char_end", "indicator",
     "indicator_code", "zone", "measure", "value", "unit", "qualifier", "period_start", "period_end",
     "period_inferred", "classifier", "share_of", "part_of", "part_of_seq", "confidence", "extractor_version",
+    "trace",
 ]  # fmt: skip
 
 
@@ -67,7 +68,7 @@ def _extract_rows(version: PendingVersion, fingerprint: str) -> list[tuple]:
     fixed = {"article_id": version.article_id, "content_hash": version.content_hash, "extractor_version": fingerprint}
     rows = []
     for seq, record in enumerate(records):
-        values = {**record, **fixed, "figure_seq": seq}
+        values = {**record, **fixed, "figure_seq": seq, "trace": trace_json(record["trace"])}
         rows.append(tuple(values.get(column) for column in FIGURE_COLUMNS))
     return rows
 

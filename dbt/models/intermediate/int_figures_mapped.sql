@@ -195,5 +195,6 @@ select
     period_inferred,
     published,
     published_inferred,
-    extractor_version
+    extractor_version,
+    trace
 from mapped

@@ -40,6 +40,7 @@ select
     figure_seq,
     published,
     published_inferred,
-    extractor_version
+    extractor_version,
+    trace
 from {{ ref('int_indicator_values') }}
 where {{ article_version_not_built() }}

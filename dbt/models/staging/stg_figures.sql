@@ -32,7 +32,8 @@ select
     nullif(trim(f.part_of), '') as part_of,
     cast(f.part_of_seq as integer) as part_of_seq,
     cast(f.confidence as double) as confidence,
-    f.extractor_version
+    f.extractor_version,
+    f.trace
 from figures as f
 left join versions as v
     on f.article_id = v.article_id

@@ -1,0 +1,478 @@
+"""The indicator of each figure of the sentence rules: cascades of small named rules.
+
+A figure's measure picks its cascade (a level, a share, a rank, or a change-like figure: growth,
+change, multiple, points); the rules of the cascade are tried in order and the first that answers
+wins. Two rules come before every cascade (a part of a ratio, the tail of a 分别 list), two revise the
+answer after it (the n-th indicator of a 分别 list, the part of a 其中 total). The rule names and their
+examples are in the registry (rules.py) and in docs/extraction.md; the name that decided is the
+figure's trace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from beilun_etl.extraction.candidates import Candidate
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.leadins import LeadIns
+from beilun_etl.extraction.links import is_respectively_tail, sub_indicator
+from beilun_etl.extraction.measures import MeasureInfo
+from beilun_etl.extraction.rules import rule
+from beilun_etl.extraction.segments import Segments
+from beilun_etl.extraction.zoning import title_span
+
+_RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
+
+
+_RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
+
+
+_ADDED = r"(?:新增|新引进|新认定|新获批|新批|净增)"
+
+
+_NEW_PREFIX = re.compile(_ADDED)
+
+
+_ADDED_BEFORE = re.compile(_ADDED + "了?$")
+
+
+# 企业6.1万家，其中近四成为科技型企业: a percentage opening its clause, then the part it names
+_PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是)(?=[\u4e00-\u9fff])")
+
+
+_OPENS_CLAUSE = re.compile(r"(?:其中|[，,、\s])*")
+
+
+_RUNNING_TOTAL = re.compile(r"累计|总数|总量|共计|总计")
+
+
+def _new_ones_or_all(
+    view: str, clause_start: int, start: int, inherited: Attribution | None, resolver: IndicatorResolver
+) -> Attribution | None:
+    """An inherited count, told apart from the new ones or the total it follows:
+    新增…企业12家，累计达58家: a running total after the new ones counts them all, old and new;
+    高新技术企业1026家，五年净增600余家: new ones after a total are a flow of their own."""
+    if inherited is None:
+        return None
+    new = _NEW_PREFIX.match(inherited.phrase)
+    if new and _RUNNING_TOTAL.search(view, clause_start, start):
+        things = inherited.phrase[new.end() :]
+        return Attribution(things, resolver.code_of(things), inherited=True)
+    added = _ADDED_BEFORE.search(view[clause_start:start])
+    if new is None and added:
+        things = added.group().rstrip("了") + inherited.phrase
+        return Attribution(things, resolver.code_of(things), inherited=True)
+    return inherited
+
+
+# A quantity in a unit no figure has (120.5亿千瓦时): not a year, a date or a code like 5G or PM2.5.
+_UNLISTED_QUANTITY = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?=[\u4e00-\u9fff])(?![年月日号])")
+
+
+# One in a unit of measurement (24微克/立方米, 68.2亿千瓦时): what a growth after it in the sentence is of,
+# rather than a figure before it
+_MEASURED_QUANTITY = re.compile(
+    _UNLISTED_QUANTITY.pattern + r"(?=(?:万|亿)?(?:千瓦时|千瓦|兆瓦|微克|毫克|千克|公斤|立方米|公里|千米|小时))"
+)
+
+
+def _subject_of_unlisted_quantity(
+    view: str,
+    seg: Segments,
+    cands: list[Candidate],
+    i: int,
+    resolver: IndicatorResolver,
+    quantity: re.Pattern[str] = _UNLISTED_QUANTITY,
+) -> Attribution | None:
+    """全社会用电量120.5亿千瓦时，增长6.1%: the growth is of the quantity stated before it in the
+    sentence, in a unit no figure has, not of a figure of an earlier sentence."""
+    # after the figure before it, when that one stands in the same sentence (candidates come in text order)
+    lo = max(seg.full.span(cands[i].num_start)[0], cands[i - 1].end if i else 0)
+    quantities = list(quantity.finditer(view, lo, seg.clauses.span(cands[i].num_start)[0]))
+    if not quantities:
+        return None
+    start = quantities[-1].start()
+    return resolver.change_like(seg.clauses.span(start), start)
+
+
+def _indicator_of_clause_before(
+    seg: Segments, cands: list[Candidate], i: int, resolver: IndicatorResolver
+) -> Attribution | None:
+    """规上工业增加值增长8.2%，高技术制造业增加值保持较快增长，增长12.3%: a clause without a figure that
+    names an indicator of the dictionary, between the figure before and this one, is what grows."""
+    sentence_start = seg.full.span(cands[i].num_start)[0]
+    after = max(sentence_start, cands[i - 1].end if i else 0)
+    k = seg.clauses.index(cands[i].num_start) - 1
+    while k >= 0 and seg.clauses.spans[k][0] >= after:
+        found = resolver.change_like(seg.clauses.spans[k], seg.clauses.spans[k][1])
+        if found is not None and found.code is not None:
+            return found
+        k -= 1
+    return None
+
+
+def _labelled_clause(view: str, seg: Segments, pos: int) -> tuple[int, int]:
+    """The clause at `pos`, with the label before a colon that opens it (R&D经费支出占GDP比重：3.6%):
+    the label says what the figure is."""
+    cs, ce = seg.clauses.span(pos)
+    return (seg.clauses.span(cs - 1)[0], ce) if cs and view[cs - 1] in ":：" else (cs, ce)
+
+
+def _part_named_after(view: str, clause_start: int, c: Candidate) -> bool:
+    return bool(_OPENS_CLAUSE.fullmatch(view, clause_start, c.start) and _PART_NAMED_AFTER.match(view, c.end))
+
+
+def _whole_before(
+    i: int,
+    cands: list[Candidate],
+    infos: list[MeasureInfo],
+    attributions: list[Attribution | None],
+    seg: Segments,
+) -> str | None:
+    """The indicator of the last level before figure `i` in its sentence: what its share is of."""
+    sent = seg.full.index(cands[i].num_start)
+    for j in range(i - 1, -1, -1):
+        if seg.full.index(cands[j].num_start) != sent:
+            return None
+        if infos[j].measure == "level" and attributions[j] is not None:
+            return attributions[j].phrase
+    return None
+
+
+def _inherit(
+    i,
+    cands,
+    attributions,
+    seg: Segments,
+    same_unit: bool = False,
+    infos=None,
+    within_paragraph: bool = False,
+    prefer_coded: bool = False,
+) -> Attribution | None:
+    """The indicator of the previous figure in the sentence (or, for a level, the paragraph).
+
+    A rank prefers the nearest figure with a dictionary indicator: 北仑以137.5亿元之差位居第二
+    ranks the 地区生产总值 named before, not the gap."""
+    fallback: Attribution | None = None
+    sent = seg.full.index(cands[i].num_start)
+    para = seg.paragraphs.index(cands[i].num_start)
+    clause = seg.clauses.index(cands[i].num_start)
+    for j in range(i - 1, -1, -1):
+        same_sentence = seg.full.index(cands[j].num_start) == sent
+        paragraph_ok = (same_unit or within_paragraph) and seg.paragraphs.index(cands[j].num_start) == para
+        if not same_sentence and not paragraph_ok:
+            break
+        if same_unit and (cands[j].unit != cands[i].unit or (infos and infos[j].measure != "level")):
+            continue
+        if attributions[j] is not None:
+            prev = attributions[j]
+            found = Attribution(prev.phrase, prev.code, inherited=True)
+            if not prefer_coded or prev.code or seg.clauses.index(cands[j].num_start) != clause:
+                return found
+            fallback = fallback or found
+    return fallback
+
+
+@dataclass
+class Scene:
+    """What the rules of one article read: the view, its segments, the figures and the answers so far."""
+
+    view: str
+    seg: Segments
+    resolver: IndicatorResolver
+    leadins: LeadIns
+    cands: list[Candidate]
+    infos: list[MeasureInfo]
+    attributions: list[Attribution | None] = field(default_factory=list)
+    shares_of: list[str | None] = field(default_factory=list)
+    share_of: str | None = None  # of the figure being decided
+
+    def clause(self, i: int) -> tuple[int, int]:
+        return self.seg.clauses.span(self.cands[i].num_start)
+
+    def unit_if_level(self, i: int) -> str | None:
+        return self.cands[i].unit if self.infos[i].measure == "level" else None
+
+
+Step = Callable[[Scene, int], Attribution | None]
+
+
+@dataclass(frozen=True)
+class NamedRule:
+    name: str
+    apply: Step
+
+
+def _named(name: str, description: str, example: str, figure: str) -> Callable[[Step], NamedRule]:
+    def wrap(fn: Step) -> NamedRule:
+        return NamedRule(rule("indicator", name, description, example, figure), fn)
+
+    return wrap
+
+
+@_named(
+    "ratio_part", "a part of a 三次产业 ratio is that sector's value added", "三次产业结构为1.2:45.6:53.2。", "45.6"
+)
+def ratio_part(s: Scene, i: int) -> Attribution | None:
+    if s.cands[i].kind != "ratio":
+        return None
+    part = s.cands[i].ratio_part or 0
+    s.share_of = "地区生产总值"
+    return Attribution(_RATIO_NAMES[part], _RATIO_PARTS[part])
+
+
+@_named(
+    "respectively_tail",
+    "the later values of 分别X和Y measure what the first one does",
+    "出口和进口分别占全市的36.2%和38.5%。",
+    "38.5%",
+)
+def respectively_tail(s: Scene, i: int) -> Attribution | None:
+    if not i or s.attributions[i - 1] is None:
+        return None
+    if not is_respectively_tail(s.view, s.cands[i - 1], s.cands[i], s.clause(i)[0]):
+        return None
+    prev = s.attributions[i - 1]
+    s.share_of = s.shares_of[i - 1]  # 分别占全市的36.2%和38.5%: of the same whole
+    return Attribution(prev.phrase, prev.code, inherited=True)
+
+
+@_named(
+    "alias_in_clause",
+    "the nearest dictionary alias before a level in its clause, units agreeing",
+    "全区实现地区生产总值1365.56亿元。",
+    "1365.56亿元",
+)
+def alias_in_clause(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    return s.resolver.level(s.clause(i), c.start, c.end, c.unit)
+
+
+@_named(
+    "lead_in",
+    "the indicator named before a colon for the items of the list after it",
+    "上半年主要区县地区生产总值如下：北仑区1421.6亿元，鄞州区1453.2亿元。",
+    "1453.2亿元",
+)
+def lead_in(s: Scene, i: int) -> Attribution | None:
+    return s.leadins.attribution(s.cands[i].num_start, s.unit_if_level(i))
+
+
+@_named(
+    "level_before_same_unit",
+    "a level inherits the level before it in the same unit (sentence or paragraph); 新增/累计 tell new ones from all",
+    "新增高新技术企业12家，累计达58家。",
+    "58家",
+)
+def level_before_same_unit(s: Scene, i: int) -> Attribution | None:
+    attr = _inherit(i, s.cands, s.attributions, s.seg, same_unit=True, infos=s.infos)
+    return _new_ones_or_all(s.view, s.clause(i)[0], s.cands[i].start, attr, s.resolver)
+
+
+@_named(
+    "alias_in_sentence",
+    "the nearest dictionary alias before the figure in its sentence",
+    "凭借2023年规上工业总产值的领先，北仑位居全省第一。",
+    "全省第一",
+)
+def alias_in_sentence(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    return s.resolver.nearest_alias_before(s.seg.full.span(c.num_start)[0], c.start, unit=s.unit_if_level(i))
+
+
+@_named(
+    "alias_in_title",
+    "the dictionary alias of the title",
+    "宁波各区县GDP排名\n北仑区以2985.6亿元位居全市第一。",
+    "2985.6亿元",
+)
+def alias_in_title(s: Scene, i: int) -> Attribution | None:
+    return s.resolver.nearest_alias_before(*title_span(s.seg), unit=s.cands[i].unit)
+
+
+@_named(
+    "figure_before",
+    "the indicator of the figure before it in the sentence",
+    "进口额55.4亿元，增长5.6%。",
+    "5.6%",
+)
+def figure_before(s: Scene, i: int) -> Attribution | None:
+    return _inherit(i, s.cands, s.attributions, s.seg)
+
+
+@_named(
+    "share_part",
+    "the part before 占 (X占比 names a share indicator)",
+    "高新技术产业增加值占规上工业的比重为70.3%。",
+    "70.3%",
+)
+def share_part(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    attr, s.share_of = s.resolver.share(_labelled_clause(s.view, s.seg, c.num_start), c.start, c.end)
+    return attr
+
+
+@_named(
+    "part_named_after",
+    "a percentage opening its clause, then 为 and the part it names",
+    "全区企业6.1万家，其中近四成为科技型企业。",
+    "近四成",
+)
+def part_named_after(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    named_after = _PART_NAMED_AFTER.match(s.view, c.end)
+    if named_after is None:
+        return None
+    s.share_of = s.share_of or _whole_before(i, s.cands, s.infos, s.attributions, s.seg)
+    return Attribution(s.resolver.noun_after(named_after.end(), s.clause(i)[1]), None)
+
+
+@_named(
+    "figure_before_share", "a share of the figure before it in the sentence", "出口2705.8亿元，占全市的36.2%。", "36.2%"
+)
+def figure_before_share(s: Scene, i: int) -> Attribution | None:
+    prev = _inherit(i, s.cands, s.attributions, s.seg)
+    if prev is None:
+        return None
+    return Attribution(prev.phrase, s.resolver.share_code(prev.phrase, prev.code, s.share_of), inherited=True)
+
+
+@_named(
+    "ranked_in_clause",
+    "what the clause of a rank names (the place is not the indicator)",
+    "北仑区港口货物吞吐量居全省第一。",
+    "全省第一",
+)
+def ranked_in_clause(s: Scene, i: int) -> Attribution | None:
+    return s.resolver.rank(s.clause(i), s.cands[i].start)
+
+
+@_named(
+    "coded_figure_before",
+    "a rank ranks the nearest figure before it with a dictionary indicator",
+    "北仑区地区生产总值2985.6亿元，以137.5亿元之差位居第二。",
+    "第二",
+)
+def coded_figure_before(s: Scene, i: int) -> Attribution | None:
+    return _inherit(i, s.cands, s.attributions, s.seg, prefer_coded=True)
+
+
+@_named("change_in_clause", "what the clause of a growth or change names", "全年外贸进出口总额比上年增长2.1%。", "2.1%")
+def change_in_clause(s: Scene, i: int) -> Attribution | None:
+    return s.resolver.change_like(s.clause(i), s.cands[i].start)
+
+
+@_named(
+    "indicator_of_clause_before",
+    "a clause without a figure that names a dictionary indicator, right before",
+    "固定资产投资方面，镇海区增长8.2%，象山县下降0.8%。",
+    "8.2%",
+)
+def indicator_of_clause_before(s: Scene, i: int) -> Attribution | None:
+    return _indicator_of_clause_before(s.seg, s.cands, i, s.resolver)
+
+
+@_named(
+    "measured_quantity_before",
+    "a quantity in a unit of measurement before it in the sentence (68.2亿千瓦时)",
+    "全社会用电量120.5亿千瓦时，增长6.1%。",
+    "6.1%",
+)
+def measured_quantity_before(s: Scene, i: int) -> Attribution | None:
+    return _subject_of_unlisted_quantity(s.view, s.seg, s.cands, i, s.resolver, _MEASURED_QUANTITY)
+
+
+@_named(
+    "unlisted_quantity_before",
+    "a quantity in a unit no figure has, before it in the sentence",
+    "全年发电量68.2亿度，增长6.1%。",
+    "6.1%",
+)
+def unlisted_quantity_before(s: Scene, i: int) -> Attribution | None:
+    return _subject_of_unlisted_quantity(s.view, s.seg, s.cands, i, s.resolver)
+
+
+@_named(
+    "figure_before_in_paragraph",
+    "the indicator of a figure before it in the paragraph",
+    "全区实现地区生产总值1365.56亿元。同比增长6.1%。",
+    "6.1%",
+)
+def figure_before_in_paragraph(s: Scene, i: int) -> Attribution | None:
+    return _inherit(i, s.cands, s.attributions, s.seg, within_paragraph=True)
+
+
+@_named(
+    "alias_in_paragraph",
+    "the nearest dictionary alias before the figure in its paragraph",
+    "全区外贸进出口总额再创新高。同比增长5.1%。",
+    "5.1%",
+)
+def alias_in_paragraph(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    return s.resolver.nearest_alias_before(s.seg.paragraphs.span(c.num_start)[0], c.start)
+
+
+# The cascades, in the order their rules are tried
+BEFORE_ALL = (ratio_part, respectively_tail)
+CASCADES: dict[str, tuple[NamedRule, ...]] = {
+    "level": (alias_in_clause, lead_in, level_before_same_unit, alias_in_sentence, alias_in_title, figure_before),
+    "share_pct": (share_part, part_named_after, figure_before_share),
+    "rank": (ranked_in_clause, coded_figure_before, lead_in, alias_in_sentence),
+    "change_like": (
+        change_in_clause,
+        indicator_of_clause_before,
+        measured_quantity_before,
+        figure_before,
+        unlisted_quantity_before,
+        lead_in,
+        figure_before_in_paragraph,
+        alias_in_paragraph,
+    ),
+}
+RESPECTIVELY_LIST = rule(
+    "indicator",
+    "respectively_list",
+    "出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator",
+    "出口、进口分别增长5.2%和3.1%。",
+    "3.1%",
+    revises=True,
+)
+PART_OF_TOTAL = rule(
+    "indicator",
+    "part_of_total",
+    "a 其中 part of a total takes the total's prefix (跨境电商进口额)",
+    "跨境电商进出口总额597.7亿元，其中进口额211.41亿元。",
+    "211.41亿元",
+    revises=True,
+)
+NO_INDICATOR = "none"
+
+
+def attribute(
+    scene: Scene, listed: dict[int, Attribution], parts: list[int | None]
+) -> tuple[list[Attribution | None], list[str | None], list[str]]:
+    """The indicator of every figure, what its share is of, and the names of the rules that decided."""
+    names: list[str] = []
+    for i, mi in enumerate(scene.infos):
+        scene.share_of = None
+        cascade = CASCADES.get(mi.measure, CASCADES["change_like"])
+        attr, name = None, NO_INDICATOR
+        for step in (*BEFORE_ALL, *cascade):
+            attr = step.apply(scene, i)
+            if attr is not None:
+                name = step.name
+                break
+        if i in listed:
+            attr, name = listed[i], f"{name}>{RESPECTIVELY_LIST}"
+        total = parts[i]
+        if attr is not None and total is not None and scene.attributions[total] is not None:
+            refined = sub_indicator(scene.resolver, scene.attributions[total].phrase, attr.phrase)
+            if refined:
+                attr, name = Attribution(attr.phrase, refined), f"{name}>{PART_OF_TOTAL}"
+        scene.attributions.append(attr)
+        scene.shares_of.append(scene.share_of)
+        names.append(name)
+    return scene.attributions, scene.shares_of, names

@@ -1,0 +1,147 @@
+"""The extractor's vocabularies, read once from `lexicon/*.yaml` and checked against the dbt seeds.
+
+Every word list the rules use lives once, as data: units with their factors (`units.yaml`, codes
+from `dbt/seeds/units.csv`), qualifier words (`qualifiers.yaml`, kinds from `qualifiers.csv`), rank
+verbs and scopes (`ranks.yaml`, zone codes from `zones.csv`), generic zone words (`zones.yaml`),
+time and period words (`periods.yaml`). The rule modules import the alternations built here, so a
+new word is one line in one file, and a word whose code the warehouse does not know is an error at
+load rather than a figure dbt rejects later.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+_FILES = ("units.yaml", "qualifiers.yaml", "ranks.yaml", "zones.yaml", "periods.yaml")
+
+
+class LexiconError(ValueError):
+    """A lexicon entry the seeds do not allow (an unknown unit, qualifier or zone code)."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, tuple[str, float]]  # surface -> (unit code, factor to it)
+    unit_family: dict[str, str]  # unit code -> family (money, ratio, count ...), from units.csv
+    count_classifiers: str
+    classifier_measures: dict[str, str]
+    qualifiers_before: dict[str, str]  # word -> qualifier code
+    qualifiers_after: dict[str, str]
+    qualifiers_inside: dict[str, str]
+    place_verbs: tuple[str, ...]
+    group_verbs: tuple[str, ...]
+    rank_scopes: tuple[str, ...]
+    generic_zone_words: frozenset[str]
+    own_zone_words: dict[str, str]
+    periods: dict[str, tuple[str, ...]]
+
+    @property
+    def qualifier_kind(self) -> dict[str, str]:
+        return {**self.qualifiers_before, **self.qualifiers_after, **self.qualifiers_inside}
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, escaped, longest first (a word before any of its prefixes)."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+def _seed_column(seeds: Path, name: str, column: str) -> list[str]:
+    with (seeds / name).open(encoding="utf-8", newline="") as handle:
+        return [row[column].strip() for row in csv.DictReader(handle)]
+
+
+def _seed_dir() -> Path:
+    from beilun_etl.paths import DICTIONARY_DIR
+
+    return Path(DICTIONARY_DIR)
+
+
+def _read(directory: Path, name: str) -> dict:
+    with (directory / name).open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def _check(kind: str, values, allowed, where: str) -> None:
+    unknown = sorted(set(values) - set(allowed))
+    if unknown:
+        raise LexiconError(f"lexicon/{where}: {kind} {unknown} not in the dbt seeds ({sorted(allowed)})")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of the package, validated against the seeds; built once per process."""
+    return load_lexicon(LEXICON_DIR, _seed_dir())
+
+
+def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
+    """The lexicon in `directory`, its codes checked against the dbt seeds in `seeds`."""
+    unit_codes = _seed_column(seeds, "units.csv", "unit")
+    families = dict(zip(unit_codes, _seed_column(seeds, "units.csv", "family"), strict=True))
+    qualifier_codes = _seed_column(seeds, "qualifiers.csv", "qualifier")
+    zone_rows = list(csv.DictReader((seeds / "zones.csv").open(encoding="utf-8", newline="")))
+    zone_aliases = {
+        r["code"]: [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()] + [r["name_zh"].strip()]
+        for r in zone_rows
+    }
+
+    u = _read(directory, "units.yaml")
+    units = {str(surface): (code, float(factor)) for surface, (code, factor) in u["units"].items()}
+    classifiers = str(u["count_classifiers"])
+    for ch in classifiers:
+        units.setdefault(ch, ("count", 1.0))
+    measures = {str(k): str(v) for k, v in u["classifier_measures"].items()}
+    _check("unit", [c for c, _f in units.values()] + list(measures.values()), unit_codes, "units.yaml")
+
+    q = _read(directory, "qualifiers.yaml")
+    before, after, inside = ({str(k): str(v) for k, v in q[part].items()} for part in ("before", "after", "inside"))
+    _check("qualifier", [*before.values(), *after.values(), *inside.values()], qualifier_codes, "qualifiers.yaml")
+
+    z = _read(directory, "zones.yaml")
+    own = {str(k): str(v) for k, v in z["own_zone_words"].items()}
+    _check("zone", own.values(), zone_aliases, "zones.yaml")
+    generic = tuple(str(w) for w in z["generic"])
+
+    r = _read(directory, "ranks.yaml")
+    _check("zone", r["scope_zones"], zone_aliases, "ranks.yaml")
+    scope_names = [a for code in r["scope_zones"] for a in zone_aliases[code] if len(a) > 1]
+    scopes = tuple(dict.fromkeys([*generic, *scope_names, *map(str, r["scope_words"])]))
+
+    p = _read(directory, "periods.yaml")
+    periods = {str(k): tuple(str(w) for w in v) for k, v in p.items()}
+    periods["relative_years"] = periods["current_years"] + periods["earlier_years"] + periods["later_years"]
+    return Lexicon(
+        units=units,
+        unit_family=families,
+        count_classifiers=classifiers,
+        classifier_measures=measures,
+        qualifiers_before=before,
+        qualifiers_after=after,
+        qualifiers_inside=inside,
+        place_verbs=tuple(map(str, r["place_verbs"])),
+        group_verbs=tuple(map(str, r["group_verbs"])),
+        rank_scopes=scopes,
+        generic_zone_words=frozenset(generic),
+        own_zone_words=own,
+        periods=periods,
+    )
+
+
+def lexicon_hash() -> str:
+    """Hash of the lexicon files: part of the extractor fingerprint (a new word re-extracts)."""
+    digest = hashlib.sha256()
+    for name in _FILES:
+        digest.update(name.encode())
+        digest.update((LEXICON_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+LEX = lexicon()
