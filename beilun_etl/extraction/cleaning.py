@@ -55,6 +55,12 @@ _NUMBER_CELL = re.compile(
     rf"(?:{PRE_QUALIFIERS})?[-−–+]?[\d０-９][\d０-９,，.．]*(?:余|多)?(?:万亿|亿|万)?[%％]?(?:{POST_QUALIFIERS})?"
 )
 _MISSING_CELL = re.compile(r"[—–\-…/／]+")
+# A row pasted without one of its outer bars (地区生产总值 | 4000882 | 10.3 |, | 工业 | 439470): two bars or
+# more, one of them at an end of the line.
+_OPEN_ROW = re.compile(r"[|｜][^|｜]*[|｜].*|.*[|｜][^|｜]*[|｜]")
+# One cell a line (指标名称 | / 125 | / 18.84 |): a web table copied cell by cell, each closed by its bar.
+_CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
+_MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
 # PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
 # typesetting, and it would cut the number from its unit and from the words that say what it measures.
 # (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so
@@ -147,6 +153,83 @@ def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list
     return header, rows, j
 
 
+def _is_figure_cell(cell: str) -> bool:
+    return bool(_NUMBER_CELL.fullmatch(cell) or _MISSING_CELL.fullmatch(cell))
+
+
+def _cell_per_line_table(cells: list[str]) -> tuple[int, list[str], list[list[str]], int] | None:
+    """A table copied one cell a line: where its header starts, the header (the cells of words before
+    the first figure), the rows (a label, then its figures; every row as long as the first) and the
+    index after them.
+
+    A header one cell short of the rows lacks the label cell (it gets an empty one); a longer run of
+    words above the first row keeps only as many cells as a row has (the rest is a caption)."""
+    h = 0
+    while h < len(cells) and not _is_figure_cell(cells[h]):
+        h += 1
+    if h < 2 or h >= len(cells):  # the label of the first row is the last word cell before a figure
+        return None
+    k = 1
+    while h + k - 1 < len(cells) and _is_figure_cell(cells[h + k - 1]):
+        k += 1
+    rows: list[list[str]] = []
+    at = h - 1
+    while at + k <= len(cells):
+        row = cells[at : at + k]
+        if _is_figure_cell(row[0]) or not all(_is_figure_cell(c) for c in row[1:]):
+            break
+        rows.append(row)
+        at += k
+    words = h - 1  # the word cells above the first row's label
+    if k < 3 or not rows or words < k - 1:
+        return None
+    if words >= k:
+        return words - k, cells[words - k : words], rows, at
+    return 0, ["", *cells[:words]], rows, at
+
+
+def _neighbours(lines: list[str], i: int) -> list[str]:
+    """The nearest lines with text above and below line i (rows may stand with blank lines between)."""
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), None)
+    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k]), None)
+    return [n for n in (above, below) if n is not None]
+
+
+def _pipe_cell_lines(lines: list[str]) -> list[str]:
+    """Tables copied one cell a line (`指标名称 |` / `企业数 |` / … / `电气机械 |` / `125 |`) and rows
+    pasted without an outer bar (`地区生产总值 | 4000882 | 10.3 |`) rewritten as whole pipe rows, so that
+    the pipe-table reader serves them (the cells, their text and their order stay as they were)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        at, run = i, []  # the cell lines from line i on, blank lines between them allowed
+        while at < len(lines) and (not lines[at] or _CELL_LINE.fullmatch(lines[at])):
+            if lines[at]:
+                run.append(at)
+            at += 1
+        cells = [lines[k].rstrip("|｜").strip() for k in run]
+        found = _cell_per_line_table(cells) if len(run) >= _MIN_CELL_LINES and run[0] == i else None
+        if found is None:
+            line = lines[i]
+            if (
+                line
+                and not is_table_row(line)
+                and _OPEN_ROW.fullmatch(line)
+                and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) for n in _neighbours(lines, i))
+            ):
+                line = ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
+            out.append(line)
+            i += 1
+            continue
+        header_start, header, rows, end = found
+        out.extend(lines[i : run[header_start]])  # word cells above the header: a caption
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        i = run[end - 1] + 1
+    return out
+
+
 def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     """Aligned tables (a header of three columns or more over two rows of figures or more, with the
     same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was.
@@ -184,7 +267,8 @@ def clean_text(raw: str) -> str:
         text = _BLOCK_TAG.sub("\n", _CELL_END.sub("\t", text))
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
-    lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = _pipe_cell_lines([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = _pipe_aligned_tables(lines)
     lines = [
         _SPACE_AT_NUMBER.sub("", line)
         if (" " in line or "\u00a0" in line) and not (is_table_row(line) or _HEADING_START.match(line))
@@ -218,13 +302,18 @@ _SEPARATOR_ROW = re.compile(r"[|｜](?:\s*:?-+:?\s*[|｜])+")
 
 def _with_header_separator(table: str) -> str:
     """A pipe table written without its |---| row (a header of words over rows of figures) gets one,
-    as an aligned table does, so that one reader serves all."""
+    as an aligned table does, so that one reader serves all. A header one cell shorter than its rows
+    (`| 绝对数(亿元) | 增长(%) |` over `| 地区生产总值 | 617.5 | 5.2 |`) lacks the label's cell: it gets
+    an empty one, so that each header stands over its own column."""
     rows = table.split("\n")
     if len(rows) < 3 or any(_SEPARATOR_ROW.fullmatch(r) for r in rows):
         return table
     header, *data = ([c.strip() for c in _BAR.split(r.strip("|｜"))] for r in rows)
-    if any(_NUMBER_CELL.fullmatch(c) for c in header) or not all(
-        len(cells) == len(header) and _is_data_row(cells) for cells in data
-    ):
+    if any(_NUMBER_CELL.fullmatch(c) for c in header):
+        return table
+    if all(len(cells) == len(header) + 1 and not _is_figure_cell(cells[0]) for cells in data):
+        header = ["", *header]
+        rows[0] = "| " + " | ".join(header) + " |"
+    if not all(len(cells) == len(header) and _is_data_row(cells) for cells in data):
         return table
     return "\n".join([rows[0], "|" + "---|" * len(header), *rows[1:]])

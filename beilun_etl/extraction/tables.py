@@ -57,6 +57,10 @@ _SIGNED_HEADER = re.compile(r"±|\+/-|增减|增\(减\)")
 _GENERIC_HEADERS = frozenset(
     {"绝对数", "绝对值", "数值", "数量", "金额", "总量", "实绩", "完成值", "本期", "指标值", "增减"}
 )
+# 增长速度(%), 增长率(%): a header naming a rate of change, whatever words follow 增长
+_GROWTH_RATE_HEADER = re.compile(r"增长(?:速度|率)|增速|增幅")
+# 企业数, 单位数, 户数: a header counting units of something; its cells are counts with no unit written
+_COUNT_HEADER = re.compile(r"(?:企业|单位|法人|户|家|个)数(?:\(个\)|\(家\))?")
 _BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
 _CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
 _LABEL_PREFIX = re.compile(
@@ -217,6 +221,8 @@ def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> Meas
             {"percent": "growth_pct", "pct_point": "pct_points", "times": "multiple"}.get(unit, "change")
         )
     info = classify(ctx.view, col.words[0], col.words[1], unit, "number")
+    if info.measure == "level" and unit == "percent" and _GROWTH_RATE_HEADER.search(ctx.view, *col.words):
+        return MeasureInfo("growth_pct")
     if info.measure == "level" and label and label[1] > label[0]:
         info = classify(ctx.view, label[0], label[1], unit, "number")  # a row 地区生产总值增速
     return info
@@ -294,6 +300,8 @@ def _cell_unit(
         return col.unit
     if col.signed or _percent_measure(ctx, col.words) or _percent_measure(ctx, label):
         return parse_unit("%")
+    if _COUNT_HEADER.fullmatch(ctx.view, *col.words):
+        return "count", 1.0, None
     return next((u for u in fallbacks if u), None)
 
 
