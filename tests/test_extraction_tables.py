@@ -291,3 +291,21 @@ def test_a_growth_rate_header_with_words_after_growth():
     raw = "| 指标 | 绝对值(万元) | 增长速度(%) |\n|---|---|---|\n| 地区生产总值 | 4000882 | 10.3 |\n"
     _, records = _extract(raw)
     assert [(r["measure"], r["value"]) for r in records] == [("level", 40_008_820_000), ("growth_pct", 10.3)]
+
+
+def test_a_whitespace_table_with_labels_glued_to_their_first_figure():
+    raw = (
+        "2023年11月某市分经济类型工业增加值\n单位:亿元\n11月同比±%1-11月同比±%\n"
+        "国有企业12.4 3.1 130.2 2.5\n私营企业88.1 -1.2 900.6 4.4\n\n全市经济平稳。"
+    )
+    text, records = _extract(raw, dt.date(2023, 12, 20))
+    assert (
+        "|  | 11月 | 同比±% | 1-11月 | 同比±% |\n|---|---|---|---|---|\n| 国有企业 | 12.4 | 3.1 | 130.2 | 2.5 |" in text
+    )
+    assert [(r["text"], r["measure"], r["period_start"]) for r in records if r["sentence"].startswith("| 私营")] == [
+        ("88.1", "level", "2023-11-01"),
+        ("-1.2", "growth_pct", "2023-11-01"),
+        ("900.6", "level", "2023-01-01"),
+        ("4.4", "growth_pct", "2023-01-01"),  # the change of the span to date beside it
+    ]
+    assert text.endswith("\n\n全市经济平稳。\n")

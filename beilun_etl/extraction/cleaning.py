@@ -61,6 +61,15 @@ _OPEN_ROW = re.compile(r"[|｜][^|｜]*[|｜].*|.*[|｜][^|｜]*[|｜]")
 # One cell a line (指标名称 | / 125 | / 18.84 |): a web table copied cell by cell, each closed by its bar.
 _CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
 _MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
+# A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words,
+# then two figures or more set apart by blanks.
+_GLUED_ROW = re.compile(
+    r"(?P<label>[^\d\s|｜+\-−.,，。；;：:%％][^\d\s|｜。；;：:%％]*?)[ \u3000]?"
+    r"(?P<nums>[+\-−]?\d[\d.,]*%?(?:[ \u3000\t]+[+\-−]?\d[\d.,]*%?)+)"
+)
+# Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % before the
+# next period, and before the words of a rate of change (同比, 比上年, 增长).
+_GLUED_HEADER_CUT = re.compile(r"(?<=[%％])(?=\S)|(?<=[^\s比])(?=同比|比上年|比上月|增长|增速|增幅)")
 # PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
 # typesetting, and it would cut the number from its unit and from the words that say what it measures.
 # (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so
@@ -230,6 +239,47 @@ def _pipe_cell_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def _glued_header(line: str, n: int) -> list[str] | None:
+    """The n column headers of a whitespace table: its cells set apart by blanks, else (copies that lost
+    the blanks) cut where a header ends with % or a rate of change starts; a label header is dropped."""
+    for cells in (_COLUMN_GAP.split(line), _SINGLE_GAP.split(line)):
+        if len(cells) in (n, n + 1):
+            return cells[-n:]
+    cells = [c.strip() for c in _GLUED_HEADER_CUT.split(line) if c.strip()]
+    return cells if len(cells) == n else None
+
+
+def _pipe_glued_tables(lines: list[str]) -> list[str]:
+    """Whitespace tables whose row labels are glued to their first figure (`北仑区67.3 -5.1 753.9 4.9`
+    under `11月同比±%1-11月同比±%`), two rows or more with as many figures, rewritten as pipe tables under
+    the headers of the line above (a table whose headers cannot be told apart is left as it was)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[list[str]] = []
+        j = i + 1
+        while j < len(lines) and (m := _GLUED_ROW.fullmatch(lines[j])):
+            cells = [m["label"].strip(), *_SINGLE_GAP.split(m["nums"])]
+            if rows and len(cells) != len(rows[0]):
+                break
+            rows.append(cells)
+            j += 1
+        header = (
+            _glued_header(lines[i], len(rows[0]) - 1)
+            if len(rows) >= 2 and lines[i] and not _GLUED_ROW.fullmatch(lines[i]) and not _BAR.search(lines[i])
+            else None
+        )
+        if header is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("|  | " + " | ".join(header) + " |")
+        out.append("|" + "---|" * (len(header) + 1))
+        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        i = j
+    return out
+
+
 def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     """Aligned tables (a header of three columns or more over two rows of figures or more, with the
     same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was.
@@ -268,7 +318,7 @@ def clean_text(raw: str) -> str:
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = _pipe_cell_lines([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
-    lines = _pipe_aligned_tables(lines)
+    lines = _pipe_aligned_tables(_pipe_glued_tables(lines))
     lines = [
         _SPACE_AT_NUMBER.sub("", line)
         if (" " in line or "\u00a0" in line) and not (is_table_row(line) or _HEADING_START.match(line))

@@ -346,6 +346,13 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
     columns = [_column(ctx, span, year) for span in table.header.cells]
     header_periods = [c.period for c in columns if c.period]
     latest = max(header_periods, key=lambda p: p[1]) if header_periods else None
+    # A change column without a period of its own (同比±% after 1-11月(亿元), next to 11月) is the change
+    # of the figures to its left when they end with the latest period (a span to date beside its last
+    # month); after an earlier year (| 2024年 | 2023年 | 增长 |) it is the latest period's.
+    own_or_left: list[Period | None] = []
+    for c in columns:
+        left = own_or_left[-1] if own_or_left and c.role == "data" else None
+        own_or_left.append(c.period or (left if left and latest and left[1] == latest[1] else None))
     label_column = next((i for i, c in enumerate(columns) if c.role == "label"), None)
     skip = _Column("skip", (0, 0), None)
 
@@ -360,6 +367,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         )
         previous: tuple[Attribution, Span] | None = None
         for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
+            column_period = own_or_left[i] if i < len(own_or_left) else None
             found = _cell(view, span) if i != li and col.role == "data" else None
             if found is None:
                 continue
@@ -381,7 +389,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             label_period = (
                 ctx.period_in(label, (col.period or caption.period or ctx.default)[1].year) if label else None
             )
-            period = label_period or col.period or caption.period or latest
+            period = label_period or column_period or caption.period or latest
             figures.append(
                 TableFigure(
                     start=m.start(),
