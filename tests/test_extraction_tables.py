@@ -309,3 +309,12 @@ def test_a_whitespace_table_with_labels_glued_to_their_first_figure():
         ("4.4", "growth_pct", "2023-01-01"),  # the change of the span to date beside it
     ]
     assert text.endswith("\n\n全市经济平稳。\n")
+
+
+def test_a_glued_header_that_starts_with_what_the_table_holds():
+    raw = "工业销售产值(亿元)9月同比±%1-9月同比±%\n甲县20.5 1.5 190.0 2.0\n乙县30.1 -2.2 280.3 3.0\n"
+    text, records = _extract(raw, dt.date(2023, 10, 20))
+    assert text.startswith("工业销售产值(亿元)\n\n|  | 9月 | 同比±% | 1-9月 | 同比±% |\n|---|")
+    assert [(r["value"], r["unit"]) for r in records[:2]] == [(2_050_000_000, "CNY"), (1.5, "percent")]
+    # a first line of figures is no header: nothing is made a table
+    assert "|" not in clean_text("甲县20.5 1.5 190.0 2.0\n乙县30.1 -2.2 280.3 3.0\n丙县1.0 2.0 3.0 4.0\n")

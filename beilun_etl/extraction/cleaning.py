@@ -67,9 +67,9 @@ _GLUED_ROW = re.compile(
     r"(?P<label>[^\d\s|｜+\-−.,，。；;：:%％][^\d\s|｜。；;：:%％]*?)[ \u3000]?"
     r"(?P<nums>[+\-−]?\d[\d.,]*%?(?:[ \u3000\t]+[+\-−]?\d[\d.,]*%?)+)"
 )
-# Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % before the
-# next period, and before the words of a rate of change (同比, 比上年, 增长).
-_GLUED_HEADER_CUT = re.compile(r"(?<=[%％])(?=\S)|(?<=[^\s比])(?=同比|比上年|比上月|增长|增速|增幅)")
+# Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % or a unit's
+# bracket before the next period, and before the words of a rate of change (同比, 比上年, 增长).
+_GLUED_HEADER_CUT = re.compile(r"(?<=[%％)）])(?=\S)|(?<=[^\s比])(?=同比|比上年|比上月|增长|增速|增幅)")
 # PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
 # typesetting, and it would cut the number from its unit and from the words that say what it measures.
 # (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so
@@ -197,6 +197,13 @@ def _cell_per_line_table(cells: list[str]) -> tuple[int, list[str], list[list[st
     return 0, ["", *cells[:words]], rows, at
 
 
+def _cells_filled(line: str) -> bool:
+    """Two cells with text or more and at most one empty: a row, not a title trailed by bars (公报 | ||||)."""
+    cells = [c.strip() for c in _BAR.split(line)]
+    cells = cells[1 if not cells[0] else 0 : -1 if not cells[-1] else None]
+    return sum(bool(c) for c in cells) >= 2 and sum(not c for c in cells) <= 1
+
+
 def _neighbours(lines: list[str], i: int) -> list[str]:
     """The nearest lines with text above and below line i (rows may stand with blank lines between)."""
     above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), None)
@@ -224,6 +231,7 @@ def _pipe_cell_lines(lines: list[str]) -> list[str]:
                 line
                 and not is_table_row(line)
                 and _OPEN_ROW.fullmatch(line)
+                and _cells_filled(line)
                 and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) for n in _neighbours(lines, i))
             ):
                 line = ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
@@ -239,14 +247,20 @@ def _pipe_cell_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _glued_header(line: str, n: int) -> list[str] | None:
+def _glued_header(line: str, n: int) -> tuple[str | None, list[str]] | None:
     """The n column headers of a whitespace table: its cells set apart by blanks, else (copies that lost
-    the blanks) cut where a header ends with % or a rate of change starts; a label header is dropped."""
+    the blanks) cut where a header ends with % or a unit's bracket or a rate of change starts. A cell
+    more is the label column's header: a 指标/地区 word is dropped, words naming what the table holds
+    (规模以上工业增加值(亿元)) are returned first, to stand as the table's caption."""
+    if _GLUED_ROW.match(line) or any(_is_figure_cell(c) for c in _SINGLE_GAP.split(line)):
+        return None  # a row of figures (a first row the row pattern missed), not headers
     for cells in (_COLUMN_GAP.split(line), _SINGLE_GAP.split(line)):
         if len(cells) in (n, n + 1):
-            return cells[-n:]
+            return None, cells[-n:]
     cells = [c.strip() for c in _GLUED_HEADER_CUT.split(line) if c.strip()]
-    return cells if len(cells) == n else None
+    if len(cells) == n + 1:
+        return cells[0], cells[1:]
+    return (None, cells) if len(cells) == n else None
 
 
 def _pipe_glued_tables(lines: list[str]) -> list[str]:
@@ -264,15 +278,18 @@ def _pipe_glued_tables(lines: list[str]) -> list[str]:
                 break
             rows.append(cells)
             j += 1
-        header = (
+        found = (
             _glued_header(lines[i], len(rows[0]) - 1)
             if len(rows) >= 2 and lines[i] and not _GLUED_ROW.fullmatch(lines[i]) and not _BAR.search(lines[i])
             else None
         )
-        if header is None:
+        if found is None:
             out.append(lines[i])
             i += 1
             continue
+        subject, header = found
+        if subject:
+            out.append(subject)
         out.append("|  | " + " | ".join(header) + " |")
         out.append("|" + "---|" * (len(header) + 1))
         out.extend("| " + " | ".join(r) + " |" for r in rows)
