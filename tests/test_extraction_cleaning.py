@@ -136,3 +136,16 @@ def test_a_table_copied_from_a_pdf_with_single_spaces_between_columns():
     cleaned = clean_text(raw)
     assert "| 进出口总额 | 亿元 | 4012.5 | 3.7 |\n\n全区 GDP 2985.6亿元。" in cleaned  # prose stays prose
     assert [r["value"] for r in figures(raw)][:4] == [298_560_000_000, 6.3, 401_250_000_000, 3.7]
+
+
+def test_a_headline_and_a_byline_are_not_joined_to_the_text_under_them():
+    raw = (
+        "南湖区领跑全市,西山县增速第一!各县前三季度财政收入出炉\n\n张三 2023-10-28 09:15:40\n\n"
+        "前三季度,全市一般公共预算收入完成300.5亿元。"
+    )
+    assert clean_text(raw).split("\n\n") == [
+        "南湖区领跑全市,西山县增速第一!各县前三季度财政收入出炉",
+        "张三 2023-10-28 09:15:40",
+        "前三季度,全市一般公共预算收入完成300.5亿元。\n",
+    ]
+    assert [r["text"] for r in figures(raw)] == ["300.5亿元"]

@@ -14,6 +14,13 @@ from dataclasses import dataclass, replace
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
 
+# Not figures (words, to move into the lexicon): the nouns of named sets of a programme, counted with a
+# Chinese numeral (十项重大工程, 八个方面的工作, 七大提升行动, 五个新高地); the nouns of the figures of a text
+# itself (31个核心数据, 11个数字); what a number opening a quotation names (“四个上虞”, “三个年”活动).
+NAMED_SET_NOUNS = "方面|工程|行动|任务|举措|攻坚|战略|计划|活动|专项|品牌|高地|重点工作"
+FIGURES_OF_THE_TEXT = "数据|数字|关键词"
+QUOTED_NAME_CLASSIFIERS = "个|项|大|条|张|化|年"
+
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零一二两三四五六七八九十百千万亿]+(?:点[零一二三四五六七八九]+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
@@ -83,7 +90,14 @@ QUALIFIER_KIND = {
     "多": "more_than",
 }
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
-_CN_BAD_BEFORE = set("第数几上成每周初星")
+# 第一, 数十, 这一成绩, 那一年, 唯一一个: a numeral after these is an ordinal, a word or a pronoun's part
+_CN_BAD_BEFORE = set("第数几上成每周初星这那唯")
+# 十项重大工程, 八个方面的工作, 七大提升行动: a Chinese-numeral count of the parts of a programme is its name
+_NAMED_SET_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{NAMED_SET_NOUNS})")
+# 三个“一号工程”: a Chinese-numeral count of quoted names
+_QUOTE_OPEN = "“\"'‘"
+# 31个核心数据, 11个数字: a count of the text's own figures
+_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:核心|关键|重要|亮眼|硬核)?(?:{FIGURES_OF_THE_TEXT})")
 _MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
@@ -94,6 +108,7 @@ _SCOPES = r"全国|全省|全市|全区|全球|世界|国内|省内|市内|宁�
 _RANK_CORE = re.compile(
     rf"第(?P<n>{_CN_RANK})(?P<suf>位|名)?"
     r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
+    r"(?!\.\d|[万亿千百]|[余多]?(?:标准箱|标箱|吨|辆|台|件|户|人))"  # 第3000万标准箱: the nth unit, a milestone
 )
 _RANK_BEFORE = re.compile(
     rf"(?P<verb>位居|居于|稳居|跃居|位列|名列|排名|排在|排|列|居|保持|位于|跻身|升至|上升至|晋升|分别)?"
@@ -185,7 +200,15 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
             return None  # 一家企业, 一批项目: prose; 孵化器一家。: a count
         if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
             return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
+        if (
+            pnum is None
+            and m.group("unit") in ("个", "项", "大", "条")
+            and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()))
+        ):
+            return None  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
     end = m.end()
+    if pnum is None and m.group("unit") == "个" and _FIGURES_OF_THE_TEXT_AFTER.match(view, end):
+        return None  # 31个核心数据: how many figures the text shows, not a figure
     nxt = view[end : end + 3]
     if nxt.startswith("级") or (unit_text == "名" and (nxt.startswith("列") or prev == "前")):
         return None  # 名列, 前三名企业: a place in a ranking, no count of people
@@ -353,8 +376,15 @@ def _doubling_candidates(view: str) -> list[Candidate]:
 _QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；]{1,6}”")
 
 
+# “四个上虞”, “三个年”活动, “五个新高地”: a quotation opened by a Chinese-numeral count is a slogan
+_QUOTED_COUNT_NAME = re.compile(
+    rf"“(?=[一二两三四五六七八九十]+(?:{QUOTED_NAME_CLASSIFIERS}))[^“”\n，。；、,;]{{2,10}}”"
+)
+
+
 def _outside_quoted_names(view: str, found: list[Candidate]) -> list[Candidate]:
     names = [(m.end("words"), m.end()) for m in _QUOTED_NAME.finditer(view)]
+    names += [(m.start() + 1, m.end()) for m in _QUOTED_COUNT_NAME.finditer(view)]
     if not names:
         return found
     return [c for c in found if not any(a <= c.num_start < b for a, b in names)]

@@ -40,8 +40,11 @@ _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
 # A heading never ends with a function word (…的, …和, …将); a number never spans a heading.
 _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以由达至其、，,（(“]$")
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
-# A line ending with a full date is a byline or a dateline (北仑区统计局 2024-11-20), never cut.
-_DATE_END = re.compile(r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)$")
+# A line ending with a full date, or a date and a time of day, is a byline or a dateline (北仑区统计局
+# 2024-11-20, 记者 2024-07-15 13:11:03), never cut.
+_DATE_END = re.compile(
+    r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
 # What every dateline holds (half- or full-width): lines without it skip the dateline test.
 _YEAR_DIGITS = re.compile(r"(?:[1１][9９]|[2２][0０])[\d０-９]{2}")
 # A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
@@ -87,6 +90,9 @@ _LIST_ITEM_START = re.compile(
 _FIGURE_END = re.compile(r"[\d%％][^，,。；;：:\d]{0,3}$")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
+# A byline: a short line ending with a date (and time); a title: a first line with no full stop
+_MAX_BYLINE = 40
+_MAX_TITLE = 64
 
 
 def _ends_sentence(line: str) -> bool:
@@ -97,6 +103,12 @@ def _ends_sentence(line: str) -> bool:
 def is_table_row(line: str) -> bool:
     """A line (stripped of spaces) that starts and ends with a table bar."""
     return len(line) >= 2 and _TABLE_ROW.fullmatch(line) is not None
+
+
+def _is_title(line: str) -> bool:
+    """The first line of a text is its title when short, or (a headline: 慈溪紧追北仑,余姚力压鄞州!宁波各地…
+    排行出炉) when it has no full stop: a title never runs on into the text under it."""
+    return len(line) < 30 or (len(line) <= _MAX_TITLE and "。" not in line and "．" not in line)
 
 
 def _is_heading_or_caption(line: str) -> bool:
@@ -111,6 +123,8 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
+    if len(nxt) <= _MAX_BYLINE and _DATE_END.search(nxt):
+        return False  # the next line is a byline (水又木 2024-07-15 13:11:03): it stands alone
     if _LIST_ITEM_START.match(nxt) and (_FIGURE_END.search(prev) or _LIST_ITEM_START.match(prev)):
         return False
     if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
@@ -354,7 +368,7 @@ def clean_text(raw: str) -> str:
             not row
             and not in_table
             and paragraphs
-            and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and len(paragraphs[0]) < 30)
+            and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and _is_title(paragraphs[0]))
         ):
             paragraphs[-1] += line
         else:
