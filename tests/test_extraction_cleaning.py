@@ -149,3 +149,10 @@ def test_a_headline_and_a_byline_are_not_joined_to_the_text_under_them():
         "前三季度,全市一般公共预算收入完成300.5亿元。\n",
     ]
     assert [r["text"] for r in figures(raw)] == ["300.5亿元"]
+
+
+def test_a_list_of_percentages_that_lost_its_separators_gets_them_back():
+    raw = "标题\n\n城镇和农村人口分别占58.1%41.9%,出口、进口分别增长3.0%-1.5%。"
+    cleaned = clean_text(raw)
+    assert "分别占58.1%、41.9%," in cleaned and "分别增长3.0%-1.5%" in cleaned
+    assert [r["value"] for r in figures(raw) if r["unit"] == "percent"][:2] == [58.1, 41.9]

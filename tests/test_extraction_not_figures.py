@@ -57,3 +57,8 @@ def test_pronouns_and_words_before_a_numeral_are_not_counts():
 def test_the_nth_unit_of_a_milestone_is_no_rank():
     text = "今年第500万辆汽车下线，第1亿吨货物运抵码头，该区经济总量位居全省第三。"
     assert [(r["text"], r["measure"]) for r in figures(text)] == [("全省第三", "rank")]
+
+
+def test_numbers_run_together_by_a_copy_are_not_one_figure():
+    records = figures("三次产业增加值分别为1503228977361亿元,全年进出口总额4012.5亿元。")
+    assert [r["text"] for r in records] == ["4012.5亿元"]

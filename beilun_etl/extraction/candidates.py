@@ -20,6 +20,9 @@ from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNIT
 NAMED_SET_NOUNS = "方面|工程|行动|任务|举措|攻坚|战略|计划|活动|专项|品牌|高地|重点工作"
 FIGURES_OF_THE_TEXT = "数据|数字|关键词"
 QUOTED_NAME_CLASSIFIERS = "个|项|大|条|张|化|年"
+# 分别为23323395346268亿元: numbers run together by a copy that lost their separators; no economic figure
+# reaches this many base units (the world's output is below 10^15 yuan)
+MAX_PLAUSIBLE_VALUE = 1e16
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零一二两三四五六七八九十百千万亿]+(?:点[零一二三四五六七八九]+)?"
@@ -235,6 +238,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         value, end = value + 5, end + 1  # 一成半: 15%
     elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
         q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
+    if abs(value) >= MAX_PLAUSIBLE_VALUE:
+        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
     if negative:
         value = -value
     qualifier, text_start = _qualifier_before(view, start)

@@ -81,6 +81,9 @@ _SPACE_AT_NUMBER = re.compile(
     r"(?<=[\u4e00-\u9fff%％])[ \u00a0]{1,2}(?!(?:19|20)\d\d年\d)(?=[\d０-９][\d０-９.,．]*[ \u00a0]{0,2}[\u4e00-\u9fff%％])"
     r"|(?<=[\d０-９])[ \u00a0]{1,2}(?=[\u4e00-\u9fff%％])"
 )
+# 分别增长4.2%5.0%6.7%: copies that lost the separators of a list of percentages; a percentage is never
+# written against the next number, so the 、 is put back (±%1-11月 is a header, left alone).
+_LOST_LIST_SEPARATOR = re.compile(r"(?<=\d[%％])(?=[\d０-９])")
 # An item of a list (地区生产总值：2268.4亿元，增长5.9%; - 出口…; 1、…) starts its own line: a label and
 # a colon, a bullet, or an item number (not the 1.5 of a number cut by the break).
 _LIST_ITEM_START = re.compile(
@@ -356,6 +359,7 @@ def clean_text(raw: str) -> str:
         else line
         for line in lines
     ]
+    lines = [_LOST_LIST_SEPARATOR.sub("、", line) if not is_table_row(line) else line for line in lines]
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
