@@ -156,3 +156,8 @@ def test_a_list_of_percentages_that_lost_its_separators_gets_them_back():
     cleaned = clean_text(raw)
     assert "分别占58.1%、41.9%," in cleaned and "分别增长3.0%-1.5%" in cleaned
     assert [r["value"] for r in figures(raw) if r["unit"] == "percent"][:2] == [58.1, 41.9]
+
+
+def test_a_dateline_with_its_source_after_a_title_stands_alone():
+    raw = "10个数字看懂全县经济\n2023-02-10 08:30 | 来源:县融媒体中心\n2月9日,县政府召开新闻发布会,通报全年经济数据。"
+    assert clean_text(raw).split("\n\n")[:2] == ["10个数字看懂全县经济", "2023-02-10 08:30 | 来源:县融媒体中心"]

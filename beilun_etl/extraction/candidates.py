@@ -128,6 +128,14 @@ _TOP_BEFORE = re.compile(r"(?P<verb>位居|居于|稳居|跃居|位列|名列|�
 # it spares trying both forms of a number at every digit of every number in the text.
 _RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
 _RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
+# 从2007年的A变为2008年的B, 由上年的A演变为B: a structure given for two years
+_RATIO_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?|上年|去年|上年末|今年|本年)?的?"
+_RATIO_SPAN_START = re.compile(rf"(?:从|由){_RATIO_YEAR}$")
+_RATIO_SPAN_END = re.compile(rf"(?:调整|变|演变|优化|转变|改变|变化)(?:为|到|至){_RATIO_YEAR}$")
+_RATIO_NOUN = r"(?:产业(?:结构|比例|构成|比重)|三次产业)"
+_RATIO_SPAN_LABEL = re.compile(rf"{_RATIO_NOUN}[^。；;]{{0,16}}$")
+_RATIO_NOUN = re.compile(_RATIO_NOUN)
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 @dataclass
@@ -309,19 +317,29 @@ def _rank_candidates(view: str) -> list[Candidate]:
     return found
 
 
+def _ratio_label(view: str, start: int) -> re.Match[str] | None:
+    """The words naming a structure ratio that starts at `start`: right before it (三次产业结构为), or
+    before a span of two ratios (比重从2007年的A变为2008年的B, 产业结构进一步优化,由上年的A演变为B): before
+    its first ratio, past the year it names and one clause, and for the second, before the first."""
+    label = _RATIO_LABEL.search(view, max(0, start - 16), start)
+    if label:
+        return label
+    opening = _RATIO_SPAN_START.search(view, max(0, start - 10), start)
+    if opening:
+        return _RATIO_SPAN_LABEL.search(view, max(0, opening.start() - 24), opening.start())
+    if _RATIO_SPAN_END.search(view, max(0, start - 12), start):
+        labels = list(_RATIO_NOUN.finditer(view, max(0, start - 64), start))
+        if labels and not _SENTENCE_END.search(view, labels[-1].end(), start):
+            return labels[-1]
+    return None
+
+
 def _ratio_candidates(view: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _RATIO_RE.finditer(view):
-        label = _RATIO_LABEL.search(view, max(0, m.start() - 16), m.start())
+        label = _ratio_label(view, m.start())
         if not label:
-            # 由A:B:C调整为D:E:F: the label stands before the first triple
-            label = (
-                _RATIO_LABEL.search(view, max(0, m.start() - 40), m.start())
-                if "调整为" in view[max(0, m.start() - 6) : m.start()]
-                else None
-            )
-            if not label:
-                continue
+            continue
         for part, group in enumerate(("a", "b", "c")):
             found.append(
                 Candidate(

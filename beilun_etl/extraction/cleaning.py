@@ -126,8 +126,10 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
-    if len(nxt) <= _MAX_BYLINE and _DATE_END.search(nxt):
-        return False  # the next line is a byline (水又木 2024-07-15 13:11:03): it stands alone
+    if len(nxt) <= _MAX_BYLINE and (
+        _DATE_END.search(nxt) or (_YEAR_DIGITS.match(nxt) and dateline_in(matching_view(nxt)) is not None)
+    ):
+        return False  # the next line is a byline (水又木 2024-07-15 13:11:03, 2020-05-24 07:53 | 来源:…)
     if _LIST_ITEM_START.match(nxt) and (_FIGURE_END.search(prev) or _LIST_ITEM_START.match(prev)):
         return False
     if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
