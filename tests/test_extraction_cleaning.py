@@ -136,3 +136,28 @@ def test_a_table_copied_from_a_pdf_with_single_spaces_between_columns():
     cleaned = clean_text(raw)
     assert "| 进出口总额 | 亿元 | 4012.5 | 3.7 |\n\n全区 GDP 2985.6亿元。" in cleaned  # prose stays prose
     assert [r["value"] for r in figures(raw)][:4] == [298_560_000_000, 6.3, 401_250_000_000, 3.7]
+
+
+def test_a_headline_and_a_byline_are_not_joined_to_the_text_under_them():
+    raw = (
+        "南湖区领跑全市,西山县增速第一!各县前三季度财政收入出炉\n\n张三 2023-10-28 09:15:40\n\n"
+        "前三季度,全市一般公共预算收入完成300.5亿元。"
+    )
+    assert clean_text(raw).split("\n\n") == [
+        "南湖区领跑全市,西山县增速第一!各县前三季度财政收入出炉",
+        "张三 2023-10-28 09:15:40",
+        "前三季度,全市一般公共预算收入完成300.5亿元。\n",
+    ]
+    assert [r["text"] for r in figures(raw)] == ["300.5亿元"]
+
+
+def test_a_list_of_percentages_that_lost_its_separators_gets_them_back():
+    raw = "标题\n\n城镇和农村人口分别占58.1%41.9%,出口、进口分别增长3.0%-1.5%。"
+    cleaned = clean_text(raw)
+    assert "分别占58.1%、41.9%," in cleaned and "分别增长3.0%-1.5%" in cleaned
+    assert [r["value"] for r in figures(raw) if r["unit"] == "percent"][:2] == [58.1, 41.9]
+
+
+def test_a_dateline_with_its_source_after_a_title_stands_alone():
+    raw = "10个数字看懂全县经济\n2023-02-10 08:30 | 来源:县融媒体中心\n2月9日,县政府召开新闻发布会,通报全年经济数据。"
+    assert clean_text(raw).split("\n\n")[:2] == ["10个数字看懂全县经济", "2023-02-10 08:30 | 来源:县融媒体中心"]

@@ -573,3 +573,15 @@ def test_an_item_s_number_is_no_part_of_its_indicator():
 def test_the_whole_of_a_share_ends_where_its_share_word_starts():
     records = figures("新能源汽车产业产值占规上工业总产值的比重提高到12.5%，占宁波市进出口总额的比重约为14%。")
     assert [r["share_of"] for r in records] == ["规上工业总产值", "宁波市进出口总额"]
+
+
+def test_a_structure_ratio_given_for_two_years():
+    for raw in (
+        "全县三次产业的比重从2020年的3.1︰45.2︰51.7变为2021年的2.9︰44.8︰52.3。",
+        "产业结构继续优化,由上年的3.1:45.2:51.7调整为2.9:44.8:52.3,服务业占比提高。",
+    ):
+        records = figures(raw, dt.date(2022, 3, 1))
+        assert [(r["value"], r["measure"]) for r in records] == [
+            (v, "share_pct") for v in (3.1, 45.2, 51.7, 2.9, 44.8, 52.3)
+        ]
+    assert figures("产业结构优化。比分由3:1:2变为4:1:2。") == []  # no structure named in its sentence

@@ -34,3 +34,31 @@ def test_a_big_unit_with_no_digit_before_it_is_one_of_it():
 def test_numbers_inside_quoted_policy_names_are_not_figures():
     texts = [r["text"] for r in figures("北仑出台“人才新政二十条”和“稳外资八条”，设立规模10亿元的基金。")]
     assert texts == ["10亿元"]
+
+
+def test_programme_names_and_slogans_counted_with_a_numeral_are_not_figures():
+    text = (
+        "全县扎实推进五项民生工程和两个“千万工程”，围绕“三个县城”目标开展“四个年”活动，"
+        "从六个方面部署了工作，落实九大攻坚行动，全年新建学校12所。"
+    )
+    assert [r["text"] for r in figures(text)] == ["12所"]
+
+
+def test_counts_of_the_texts_own_figures_are_not_figures():
+    text = "一图读懂：报告里的25个关键数据。8个数字看懂上半年经济，全市新增企业8个。"
+    assert [r["text"] for r in figures(text)] == ["8个"]
+
+
+def test_pronouns_and_words_before_a_numeral_are_not_counts():
+    text = "这一成果来之不易，那一年我们遇到困难，这是全省唯一一个获批的县，园区引进项目两个。"
+    assert [r["text"] for r in figures(text)] == ["两个"]
+
+
+def test_the_nth_unit_of_a_milestone_is_no_rank():
+    text = "今年第500万辆汽车下线，第1亿吨货物运抵码头，该区经济总量位居全省第三。"
+    assert [(r["text"], r["measure"]) for r in figures(text)] == [("全省第三", "rank")]
+
+
+def test_numbers_run_together_by_a_copy_are_not_one_figure():
+    records = figures("三次产业增加值分别为1503228977361亿元,全年进出口总额4012.5亿元。")
+    assert [r["text"] for r in records] == ["4012.5亿元"]

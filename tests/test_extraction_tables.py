@@ -252,3 +252,69 @@ def test_lines_with_wide_gaps_that_are_not_a_table_stay_prose():
     text, records = _extract(raw)
     assert "|" not in text
     assert {r["text"] for r in records} >= {"2860.5亿元", "6.2%", "1210.3亿元", "7.8%"}
+
+
+def test_rows_pasted_without_their_leading_bar_and_a_header_without_the_label_cell():
+    raw = (
+        "表3 2023年某县财政收支\n\n"
+        "| 金额(亿元) | 比上年增长(%) |\n"
+        "一般公共预算收入 | 88.6 | 4.1 |\n"
+        "税收收入 | 70.2 | 3.5 |\n"
+        "一般公共预算支出 | 120.4 | 6.0 |\n"
+    )
+    text, records = _extract(raw)
+    assert "|  | 金额(亿元) | 比上年增长(%) |\n|---|---|---|\n| 一般公共预算收入 | 88.6 | 4.1 |" in text
+    assert _row(records, "税收收入") == [
+        ("70.2", "level", 7_020_000_000, "CNY", "2023-12-31"),
+        ("3.5", "growth_pct", 3.5, "percent", "2023-12-31"),
+    ]
+
+
+def test_a_table_copied_one_cell_a_line():
+    raw = (
+        "上半年重点行业运行情况如下。\n"
+        "行业 |\n企业数 |\n6月(亿元) |\n同比±% |\n"
+        "纺织业 |\n41 |\n3.2 |\n-5.5 |\n"
+        "通用设备制造业 |\n57 |\n6.9 |\n12.0 |\n"
+    )
+    text, records = _extract(raw, dt.date(2023, 7, 20))
+    assert "| 行业 | 企业数 | 6月(亿元) | 同比±% |\n|---|---|---|---|\n| 纺织业 | 41 | 3.2 | -5.5 |" in text
+    assert _row(records, "通用设备制造业") == [
+        ("57", "level", 57, "count", "2023-06-30"),
+        ("6.9", "level", 690_000_000, "CNY", "2023-06-30"),
+        ("12.0", "growth_pct", 12.0, "percent", "2023-06-30"),
+    ]
+    assert _row(records, "纺织业")[2][:3] == ("-5.5", "growth_pct", -5.5)
+
+
+def test_a_growth_rate_header_with_words_after_growth():
+    raw = "| 指标 | 绝对值(万元) | 增长速度(%) |\n|---|---|---|\n| 地区生产总值 | 4000882 | 10.3 |\n"
+    _, records = _extract(raw)
+    assert [(r["measure"], r["value"]) for r in records] == [("level", 40_008_820_000), ("growth_pct", 10.3)]
+
+
+def test_a_whitespace_table_with_labels_glued_to_their_first_figure():
+    raw = (
+        "2023年11月某市分经济类型工业增加值\n单位:亿元\n11月同比±%1-11月同比±%\n"
+        "国有企业12.4 3.1 130.2 2.5\n私营企业88.1 -1.2 900.6 4.4\n\n全市经济平稳。"
+    )
+    text, records = _extract(raw, dt.date(2023, 12, 20))
+    assert (
+        "|  | 11月 | 同比±% | 1-11月 | 同比±% |\n|---|---|---|---|---|\n| 国有企业 | 12.4 | 3.1 | 130.2 | 2.5 |" in text
+    )
+    assert [(r["text"], r["measure"], r["period_start"]) for r in records if r["sentence"].startswith("| 私营")] == [
+        ("88.1", "level", "2023-11-01"),
+        ("-1.2", "growth_pct", "2023-11-01"),
+        ("900.6", "level", "2023-01-01"),
+        ("4.4", "growth_pct", "2023-01-01"),  # the change of the span to date beside it
+    ]
+    assert text.endswith("\n\n全市经济平稳。\n")
+
+
+def test_a_glued_header_that_starts_with_what_the_table_holds():
+    raw = "工业销售产值(亿元)9月同比±%1-9月同比±%\n甲县20.5 1.5 190.0 2.0\n乙县30.1 -2.2 280.3 3.0\n"
+    text, records = _extract(raw, dt.date(2023, 10, 20))
+    assert text.startswith("工业销售产值(亿元)\n\n|  | 9月 | 同比±% | 1-9月 | 同比±% |\n|---|")
+    assert [(r["value"], r["unit"]) for r in records[:2]] == [(2_050_000_000, "CNY"), (1.5, "percent")]
+    # a first line of figures is no header: nothing is made a table
+    assert "|" not in clean_text("甲县20.5 1.5 190.0 2.0\n乙县30.1 -2.2 280.3 3.0\n丙县1.0 2.0 3.0 4.0\n")

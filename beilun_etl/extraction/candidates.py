@@ -15,6 +15,16 @@ from beilun_etl.extraction.lexicon import LEX, alternation
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
 
+# Not figures (words, to move into the lexicon): the nouns of named sets of a programme, counted with a
+# Chinese numeral (十项重大工程, 八个方面的工作, 七大提升行动, 五个新高地); the nouns of the figures of a text
+# itself (31个核心数据, 11个数字); what a number opening a quotation names (“四个上虞”, “三个年”活动).
+NAMED_SET_NOUNS = "方面|工程|行动|任务|举措|攻坚|战略|计划|活动|专项|品牌|高地|重点工作"
+FIGURES_OF_THE_TEXT = "数据|数字|关键词"
+QUOTED_NAME_CLASSIFIERS = "个|项|大|条|张|化|年"
+# 分别为23323395346268亿元: numbers run together by a copy that lost their separators; no economic figure
+# reaches this many base units (the world's output is below 10^15 yuan)
+MAX_PLAUSIBLE_VALUE = 1e16
+
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零一二两三四五六七八九十百千万亿]+(?:点[零一二三四五六七八九]+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
@@ -57,7 +67,14 @@ _APPROX_SHARE = re.compile(
 _OTHER_CURRENCY_BEFORE = re.compile(rf"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:{PRE_QUALIFIERS}|为|达)?$")
 QUALIFIER_KIND = LEX.qualifier_kind
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
-_CN_BAD_BEFORE = set("第数几上成每周初星")
+# 第一, 数十, 这一成绩, 那一年, 唯一一个: a numeral after these is an ordinal, a word or a pronoun's part
+_CN_BAD_BEFORE = set("第数几上成每周初星这那唯")
+# 十项重大工程, 八个方面的工作, 七大提升行动: a Chinese-numeral count of the parts of a programme is its name
+_NAMED_SET_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{NAMED_SET_NOUNS})")
+# 三个“一号工程”: a Chinese-numeral count of quoted names
+_QUOTE_OPEN = "“\"'‘"
+# 31个核心数据, 11个数字: a count of the text's own figures
+_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:核心|关键|重要|亮眼|硬核)?(?:{FIGURES_OF_THE_TEXT})")
 _MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
@@ -70,6 +87,7 @@ _RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
 _RANK_CORE = re.compile(
     rf"第(?P<n>{_CN_RANK})(?P<suf>位|名)?"
     r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
+    r"(?!\.\d|[万亿千百]|[余多]?(?:标准箱|标箱|吨|辆|台|件|户|人))"  # 第3000万标准箱: the nth unit, a milestone
 )
 _RANK_BEFORE = re.compile(
     rf"(?P<verb>{_RANK_VERBS}|分别)?"
@@ -86,6 +104,14 @@ _TOP_BEFORE = re.compile(rf"(?P<verb>{_PLACE_VERBS})(?P<mid>[^，,。；;！？!
 # it spares trying both forms of a number at every digit of every number in the text.
 _RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
 _RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
+# 从2007年的A变为2008年的B, 由上年的A演变为B: a structure given for two years
+_RATIO_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?|上年|去年|上年末|今年|本年)?的?"
+_RATIO_SPAN_START = re.compile(rf"(?:从|由){_RATIO_YEAR}$")
+_RATIO_SPAN_END = re.compile(rf"(?:调整|变|演变|优化|转变|改变|变化)(?:为|到|至){_RATIO_YEAR}$")
+_RATIO_NOUN = r"(?:产业(?:结构|比例|构成|比重)|三次产业)"
+_RATIO_SPAN_LABEL = re.compile(rf"{_RATIO_NOUN}[^。；;]{{0,16}}$")
+_RATIO_NOUN = re.compile(_RATIO_NOUN)
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 @dataclass
@@ -161,7 +187,15 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
             return None  # 一家企业, 一批项目: prose; 孵化器一家。: a count
         if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
             return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
+        if (
+            pnum is None
+            and m.group("unit") in ("个", "项", "大", "条")
+            and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()))
+        ):
+            return None  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
     end = m.end()
+    if pnum is None and m.group("unit") == "个" and _FIGURES_OF_THE_TEXT_AFTER.match(view, end):
+        return None  # 31个核心数据: how many figures the text shows, not a figure
     nxt = view[end : end + 3]
     if nxt.startswith("级") or (unit_text == "名" and (nxt.startswith("列") or prev == "前")):
         return None  # 名列, 前三名企业: a place in a ranking, no count of people
@@ -188,6 +222,8 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         value, end = value + 5, end + 1  # 一成半: 15%
     elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
         q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
+    if abs(value) >= MAX_PLAUSIBLE_VALUE:
+        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
     if negative:
         value = -value
     qualifier, text_start = _qualifier_before(view, start)
@@ -257,19 +293,29 @@ def _rank_candidates(view: str) -> list[Candidate]:
     return found
 
 
+def _ratio_label(view: str, start: int) -> re.Match[str] | None:
+    """The words naming a structure ratio that starts at `start`: right before it (三次产业结构为), or
+    before a span of two ratios (比重从2007年的A变为2008年的B, 产业结构进一步优化,由上年的A演变为B): before
+    its first ratio, past the year it names and one clause, and for the second, before the first."""
+    label = _RATIO_LABEL.search(view, max(0, start - 16), start)
+    if label:
+        return label
+    opening = _RATIO_SPAN_START.search(view, max(0, start - 10), start)
+    if opening:
+        return _RATIO_SPAN_LABEL.search(view, max(0, opening.start() - 24), opening.start())
+    if _RATIO_SPAN_END.search(view, max(0, start - 12), start):
+        labels = list(_RATIO_NOUN.finditer(view, max(0, start - 64), start))
+        if labels and not _SENTENCE_END.search(view, labels[-1].end(), start):
+            return labels[-1]
+    return None
+
+
 def _ratio_candidates(view: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _RATIO_RE.finditer(view):
-        label = _RATIO_LABEL.search(view, max(0, m.start() - 16), m.start())
+        label = _ratio_label(view, m.start())
         if not label:
-            # 由A:B:C调整为D:E:F: the label stands before the first triple
-            label = (
-                _RATIO_LABEL.search(view, max(0, m.start() - 40), m.start())
-                if "调整为" in view[max(0, m.start() - 6) : m.start()]
-                else None
-            )
-            if not label:
-                continue
+            continue
         for part, group in enumerate(("a", "b", "c")):
             found.append(
                 Candidate(
@@ -329,8 +375,15 @@ def _doubling_candidates(view: str) -> list[Candidate]:
 _QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；]{1,6}”")
 
 
+# “四个上虞”, “三个年”活动, “五个新高地”: a quotation opened by a Chinese-numeral count is a slogan
+_QUOTED_COUNT_NAME = re.compile(
+    rf"“(?=[一二两三四五六七八九十]+(?:{QUOTED_NAME_CLASSIFIERS}))[^“”\n，。；、,;]{{2,10}}”"
+)
+
+
 def _outside_quoted_names(view: str, found: list[Candidate]) -> list[Candidate]:
     names = [(m.end("words"), m.end()) for m in _QUOTED_NAME.finditer(view)]
+    names += [(m.start() + 1, m.end()) for m in _QUOTED_COUNT_NAME.finditer(view)]
     if not names:
         return found
     return [c for c in found if not any(a <= c.num_start < b for a, b in names)]

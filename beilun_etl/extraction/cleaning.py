@@ -40,8 +40,11 @@ _CONTINUATION_START = re.compile(r"^[，,、。；;：:）)”’%％]")
 # A heading never ends with a function word (…的, …和, …将); a number never spans a heading.
 _DANGLING_END = re.compile(r"[的和与及在对将把被是为了等从向以由达至其、，,（(“]$")
 _NUMBER_ACROSS = re.compile(r"[\d.．０-９][\d.．０-９%％万亿元个家]")
-# A line ending with a full date is a byline or a dateline (北仑区统计局 2024-11-20), never cut.
-_DATE_END = re.compile(r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)$")
+# A line ending with a full date, or a date and a time of day, is a byline or a dateline (北仑区统计局
+# 2024-11-20, 记者 2024-07-15 13:11:03), never cut.
+_DATE_END = re.compile(
+    r"(?:19|20)\d{2}(?:([-/.．])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
 # What every dateline holds (half- or full-width): lines without it skip the dateline test.
 _YEAR_DIGITS = re.compile(r"(?:[1１][9９]|[2２][0０])[\d０-９]{2}")
 # A Markdown table row: starts and ends with a bar (full-width ｜ from PDF copies too).
@@ -55,6 +58,21 @@ _NUMBER_CELL = re.compile(
     rf"(?:{PRE_QUALIFIERS})?[-−–+]?[\d０-９][\d０-９,，.．]*(?:余|多)?(?:万亿|亿|万)?[%％]?(?:{POST_QUALIFIERS})?"
 )
 _MISSING_CELL = re.compile(r"[—–\-…/／]+")
+# A row pasted without one of its outer bars (地区生产总值 | 4000882 | 10.3 |, | 工业 | 439470): two bars or
+# more, one of them at an end of the line.
+_OPEN_ROW = re.compile(r"[|｜][^|｜]*[|｜].*|.*[|｜][^|｜]*[|｜]")
+# One cell a line (指标名称 | / 125 | / 18.84 |): a web table copied cell by cell, each closed by its bar.
+_CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
+_MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
+# A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words,
+# then two figures or more set apart by blanks.
+_GLUED_ROW = re.compile(
+    r"(?P<label>[^\d\s|｜+\-−.,，。；;：:%％][^\d\s|｜。；;：:%％]*?)[ \u3000]?"
+    r"(?P<nums>[+\-−]?\d[\d.,]*%?(?:[ \u3000\t]+[+\-−]?\d[\d.,]*%?)+)"
+)
+# Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % or a unit's
+# bracket before the next period, and before the words of a rate of change (同比, 比上年, 增长).
+_GLUED_HEADER_CUT = re.compile(r"(?<=[%％)）])(?=\S)|(?<=[^\s比])(?=同比|比上年|比上月|增长|增速|增幅)")
 # PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
 # typesetting, and it would cut the number from its unit and from the words that say what it measures.
 # (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so
@@ -63,6 +81,9 @@ _SPACE_AT_NUMBER = re.compile(
     r"(?<=[\u4e00-\u9fff%％])[ \u00a0]{1,2}(?!(?:19|20)\d\d年\d)(?=[\d０-９][\d０-９.,．]*[ \u00a0]{0,2}[\u4e00-\u9fff%％])"
     r"|(?<=[\d０-９])[ \u00a0]{1,2}(?=[\u4e00-\u9fff%％])"
 )
+# 分别增长4.2%5.0%6.7%: copies that lost the separators of a list of percentages; a percentage is never
+# written against the next number, so the 、 is put back (±%1-11月 is a header, left alone).
+_LOST_LIST_SEPARATOR = re.compile(r"(?<=\d[%％])(?=[\d０-９])")
 # An item of a list (地区生产总值：2268.4亿元，增长5.9%; - 出口…; 1、…) starts its own line: a label and
 # a colon, a bullet, or an item number (not the 1.5 of a number cut by the break).
 _LIST_ITEM_START = re.compile(
@@ -72,6 +93,9 @@ _LIST_ITEM_START = re.compile(
 _FIGURE_END = re.compile(r"[\d%％][^，,。；;：:\d]{0,3}$")
 # A line at least this long that does not end a sentence is a paragraph cut by a page break.
 _MIN_BROKEN_LINE = 20
+# A byline: a short line ending with a date (and time); a title: a first line with no full stop
+_MAX_BYLINE = 40
+_MAX_TITLE = 64
 
 
 def _ends_sentence(line: str) -> bool:
@@ -82,6 +106,12 @@ def _ends_sentence(line: str) -> bool:
 def is_table_row(line: str) -> bool:
     """A line (stripped of spaces) that starts and ends with a table bar."""
     return len(line) >= 2 and _TABLE_ROW.fullmatch(line) is not None
+
+
+def _is_title(line: str) -> bool:
+    """The first line of a text is its title when short, or (a headline: 慈溪紧追北仑,余姚力压鄞州!宁波各地…
+    排行出炉) when it has no full stop: a title never runs on into the text under it."""
+    return len(line) < 30 or (len(line) <= _MAX_TITLE and "。" not in line and "．" not in line)
 
 
 def _is_heading_or_caption(line: str) -> bool:
@@ -96,6 +126,10 @@ def _should_join(prev: str, nxt: str, prev_is_title: bool) -> bool:
         return False  # 发布时间：2025-10-28 09:30, 2025-10-28 来源：宁波日报
     if _is_heading_or_caption(prev) or _is_heading_or_caption(nxt):
         return False
+    if len(nxt) <= _MAX_BYLINE and (
+        _DATE_END.search(nxt) or (_YEAR_DIGITS.match(nxt) and dateline_in(matching_view(nxt)) is not None)
+    ):
+        return False  # the next line is a byline (水又木 2024-07-15 13:11:03, 2020-05-24 07:53 | 来源:…)
     if _LIST_ITEM_START.match(nxt) and (_FIGURE_END.search(prev) or _LIST_ITEM_START.match(prev)):
         return False
     if _CONTINUATION_START.match(nxt) or _DANGLING_END.search(prev) or _NUMBER_ACROSS.match(prev[-1:] + nxt[:1]):
@@ -147,6 +181,141 @@ def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list
     return header, rows, j
 
 
+def _is_figure_cell(cell: str) -> bool:
+    return bool(_NUMBER_CELL.fullmatch(cell) or _MISSING_CELL.fullmatch(cell))
+
+
+def _cell_per_line_table(cells: list[str]) -> tuple[int, list[str], list[list[str]], int] | None:
+    """A table copied one cell a line: where its header starts, the header (the cells of words before
+    the first figure), the rows (a label, then its figures; every row as long as the first) and the
+    index after them.
+
+    A header one cell short of the rows lacks the label cell (it gets an empty one); a longer run of
+    words above the first row keeps only as many cells as a row has (the rest is a caption)."""
+    h = 0
+    while h < len(cells) and not _is_figure_cell(cells[h]):
+        h += 1
+    if h < 2 or h >= len(cells):  # the label of the first row is the last word cell before a figure
+        return None
+    k = 1
+    while h + k - 1 < len(cells) and _is_figure_cell(cells[h + k - 1]):
+        k += 1
+    rows: list[list[str]] = []
+    at = h - 1
+    while at + k <= len(cells):
+        row = cells[at : at + k]
+        if _is_figure_cell(row[0]) or not all(_is_figure_cell(c) for c in row[1:]):
+            break
+        rows.append(row)
+        at += k
+    words = h - 1  # the word cells above the first row's label
+    if k < 3 or not rows or words < k - 1:
+        return None
+    if words >= k:
+        return words - k, cells[words - k : words], rows, at
+    return 0, ["", *cells[:words]], rows, at
+
+
+def _cells_filled(line: str) -> bool:
+    """Two cells with text or more and at most one empty: a row, not a title trailed by bars (公报 | ||||)."""
+    cells = [c.strip() for c in _BAR.split(line)]
+    cells = cells[1 if not cells[0] else 0 : -1 if not cells[-1] else None]
+    return sum(bool(c) for c in cells) >= 2 and sum(not c for c in cells) <= 1
+
+
+def _neighbours(lines: list[str], i: int) -> list[str]:
+    """The nearest lines with text above and below line i (rows may stand with blank lines between)."""
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), None)
+    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k]), None)
+    return [n for n in (above, below) if n is not None]
+
+
+def _pipe_cell_lines(lines: list[str]) -> list[str]:
+    """Tables copied one cell a line (`指标名称 |` / `企业数 |` / … / `电气机械 |` / `125 |`) and rows
+    pasted without an outer bar (`地区生产总值 | 4000882 | 10.3 |`) rewritten as whole pipe rows, so that
+    the pipe-table reader serves them (the cells, their text and their order stay as they were)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        at, run = i, []  # the cell lines from line i on, blank lines between them allowed
+        while at < len(lines) and (not lines[at] or _CELL_LINE.fullmatch(lines[at])):
+            if lines[at]:
+                run.append(at)
+            at += 1
+        cells = [lines[k].rstrip("|｜").strip() for k in run]
+        found = _cell_per_line_table(cells) if len(run) >= _MIN_CELL_LINES and run[0] == i else None
+        if found is None:
+            line = lines[i]
+            if (
+                line
+                and not is_table_row(line)
+                and _OPEN_ROW.fullmatch(line)
+                and _cells_filled(line)
+                and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) for n in _neighbours(lines, i))
+            ):
+                line = ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
+            out.append(line)
+            i += 1
+            continue
+        header_start, header, rows, end = found
+        out.extend(lines[i : run[header_start]])  # word cells above the header: a caption
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        i = run[end - 1] + 1
+    return out
+
+
+def _glued_header(line: str, n: int) -> tuple[str | None, list[str]] | None:
+    """The n column headers of a whitespace table: its cells set apart by blanks, else (copies that lost
+    the blanks) cut where a header ends with % or a unit's bracket or a rate of change starts. A cell
+    more is the label column's header: a 指标/地区 word is dropped, words naming what the table holds
+    (规模以上工业增加值(亿元)) are returned first, to stand as the table's caption."""
+    if _GLUED_ROW.match(line) or any(_is_figure_cell(c) for c in _SINGLE_GAP.split(line)):
+        return None  # a row of figures (a first row the row pattern missed), not headers
+    for cells in (_COLUMN_GAP.split(line), _SINGLE_GAP.split(line)):
+        if len(cells) in (n, n + 1):
+            return None, cells[-n:]
+    cells = [c.strip() for c in _GLUED_HEADER_CUT.split(line) if c.strip()]
+    if len(cells) == n + 1:
+        return cells[0], cells[1:]
+    return (None, cells) if len(cells) == n else None
+
+
+def _pipe_glued_tables(lines: list[str]) -> list[str]:
+    """Whitespace tables whose row labels are glued to their first figure (`北仑区67.3 -5.1 753.9 4.9`
+    under `11月同比±%1-11月同比±%`), two rows or more with as many figures, rewritten as pipe tables under
+    the headers of the line above (a table whose headers cannot be told apart is left as it was)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[list[str]] = []
+        j = i + 1
+        while j < len(lines) and (m := _GLUED_ROW.fullmatch(lines[j])):
+            cells = [m["label"].strip(), *_SINGLE_GAP.split(m["nums"])]
+            if rows and len(cells) != len(rows[0]):
+                break
+            rows.append(cells)
+            j += 1
+        found = (
+            _glued_header(lines[i], len(rows[0]) - 1)
+            if len(rows) >= 2 and lines[i] and not _GLUED_ROW.fullmatch(lines[i]) and not _BAR.search(lines[i])
+            else None
+        )
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        subject, header = found
+        if subject:
+            out.append(subject)
+        out.append("|  | " + " | ".join(header) + " |")
+        out.append("|" + "---|" * (len(header) + 1))
+        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        i = j
+    return out
+
+
 def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     """Aligned tables (a header of three columns or more over two rows of figures or more, with the
     same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was.
@@ -184,13 +353,15 @@ def clean_text(raw: str) -> str:
         text = _BLOCK_TAG.sub("\n", _CELL_END.sub("\t", text))
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
-    lines = _pipe_aligned_tables([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = _pipe_cell_lines([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = _pipe_aligned_tables(_pipe_glued_tables(lines))
     lines = [
         _SPACE_AT_NUMBER.sub("", line)
         if (" " in line or "\u00a0" in line) and not (is_table_row(line) or _HEADING_START.match(line))
         else line
         for line in lines
     ]
+    lines = [_LOST_LIST_SEPARATOR.sub("、", line) if not is_table_row(line) else line for line in lines]
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
@@ -203,7 +374,7 @@ def clean_text(raw: str) -> str:
             not row
             and not in_table
             and paragraphs
-            and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and len(paragraphs[0]) < 30)
+            and _should_join(paragraphs[-1], line, prev_is_title=len(paragraphs) == 1 and _is_title(paragraphs[0]))
         ):
             paragraphs[-1] += line
         else:
@@ -218,13 +389,18 @@ _SEPARATOR_ROW = re.compile(r"[|｜](?:\s*:?-+:?\s*[|｜])+")
 
 def _with_header_separator(table: str) -> str:
     """A pipe table written without its |---| row (a header of words over rows of figures) gets one,
-    as an aligned table does, so that one reader serves all."""
+    as an aligned table does, so that one reader serves all. A header one cell shorter than its rows
+    (`| 绝对数(亿元) | 增长(%) |` over `| 地区生产总值 | 617.5 | 5.2 |`) lacks the label's cell: it gets
+    an empty one, so that each header stands over its own column."""
     rows = table.split("\n")
     if len(rows) < 3 or any(_SEPARATOR_ROW.fullmatch(r) for r in rows):
         return table
     header, *data = ([c.strip() for c in _BAR.split(r.strip("|｜"))] for r in rows)
-    if any(_NUMBER_CELL.fullmatch(c) for c in header) or not all(
-        len(cells) == len(header) and _is_data_row(cells) for cells in data
-    ):
+    if any(_NUMBER_CELL.fullmatch(c) for c in header):
+        return table
+    if all(len(cells) == len(header) + 1 and not _is_figure_cell(cells[0]) for cells in data):
+        header = ["", *header]
+        rows[0] = "| " + " | ".join(header) + " |"
+    if not all(len(cells) == len(header) and _is_data_row(cells) for cells in data):
         return table
     return "\n".join([rows[0], "|" + "---|" * len(header), *rows[1:]])

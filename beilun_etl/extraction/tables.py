@@ -59,6 +59,10 @@ _SIGNED_HEADER = re.compile(r"±|\+/-|增减|增\(减\)")
 _GENERIC_HEADERS = frozenset(
     {"绝对数", "绝对值", "数值", "数量", "金额", "总量", "实绩", "完成值", "本期", "指标值", "增减"}
 )
+# 增长速度(%), 增长率(%): a header naming a rate of change, whatever words follow 增长
+_GROWTH_RATE_HEADER = re.compile(r"增长(?:速度|率)|增速|增幅")
+# 企业数, 单位数, 户数: a header counting units of something; its cells are counts with no unit written
+_COUNT_HEADER = re.compile(r"(?:企业|单位|法人|户|家|个)数(?:\(个\)|\(家\))?")
 _BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
 _CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
 _LABEL_PREFIX = re.compile(
@@ -121,8 +125,19 @@ rule(
 rule("period", COLUMN_HEADER, "the period of the cell's column header", _YEARS, "3065.2")
 rule("period", CAPTION, "the period the table's caption names", _CAPTIONED, "1365.6")
 _CHANGES = "|指标|2024年|增减（亿元）|\n|---|---|---|\n|地区生产总值（亿元）|2985.6|+120.5|\n"
+LEFT_OF_CHANGE = rule(
+    "period",
+    "left_of_change",
+    "a change column without a period of its own, right of the latest period: that period (同比± after 1-11月)",
+    _CHANGES,
+    "+120.5",
+)
 LATEST_HEADER = rule(
-    "period", "latest_header", "a column without a period of its own: the latest of the headers", _CHANGES, "+120.5"
+    "period",
+    "latest_header",
+    "a column without a period of its own after an earlier one: the latest of the headers",
+    "|指标|2024年|2023年|增减（亿元）|\n|---|---|---|---|\n|地区生产总值（亿元）|3065.2|2985.6|+79.6|\n",
+    "+79.6",
 )
 TABLE_DEFAULT = rule(
     "period",
@@ -139,6 +154,13 @@ RANK_COLUMN = rule(
     "2",
 )
 SIGNED_COLUMN = rule("measure", "signed_column", "a cell of a column of signed numbers (增减)", _CHANGES, "+120.5")
+GROWTH_RATE_HEADER = rule(
+    "measure",
+    "growth_rate_header",
+    "a percent cell under a header of growth (增长速度, 增速, 增幅)",
+    "|指标|2024年|比上年增长速度（%）|\n|---|---|---|\n|地区生产总值（亿元）|2985.6|6.3|\n",
+    "6.3",
+)
 
 
 # -- reading the words around the cells -------------------------------------------------------
@@ -267,6 +289,8 @@ def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> Meas
             rule=SIGNED_COLUMN,
         )
     info = classify(ctx.view, col.words[0], col.words[1], unit, "number")
+    if info.measure == "level" and unit == "percent" and _GROWTH_RATE_HEADER.search(ctx.view, *col.words):
+        return MeasureInfo("growth_pct", rule=GROWTH_RATE_HEADER)
     if info.measure == "level" and label and label[1] > label[0]:
         info = classify(ctx.view, label[0], label[1], unit, "number")  # a row 地区生产总值增速
     return info
@@ -344,6 +368,8 @@ def _cell_unit(
         return col.unit
     if col.signed or _percent_measure(ctx, col.words) or _percent_measure(ctx, label):
         return parse_unit("%")
+    if _COUNT_HEADER.fullmatch(ctx.view, *col.words):
+        return "count", 1.0, None
     return next((u for u in fallbacks if u), None)
 
 
@@ -388,6 +414,13 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
     columns = [_column(ctx, span, year) for span in table.header.cells]
     header_periods = [c.period for c in columns if c.period]
     latest = max(header_periods, key=lambda p: p[1]) if header_periods else None
+    # A change column without a period of its own (同比±% after 1-11月(亿元), next to 11月) is the change
+    # of the figures to its left when they end with the latest period (a span to date beside its last
+    # month); after an earlier year (| 2024年 | 2023年 | 增长 |) it is the latest period's.
+    own_or_left: list[Period | None] = []
+    for c in columns:
+        left = own_or_left[-1] if own_or_left and c.role == "data" else None
+        own_or_left.append(c.period or (left if left and latest and left[1] == latest[1] else None))
     label_column = next((i for i, c in enumerate(columns) if c.role == "label"), None)
     skip = _Column("skip", (0, 0), None)
 
@@ -402,6 +435,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         )
         previous: tuple[Attribution, Span] | None = None
         for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
+            column_period = own_or_left[i] if i < len(own_or_left) else None
             found = _cell(view, span) if i != li and col.role == "data" else None
             if found is None:
                 continue
@@ -426,12 +460,14 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             label_period = (
                 ctx.period_in(label, (col.period or caption.period or ctx.default)[1].year) if label else None
             )
-            period = label_period or col.period or caption.period or latest
+            period = label_period or column_period or caption.period or latest
             period_rule = (
                 ROW_LABEL
                 if label_period
                 else COLUMN_HEADER
                 if col.period
+                else LEFT_OF_CHANGE
+                if column_period
                 else CAPTION
                 if caption.period
                 else LATEST_HEADER
