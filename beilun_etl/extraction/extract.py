@@ -33,7 +33,7 @@ from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.table_layout import find_tables, mask_tables
 from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
-from beilun_etl.extraction.timeexpr import find_time_expressions
+from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
 from beilun_etl.extraction.zoning import assign_zones, title_span
 
@@ -149,7 +149,7 @@ def _sentence_records(
 ) -> tuple[list[dict[str, Any]], str]:
     """The figures the sentence rules find, ordered by char_start, and the article's main zone."""
     dicts = resolver.dicts
-    exprs = find_time_expressions(view, published.year, base_year)
+    exprs = find_time_expressions(view, published.year, base_year, review_year(published))
 
     infos: list[MeasureInfo] = []
     for i, c in enumerate(cands):
