@@ -173,7 +173,14 @@ def evaluate(gold_dir: Path, article_paths: list[Path]) -> EvaluationReport:
         if not gold_path.exists():
             continue
         article = _load(path)
-        preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
+        preds = extract_figures(
+            article.article_id,
+            article.text,
+            article.published,
+            article.published_inferred,
+            title=article.title,
+            url=article.url,
+        )
         scores.append(score_article(article.article_id, article.text, _read_gold(gold_path), preds))
     return EvaluationReport(scores)
 
