@@ -514,3 +514,19 @@ def test_periods_listed_after_one_comparison_word_are_all_bases():
     records = figures(text, published=dt.date(2022, 9, 20))
     for figure in ("0.3", "2.1个百分点", "6.6%"):
         assert period(by_text(records, figure))[1].startswith("2022-")
+
+
+def test_a_pages_url_dates_it():
+    from beilun_etl.extraction.publication import url_date
+
+    assert url_date("http://paper.example.cn/jj/2019/0412/881.html") == dt.date(2019, 4, 12)
+    assert url_date("http://news.example.cn/system/2018/11/05/1.shtml") == dt.date(2018, 11, 5)
+    assert url_date("http://example.cn/html/news/20170322/77.htm") == dt.date(2017, 3, 22)
+    assert url_date("http://tjj.example.gov.cn/sjjd/201905/t20190517_1.htm") == dt.date(2019, 5, 17)
+    assert url_date("http://example.cn/news/2023/1052/1.html") is None  # not a day
+    assert url_date("https://example.com/story/7333/9178115") is None
+
+
+def test_a_text_reporting_last_year_and_setting_this_years_targets_was_written_the_year_after():
+    text = "2022年全区生产总值增长4.1%左右。去年，全区新增企业800家。今年全区经济增长预期目标为5%左右。"
+    assert infer_publication_year(clean_text(text)) == 2023

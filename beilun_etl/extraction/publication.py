@@ -62,7 +62,7 @@ def infer_publication_year(text: str) -> int | None:
 
 def _sentence_of(view: str, e: TimeExpr) -> str:
     start = max(view.rfind(c, 0, e.start) for c in "。！？!?\n") + 1
-    return view[start:e.start] + _SENTENCE.match(view, e.end).group()
+    return view[start : e.start] + _SENTENCE.match(view, e.end).group()
 
 
 def url_date(url: str | None) -> dt.date | None:
