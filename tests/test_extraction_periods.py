@@ -175,7 +175,7 @@ def test_the_whole_year_of_a_news_report_is_the_year_its_paragraph_named():
     assert period(by_text(records, "1560万人次")) == ("2024-01-01", "2024-12-31")
     # a year named as a base (比2023年) or a target (到2027年) is not the paragraph's year
     for sentence in ("比2023年增长8%。全年新开国际航线12条。", "到2027年建成航线500条。全年新开国际航线12条。"):
-        records = figures("北仑港区动态\n\n" + sentence, published=dt.date(2025, 1, 8))
+        records = figures("北仑港区动态\n\n" + sentence, published=dt.date(2025, 7, 8))
         assert period(by_text(records, "12条")) == ("2025-01-01", "2025-12-31")
     # a bulletin names its year in the title: 全年 is that year, whatever the paragraph says
     bulletin = "北仑区2023年国民经济和社会发展统计公报\n\n2022年获评全省第一。全年一般公共预算收入386.5亿元。"
@@ -463,3 +463,70 @@ def test_a_programme_still_to_come_spans_all_its_years():
         ("2026-01-01", "2030-12-31"),
         ("2021-01-01", "2024-12-31"),
     ]
+
+
+def test_a_result_for_the_whole_year_in_a_first_quarter_text_is_the_year_under_review():
+    text = "北仑港区动态\n\n全年新开国际航线12条。明年计划：全年将新增航线10条。"
+    records = figures(text, published=dt.date(2025, 2, 10))
+    assert period(by_text(records, "12条")) == ("2024-01-01", "2024-12-31")
+    assert period(by_text(records, "10条")) == ("2025-01-01", "2025-12-31")  # a plan: this year
+    records = figures(text, published=dt.date(2025, 6, 10))
+    assert period(by_text(records, "12条")) == ("2025-01-01", "2025-12-31")
+
+
+def test_a_year_under_review_is_the_year_the_paragraph_named_else_the_year_before_a_january_report():
+    report = "区政府工作报告\n\n2022年是爬坡过坎的一年。一年来，我们攻坚克难。全区财政总收入达到312.5亿元。"
+    records = figures(report, published=dt.date(2023, 8, 1))
+    assert period(by_text(records, "312.5亿元")) == ("2022-01-01", "2022-12-31")
+    report = "区政府工作报告\n\n各位代表：\n\n一年来，全区新增市场主体1.2万户。"
+    records = figures(report, published=dt.date(2023, 1, 16))
+    assert period(by_text(records, "1.2万户")) == ("2022-01-01", "2022-12-31")
+
+
+def test_a_heading_naming_a_period_states_it_for_the_paragraphs_under_it():
+    text = (
+        "在区人代会上的报告\n\n各位代表，现在我向大会报告工作。\n\n2022年工作回顾\n\n"
+        "（一）产业稳中有进。全区规上工业增加值增长7.5%。\n\n年末常住人口45.3万人。\n\n"
+        "2023年主要目标\n\n地区生产总值增长6%左右。"
+    )
+    records = figures(text, published=dt.date(2023, 1, 12))
+    assert period(by_text(records, "7.5%")) == ("2022-01-01", "2022-12-31")
+    assert period(by_text(records, "45.3万人")) == ("2022-12-31", "2022-12-31")  # 年末 of the section's year
+    assert not by_text(records, "7.5%")["period_inferred"]
+    assert period(by_text(records, "6%左右")) == ("2023-01-01", "2023-12-31")  # the next heading's
+    # a dateline or a page's navigation path is no heading
+    dated = "港口快讯\n\n首页>新闻>2021年新闻\n\n货物吞吐量增长3.2%。"
+    assert period(by_text(figures(dated, published=dt.date(2024, 5, 1)), "3.2%")) == ("2024-01-01", "2024-12-31")
+
+
+def test_an_opening_statement_names_the_year_the_document_reports_on():
+    text = "高新区发展一览\n\n导语 2022年，园区坚持创新驱动，发展势头良好。\n\n规上工业增加值增长9.1%。"
+    records = figures(text, published=dt.date(2023, 4, 20))
+    assert period(by_text(records, "9.1%")) == ("2022-01-01", "2022-12-31")
+    # an opening with a figure of its own states only its own sentence's period
+    text = "高新区发展一览\n\n2022年，园区营收增长4%。\n\n规上工业增加值增长9.1%。"
+    records = figures(text, published=dt.date(2023, 4, 20))
+    assert period(by_text(records, "9.1%")) == ("2023-01-01", "2023-12-31")
+
+
+def test_periods_listed_after_one_comparison_word_are_all_bases():
+    text = "1-8月，全区外贸出口占比为31.2%，分别较1-7月和上年同期提高0.3和2.1个百分点。出口增长6.6%。"
+    records = figures(text, published=dt.date(2022, 9, 20))
+    for figure in ("0.3", "2.1个百分点", "6.6%"):
+        assert period(by_text(records, figure))[1].startswith("2022-")
+
+
+def test_a_pages_url_dates_it():
+    from beilun_etl.extraction.publication import url_date
+
+    assert url_date("http://paper.example.cn/jj/2019/0412/881.html") == dt.date(2019, 4, 12)
+    assert url_date("http://news.example.cn/system/2018/11/05/1.shtml") == dt.date(2018, 11, 5)
+    assert url_date("http://example.cn/html/news/20170322/77.htm") == dt.date(2017, 3, 22)
+    assert url_date("http://tjj.example.gov.cn/sjjd/201905/t20190517_1.htm") == dt.date(2019, 5, 17)
+    assert url_date("http://example.cn/news/2023/1052/1.html") is None  # not a day
+    assert url_date("https://example.com/story/7333/9178115") is None
+
+
+def test_a_text_reporting_last_year_and_setting_this_years_targets_was_written_the_year_after():
+    text = "2022年全区生产总值增长4.1%左右。去年，全区新增企业800家。今年全区经济增长预期目标为5%左右。"
+    assert infer_publication_year(clean_text(text)) == 2023

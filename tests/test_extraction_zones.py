@@ -1,5 +1,6 @@
 import datetime as dt
 
+from beilun_etl.extraction import extract_figures
 from tests.extraction_helpers import by_text, figures
 
 
@@ -272,3 +273,55 @@ def test_a_place_above_the_main_one_is_a_subject_when_a_period_or_new_things_fol
         "另外，宁波前湾新区首季实现规上工业总产值1150亿元；杭州湾新区新引进亿元以上项目18个。"
     )
     assert [r["zone"] for r in records] == ["ningbo_bonded_zone", "qianwan", "hangzhou_bay_new_area"]
+
+
+def test_a_place_the_dictionary_lacks_gets_no_zone_not_the_parent_named_nearby():
+    text = "青禾县2023年国民经济和社会发展统计公报\n\n全县实现地区生产总值320.5亿元，增长6.1%，增速居台州各县第二。"
+    records = figures(text, dt.date(2024, 3, 1))
+    assert by_text(records, "320.5亿元")["zone"] is None
+    assert by_text(records, "6.1%")["zone"] is None
+    # the same article about a place it knows
+    known = figures(text.replace("青禾县", "北仑区").replace("全县", "全区"), dt.date(2024, 3, 1))
+    assert by_text(known, "320.5亿元")["zone"] == "beilun"
+
+
+def test_an_article_naming_no_place_gets_no_zone_rather_than_a_default_district():
+    records = figures("1-9月份全市规模以上工业增加值\n\n全市规上工业增加值同比增长3.1%，增速比1-8月加快0.2个百分点。")
+    assert {r["zone"] for r in records} == {None}
+
+
+def test_the_sidecar_title_or_url_names_the_zone_an_article_about_its_area_does_not():
+    text = "全区实现地区生产总值400.1亿元，比上年增长10.3%。"
+    by_title = extract_figures("t", text, dt.date(2011, 3, 31), title="2010年海曙区国民经济和社会发展统计公报")
+    assert {r["zone"] for r in by_title} == {"haishu"}
+    by_url = extract_figures("t", text, dt.date(2011, 3, 31), url="http://tjj.yinzhou.gov.cn/art/2011/3/31/1.html")
+    assert {r["zone"] for r in by_url} == {"yinzhou"}
+    unknown = extract_figures("t", text, dt.date(2011, 3, 31), title="青禾县2010年统计公报")
+    assert {r["zone"] for r in unknown} == {None}
+
+
+def test_national_figures_are_the_countrys():
+    text = (
+        "数读政府工作报告\n\n国务院总理在北京作政府工作报告。\n\n"
+        "——国内生产总值达到99.1万亿元，增长6.1%。\n\n——城镇新增就业1352万人。"
+    )
+    records = figures(text, dt.date(2020, 5, 24))
+    assert {r["zone"] for r in records} == {"china"}
+    # in a district's article, only the clause naming the nation's product
+    text = "北仑区经济运行\n\n北仑区地区生产总值增长5.8%，高于国内生产总值增速0.6个百分点。全区新增企业900家。"
+    records = figures(text, dt.date(2024, 3, 1))
+    assert by_text(records, "5.8%")["zone"] == by_text(records, "900家")["zone"] == "beilun"
+
+
+def test_names_of_organisations_and_plain_words_set_no_zone():
+    # a newspaper's header, a customs district, a port of entry
+    text = "浙江日报 数字报\n\n北仑区今年上半年外贸进出口额1200亿元。杭州海关统计，出口增长8.1%。"
+    records = figures(text, dt.date(2024, 7, 20))
+    assert by_text(records, "1200亿元")["zone"] == by_text(records, "8.1%")["zone"] == "beilun"
+    records = figures("宁波北仑外贸动态\n\n上半年，宁波口岸进出口1.2万亿元，同比下降3.4%。", dt.date(2024, 7, 20))
+    assert by_text(records, "1.2万亿元")["zone"] is None
+    # 片区 as a plain word names no area; after the area's full name it refers back to it
+    plain = figures("北仑区重点工作\n\n二是片区开发再推进，新开工项目12个。", dt.date(2024, 7, 20))
+    assert by_text(plain, "12个")["zone"] == "beilun"
+    back = figures("浙江自贸试验区宁波片区建设\n\n今年以来，片区新增企业320家。", dt.date(2024, 7, 20))
+    assert by_text(back, "320家")["zone"] == "zj_ftz_ningbo"

@@ -270,7 +270,14 @@ def evaluate(gold_dir: Path, article_paths: list[Path]) -> EvaluationReport:
             score = score_article(path.stem, "", gold, [])
             score.rejected = f"{rejection.reason}: {rejection.detail}"
         else:
-            preds = extract_figures(article.article_id, article.text, article.published, article.published_inferred)
+            preds = extract_figures(
+                article.article_id,
+                article.text,
+                article.published,
+                article.published_inferred,
+                title=article.title,
+                url=article.url,
+            )
             score = score_article(article.article_id, article.text, gold, preds)
         score.style = styles[path]
         scores.append(score)

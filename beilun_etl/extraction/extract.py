@@ -43,7 +43,7 @@ from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.table_layout import find_tables, mask_tables
 from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
-from beilun_etl.extraction.timeexpr import find_time_expressions
+from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
 from beilun_etl.extraction.zoning import assign_zones, title_span
 
@@ -85,9 +85,15 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
 
 
 def extract_figures(
-    article_id: str, text: str, published: dt.date, published_inferred: bool = False
+    article_id: str,
+    text: str,
+    published: dt.date,
+    published_inferred: bool = False,
+    title: str | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
-    """All figures of one article, ordered by char_start (see FACTS.md for the fields)."""
+    """All figures of one article, ordered by char_start (see FACTS.md for the fields); the
+    sidecar's `title` and `url` tell the zone the article is about when its text does not."""
     dicts = load_dictionaries()
     full_view = matching_view(text)
     tables = find_tables(full_view)
@@ -100,10 +106,10 @@ def extract_figures(
     default, base_year = _document_default(view, seg, published)
     if cands:
         records, main = _sentence_records(
-            article_id, text, view, seg, resolver, cands, default, base_year, published, published_inferred
+            article_id, text, view, seg, resolver, cands, default, base_year, published, published_inferred, title, url
         )
     else:  # tables only
-        records, main = [], assign_zones(view, seg, [], dicts)[1]
+        records, main = [], assign_zones(view, seg, [], dicts, title, url)[1]
     if not tables:
         return records
     figures = table_figures(
@@ -128,14 +134,16 @@ def _sentence_records(
     base_year: int | None,
     published: dt.date,
     published_inferred: bool,
+    title: str | None = None,
+    url: str | None = None,
 ) -> tuple[list[dict[str, Any]], str]:
     """The figures the sentence rules find, ordered by char_start, and the article's main zone."""
     dicts = resolver.dicts
-    exprs = find_time_expressions(view, published.year, base_year)
+    exprs = find_time_expressions(view, published.year, base_year, review_year(published))
     default_rule = TITLE_PERIOD if base_year is not None else PUBLICATION_YEAR
 
     infos = _measures(view, seg, cands)
-    zones, main, zone_rules = assign_zones(view, seg, cands, dicts)
+    zones, main, zone_rules = assign_zones(view, seg, cands, dicts, title, url)
 
     timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
     last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)

@@ -13,6 +13,7 @@ before it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -30,6 +31,17 @@ _RUN_OF_TOP_GROUP = re.compile(
 
 # 去年同期的约: a qualifier between the time expression and its figure
 _QUALIFIER_TAIL = re.compile(rf"(?:{alternation(LEX.qualifiers_before)})+$")
+
+
+# A heading (a short line without sentence punctuation) that names a period states it for the
+# section under it (2019年和今年以来工作回顾, 2024年工作回顾, 2023年1-10月); not a page's navigation,
+# dateline or the title of a report (>2025年政府公报>…, 发布时间, 2025年政府工作报告)
+_HEADING_MAX = 40
+_SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
+# (a table's caption, 表1 2024年主要经济指标, is the table's own)
+_NOT_A_SECTION_HEADING = re.compile(
+    r"[>|]|发布|来源|日期|时间|星期|报告|公报|[:：]\s*$|^(?:附?表|图)\s*[\d一二三四五六七八九十]"
+)
 
 
 @dataclass
@@ -158,6 +170,37 @@ def data_year(exprs: list[TimeExpr], figure_positions: list[int], seg: Segments,
     return best if best is not None else pub_year
 
 
+def section_scopes(seg: Segments, exprs: list[TimeExpr], figure_positions: list[int]) -> dict[int, Ctx]:
+    """The period each paragraph starts with when it names none, by paragraph index: the period a
+    heading names, for the paragraphs under it until the next heading naming one (a heading naming
+    none, 一、工业经济, keeps it); and the year an opening statement names (摘要 2023年，在…领导下，…。
+    then 全年GDP增长6.6%): the first paragraph of the body holding sentences but no figure, whose
+    first sentence names a year, states it for the document. Day dates (datelines) never do."""
+    by_para: dict[int, list[TimeExpr]] = {}
+    for e in exprs:
+        if e.period is not None and e.kind != "span" and not (e.comparison or e.in_title):
+            by_para.setdefault(seg.paragraphs.index(e.start), []).append(e)
+    with_figure = {seg.paragraphs.index(pos) for pos in figure_positions}
+    scopes: dict[int, Ctx] = {}
+    current: Ctx | None = None
+    body_started = False
+    for p, (a, b) in enumerate(seg.paragraphs.spans):
+        line = seg.view[a:b].strip()
+        named = [e for e in by_para.get(p, []) if e.period[0] != e.period[1]]
+        if p and line and not _SENTENCE_PUNCT.search(line) and len(line) <= _HEADING_MAX:
+            if named and p not in with_figure and not _NOT_A_SECTION_HEADING.search(line):
+                first = named[0]
+                current = Ctx(first.kind if first.kind != "since" else "explicit", *first.period)
+        elif p and line and not body_started:
+            body_started = True
+            opening = [e for e in named if e.start < seg.full.span(a)[1]]
+            if opening and p not in with_figure and not opening[0].relative and not opening[0].future:
+                current = current or Ctx("explicit", *opening[0].period)
+        if current is not None:
+            scopes[p + 1] = current
+    return scopes
+
+
 def assign_periods(
     seg: Segments,
     exprs: list[TimeExpr],
@@ -189,6 +232,7 @@ def assign_periods(
     from_ctx: tuple[Ctx | None, bool] = (None, False)  # the period before a 从<period>的, and whether it holds
     within: Ctx | None = None  # the period a 其中，10月 of this sentence is part of
     positions = [e[0] for e in events]
+    scopes = section_scopes(seg, exprs, [f.pos for f in figures])
     para_of, full_of, semi_of = (index.indices(positions) for index in (seg.paragraphs, seg.full, seg.sentences))
     for n, (_pos, kind, idx) in enumerate(events):
         p, s, q = para_of[n], full_of[n], semi_of[n]
@@ -197,7 +241,8 @@ def assign_periods(
             if future_active:  # a planned date (届时…) holds for its own clause group only
                 ctx, future_active = before_future, False
         if p != para_idx:
-            para_idx, sent_idx, para_ctx, ctx, within = p, s, None, None, None
+            scope = scopes.get(p)  # the period its section or the document's opening states
+            para_idx, sent_idx, para_ctx, ctx, within = p, s, scope, scope, None
             years, last_explicit, consecutive, named, from_ctx = [], None, 0, None, (None, False)
         elif s != sent_idx:
             para_ctx = ctx if within is None else within  # 其中，10月…。分行业看…: back to 1-10月
@@ -244,6 +289,10 @@ def assign_periods(
                 if e.year is not None:
                     years.append(e.year)
             elif e.period is not None:
+                scope = scopes.get(p)
+                if e.defaulted and scope is not None and e.year is not None and scope.end.year != e.year:
+                    # 年末, 全年 under a heading 2024年…: of the year the section states, not a default
+                    e = _resolved_in(e, scope.end.year)
                 if e.future and not future_active:
                     before_future, future_active = ctx, True
                 from_ctx = (ctx, True) if e.from_ else (None, False)
@@ -288,6 +337,11 @@ def assign_periods(
         if f.measure == "rank":
             consecutive = 0
     return out
+
+
+def _resolved_in(e: TimeExpr, year: int) -> TimeExpr:
+    """The expression `e`, resolved against `year` instead of the default year it fell back to."""
+    return dataclasses.replace(e, period=_shift(e.period, year - e.year), year=year, defaulted=False)
 
 
 def _shift(period: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.date]:

@@ -25,6 +25,17 @@ _FIGURE_LIKE = re.compile(
 TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
 _SENTENCE = re.compile(r"[^。！？!?\n]*")
 _PROBE_YEAR = 2000  # relative years resolve against it: 去年 is 1999
+# 今年 in a sentence that sets a target (今年全省经济增长预期目标为5%左右, 今年将新建…) is no report of
+# this year's results: a text reporting last year and setting this year's targets is a January report.
+_TARGET_IN_SENTENCE = re.compile(r"目标|预期|计划|力争|争取|确保|将|要|预计|拟|建议")
+# The date in a page's URL (news sites and government portals file pages by it): /2021/0913/,
+# /2023/07/20/, /20230130/, /art/2021/5/8/, /202403/01/, t20221123_
+URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-])"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)(?P<d>\d\d)(?=/)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)/(?P<d>\d\d)(?=/)"),
+    re.compile(r"(?:/|\bt)(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?=[/_.])"),
+)
 
 
 def infer_publication_year(text: str) -> int | None:
@@ -49,9 +60,29 @@ def infer_publication_year(text: str) -> int | None:
     return max(max(reported), _year_after_last_year(view, found, exprs) or 0)
 
 
+def _sentence_of(view: str, e: TimeExpr) -> str:
+    start = max(view.rfind(c, 0, e.start) for c in "。！？!?\n") + 1
+    return view[start : e.start] + _SENTENCE.match(view, e.end).group()
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a page's URL files it under (http://…/jj/2021/0913/53188.html → 2021-09-13), when it
+    is a real day no later than today: where a page without metadata or dateline was published."""
+    for pattern in URL_DATES:
+        for m in pattern.finditer(url or ""):
+            try:
+                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue  # /2023/1052/: not a day
+            if day <= dt.date.today():
+                return day
+    return None
+
+
 def _year_after_last_year(view: str, found: list[TimeExpr], exprs: list[TimeExpr]) -> int | None:
-    """A text that reports figures for 去年 and for whole years only, never for 今年, calls its latest
-    year 去年 (去年GDP增长5.8% over 2024年全区GDP…增长5.8%): it was written the year after."""
+    """A text that reports figures for 去年 and for whole years only, never for 今年 (other than the
+    targets it sets for it), calls its latest year 去年 (去年GDP增长5.8% over 2024年全区GDP…增长5.8%;
+    …今年预期目标为增长5%左右): it was written the year after."""
 
     def with_figure(e: TimeExpr) -> bool:
         return bool(_FIGURE_LIKE.search(_SENTENCE.match(view, e.end).group()))
@@ -59,8 +90,8 @@ def _year_after_last_year(view: str, found: list[TimeExpr], exprs: list[TimeExpr
     reporting = [
         e for e in found if e.kind == "explicit" and e.relative and not (e.comparison or e.future or e.anchored)
     ]
-    if any(e.year == _PROBE_YEAR for e in reporting):
-        return None  # 今年…, 去年…: written in the year it calls 今年
+    if any(e.year == _PROBE_YEAR and not _TARGET_IN_SENTENCE.search(_sentence_of(view, e)) for e in reporting):
+        return None  # 今年…, 去年…: written in the year it calls 今年 (not only its targets)
     if not any(e.year == _PROBE_YEAR - 1 and with_figure(e) for e in reporting):
         return None
     reported = [e for e in exprs if e.kind == "explicit" and not e.aim and e.period is not None and with_figure(e)]

@@ -93,6 +93,11 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before the end
 # 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
 _PLAN_AFTER = re.compile(r"[^。；;！？\n]{0,12}?(?:将|预计|计划|力争|争取|目标|有望|预期|确保)")
+# 较1-9月份和上年同期提高…: a period joined to a comparison base by one of these is a base too
+_BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
+# 一年来: the year under review, as a year (not a span ending at the last year reported)
+YEAR_UNDER_REVIEW_WORDS = frozenset({"一年来", "一年以来"})
+_REVIEW_MONTHS = 3  # a text published by the end of March reviews the year before when it names none
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -114,6 +119,7 @@ class TimeExpr:
     completed: bool = False  # 过去五年: a span of the years completed before publication
     within: bool = False  # 其中，10月 / 10月当月: a part of the period before it, for its own sentence
     same_period: bool = False  # 去年同期为5.2%: the period before it a year earlier, for its own sentence
+    defaulted: bool = False  # 年末, 全年 with no year in the text before it: resolved against a default year
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -178,6 +184,13 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+def review_year(published: dt.date) -> int:
+    """The year a text reviews when it names none (一年来, 全年 of a result): the year before for a text
+    published in the first quarter (a January work report, a February release of last year's
+    results), else the year of publication."""
+    return published.year - 1 if published.month <= _REVIEW_MONTHS else published.year
+
+
 def _number(text: str) -> int:
     return int(parse_number(text))
 
@@ -218,15 +231,20 @@ def _named_year(view: str, pos: int, last_year: TimeExpr | None, pub_year: int, 
     return last_year.year
 
 
-def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> list[TimeExpr]:
+def find_time_expressions(
+    view: str, pub_year: int, base_year: int | None, reviewed: int | None = None
+) -> list[TimeExpr]:
     """All time expressions, resolved: relative years against `pub_year` (今年/去年) or
     `base_year` (全年/本年/当年 and bare sub-periods: the year a bulletin reports on).
 
     `base_year` None: the article does not name the year it reports on (a news report). Then
     全年/本年/当年 is the year its paragraph last named (2024年北仑港区完成…。全年新开…, published in
-    January 2025), else the publication year.
+    January 2025), else the year under review (`reviewed`, see review_year: a result for 全年 in a
+    January report is last year's; a plan for 全年 is this year's). 一年来 is the year
+    their paragraph named (2020年是极不平凡的一年。一年来…), else the year under review.
     """
     named_by_title = base_year is not None
+    reviewed = pub_year if reviewed is None else reviewed
     base_year = pub_year if base_year is None else base_year
     exprs: list[TimeExpr] = []
     last_year: TimeExpr | None = None  # the last 2024年 read
@@ -246,7 +264,7 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         elif g["rel"]:
             rel = g["rel"]
             offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
-            anchor = pub_year
+            anchor, named = pub_year, None
             if rel in ("全年", "本年", "当年"):
                 if named_by_title:
                     anchor = base_year
@@ -255,10 +273,12 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
                     # year named in an earlier paragraph (2024年…。\n\n全年接待游客…, published in July)
                     plan = _PLAN_AFTER.match(view, end) is not None
                     scope = _PARAGRAPH_END if plan else _ARTICLE_END
-                    anchor = _named_year(view, start, last_year, pub_year, scope) or pub_year
+                    named = _named_year(view, start, last_year, pub_year, scope)
+                    anchor = named or (pub_year if plan else reviewed)
             year = anchor + offset
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
             expr.anchored = rel in ("全年", "本年", "当年")
+            expr.defaulted = expr.anchored and not named_by_title and named is None
         elif g["same"]:
             if start and view[start - 1] in "年比较":
                 continue  # 上年同期 / 比同期: a comparison, handled with its year
@@ -270,6 +290,14 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
             expr = TimeExpr(start, end, "current", (dt.date(pub_year, 1, 1), dt.date(pub_year, 12, 31)), pub_year)
         elif g["cons"]:
             expr = TimeExpr(start, end, "consecutive", n=_number(g["consn"]))
+        elif g["spann"] and view[start:end] in YEAR_UNDER_REVIEW_WORDS:
+            # 一年来: the year under review, as a year; the paragraph's own year first
+            year = (
+                base_year
+                if named_by_title
+                else _named_year(view, start, last_year, pub_year, _PARAGRAPH_END) or reviewed
+            )
+            expr = TimeExpr(start, end, "explicit", resolve_sub(year, {}, ""), year, relative=True)
         elif g["spann"]:
             expr = TimeExpr(start, end, "span", n=_number(g["spann"]))
         elif g["shortn"]:
@@ -299,8 +327,10 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
                 y = pub_year + offset
                 expr.period, expr.year = (dt.date(y, 1, 1), _month_end(y, months)), y
         else:  # a bare sub-period (二季度, 下半年, 10月): of the year its sentence named, else the base year
-            year = _named_year(view, start, last_year, pub_year, _SENTENCE_END) or base_year
+            named = _named_year(view, start, last_year, pub_year, _SENTENCE_END)
+            year = named or base_year
             expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "s"), year, relative=True)
+            expr.defaulted = not named and not named_by_title
         if expr.kind in ("span", "consecutive") and not 1 <= expr.n <= 100:
             continue
         before = view[max(0, start - 4) : start]
@@ -309,6 +339,8 @@ def find_time_expressions(view: str, pub_year: int, base_year: int | None) -> li
         )
         if exprs and exprs[-1].end == start and exprs[-1].comparison:
             expr.comparison = True  # 比去年同期 / 达到去年全年的: one base written in two words
+        if exprs and exprs[-1].comparison and view[exprs[-1].end : start] in _BASE_LIST_JOINER:
+            expr.comparison = True  # 较1-9月份和上年同期提高…: two bases listed after one 较
         expr.from_ = bool(_FROM_BEFORE.search(before))
         wide = view[max(0, start - 6) : start]
         expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(

@@ -23,6 +23,32 @@ from beilun_etl.extraction.lexicon import LEX, alternation
 _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml
 _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])
 
+# Aliases too generic to name a zone unless the text has named that zone in full before: 片区 refers
+# back to 浙江自贸试验区宁波片区 in a feature about it, but is any area in 二是片区开发再推进.
+BACK_REFERENCE_ZONE_ALIASES = frozenset({"片区"})
+# A place's name inside the name of a newspaper, broadcaster or website (浙江日报, 宁波晚报, 中国宁波网)
+# or of a customs district, which covers more than its city (杭州海关 counts Zhejiang's trade): the
+# place is not what the figures are about.
+ORGANISATION_AFTER_PLACE = ("日报", "晚报", "商报", "都市报", "报业", "电视台", "广播电视", "新闻网", "网", "海关")
+# A port of entry (宁波口岸) is no zone of the dictionary: its figures get none.
+PORT_OF_ENTRY_AFTER_PLACE = ("口岸",)
+# Words that make a document, or a clause, about the whole country: the domestic product is the
+# nation's (a region's is 地区生产总值); the National People's Congress and the State Council speak for it.
+NATIONAL_WORDS = ("国内生产总值", "全国人民代表大会", "全国人大", "国务院")
+# Generic words that stand for the zone the article is about (全市, 全区): with no such zone (an
+# article about a place the dictionary lacks) they name none; 全国, 国家, 中国 are always the country.
+_COUNTRY_WORDS = frozenset({"全国", "国家", "中国"})
+# A place in a title the dictionary lacks (玉环市2019年…统计公报, 7组数据看淄博高新区…): 2-5 characters
+# of a name, then what a place's name ends with.
+_TITLE_PLACE = re.compile(
+    r"(?:^|(?<=[\s\d年|:：·》」”)）看读说在于]))"
+    r"(?P<name>(?:(?![我本全该各年度季月日的和与及])[\u4e00-\u9fff]){2,5}?)(?:高新区|开发区|新区|自贸区|市|区|县)"
+)
+_NOT_A_PLACE_NAME = re.compile(
+    r"(?:城|社|街|景|辖|郊|山|库|校|小|片|地|港|园|功能|示范|试验|保税|经济|开发|高新|自贸|工业|产业|科技|物流)$"
+)
+_URL_HOST = re.compile(r"^[a-z]+://(?P<host>[^/:]+)", re.IGNORECASE)
+
 _SUBJECT_PREFIX = re.compile(
     r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
     r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|"
@@ -90,20 +116,86 @@ _GENERIC_TYPES = {
 
 
 def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, alias) for every zone alias in the text, longest match first."""
+    """(start, end, code, alias) for every zone alias in the text, longest match first; not a place
+    in an organisation's name (浙江日报, 杭州海关), nor a back-reference (片区) to a zone not named
+    in full before it."""
     assert dicts.zone_re is not None
     mentions = []
+    named_in_full: set[str] = set()
     for m in dicts.zone_re.finditer(view):
         alias = m.group()
         if alias.endswith("港") and view.startswith("城", m.end()) and alias[:-1] in dicts.zone_alias:
             alias = alias[:-1]  # 北仑港城: the port city 北仑, not the port
-        mentions.append((m.start(), m.start() + len(alias), dicts.zone_alias[alias], alias))
+        end = m.start() + len(alias)
+        code = dicts.zone_alias[alias]
+        if view.startswith(ORGANISATION_AFTER_PLACE, end):
+            continue
+        if alias in BACK_REFERENCE_ZONE_ALIASES and code not in named_in_full:
+            continue
+        named_in_full.add(code)
+        mentions.append((m.start(), end, code, alias))
     return mentions
 
 
-def main_zone(view: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries, title_end: int) -> str:
-    """The zone the article is about: most named, title mentions weighted, specific over generic."""
-    scores: Counter[str] = Counter()
+def zones_named_by(title: str | None, url: str | None, dicts: Dictionaries) -> list[str]:
+    """The zones a sidecar names for the document: the specific zones of its title, else of its
+    URL's host, whose labels are the pinyin of a place (www.haishu.gov.cn → haishu); UNKNOWN for a
+    title naming only a place the dictionary lacks."""
+    from beilun_etl.extraction.textnorm import matching_view
+
+    if title:
+        view = matching_view(title)
+        found = [code for _s, _e, code, alias in find_zone_mentions(view, dicts) if not _is_generic(alias, code)]
+        if found:
+            return found
+        if unknown_place_in_title(view, []):
+            return [UNKNOWN]
+    host = _URL_HOST.match(url or "")
+    if host is None:
+        return []
+    labels = host["host"].lower().split(".")
+    by_name = {_pinyin_key(z.code): z.code for z in dicts.zones.values()}
+    return [by_name[label] for label in labels if label in by_name]
+
+
+def _pinyin_key(code: str) -> str:
+    """The pinyin a host label would spell for a zone code (taizhou_zj → taizhou_zj, haishu → haishu)."""
+    return code.lower()
+
+
+def _is_generic(alias: str, code: str) -> bool:
+    return alias in GENERIC_ZONE_ALIASES or code == "china"
+
+
+def unknown_place_in_title(title: str, mentions: list[tuple[int, int, str, str]]) -> bool:
+    """Whether the title names a place (玉环市, 淄博高新区) that no zone mention covers."""
+    for m in _TITLE_PLACE.finditer(title):
+        if _NOT_A_PLACE_NAME.search(m["name"]) or any(
+            ms <= m.start() < me or m.start() <= ms < m.end() for ms, me, _c, _a in mentions
+        ):
+            continue
+        return True
+    return False
+
+
+def main_zone(
+    view: str,
+    mentions: list[tuple[int, int, str, str]],
+    dicts: Dictionaries,
+    title_end: int,
+    named_by_sidecar: list[str] | None = None,
+) -> str:
+    """The zone the article is about: most named, title mentions weighted, specific over generic;
+    the zones its sidecar's title or URL names count as title mentions. UNKNOWN when its title names
+    only a place the dictionary lacks, or when it names no zone at all (never a default district);
+    the words that speak for the nation (国内生产总值, 国务院) name `china`."""
+    sidecar = named_by_sidecar or []
+    if UNKNOWN in sidecar:
+        return UNKNOWN
+    title_mentions = [m for m in mentions if m[0] < title_end and not _is_generic(m[3], m[2])]
+    if not title_mentions and not sidecar and unknown_place_in_title(view[:title_end], mentions):
+        return UNKNOWN  # 玉环市2019年统计公报: the 台州 of its body is not what it is about
+    scores: Counter[str] = Counter(sidecar * 3)
     for k, (start, end, code, alias) in enumerate(mentions):
         if alias in GENERIC_ZONE_ALIASES or code == "china":
             continue
@@ -111,8 +203,11 @@ def main_zone(view: str, mentions: list[tuple[int, int, str, str]], dicts: Dicti
         if following and following[0] == end and code in dicts.ancestors(following[2])[1:]:
             continue  # 宁波北仑区, 浙江宁波: the place named after it is the one meant
         scores[code] += 3 if start < title_end else 1
+    for word in NATIONAL_WORDS:  # 国务院, 国内生产总值: the nation named (北京 is only where it met)
+        for m in re.finditer(word, view):
+            scores["china"] += 3 if m.start() < title_end else 1
     if not scores:
-        return "beilun"
+        return UNKNOWN
     best = max(scores.values())
     tied = [code for code, score in scores.items() if score == best]
     # Prefer district-like zones on a tie (a Beilun article names 宁波 as often as 北仑 sometimes).
@@ -210,7 +305,10 @@ class ZoneResolver:
     def zone_of(self, code: str, alias: str) -> str:
         """A mention's zone, a generic word (全国, 全市) read from the main zone."""
         if alias in GENERIC_ZONE_ALIASES:
-            return _generic_target(alias, self.main, self.dicts, self.area) or code
+            target = _generic_target(alias, self.main, self.dicts, self.area)
+            if target is None and self.main == UNKNOWN and alias not in _COUNTRY_WORDS:
+                return UNKNOWN  # 全市 in an article about a place the dictionary lacks
+            return target or code
         return code
 
     def clause_subject(self, clause_start: int, clause_end: int, label: bool = False) -> str | None:
@@ -236,6 +334,8 @@ class ZoneResolver:
             if _SUBJECT_PREFIX.fullmatch(prefix) is None:
                 # a list of zones at the start: 慈溪市、余姚市…
                 return None
+            if self.view.startswith(PORT_OF_ENTRY_AFTER_PLACE, end):
+                return UNKNOWN  # 宁波口岸进出口…: a port of entry, no zone of the dictionary
             generic = alias in GENERIC_ZONE_ALIASES or code == "china"
             target = _generic_target(alias, self.main, self.dicts, self.area) if generic else code
             zone = self.dicts.zones.get(target or "")

@@ -12,7 +12,16 @@ from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zones import BARE_PORT, PLACE_ACTS, UNKNOWN, ZoneResolver, find_zone_mentions, main_zone
+from beilun_etl.extraction.zones import (
+    BARE_PORT,
+    NATIONAL_WORDS,
+    PLACE_ACTS,
+    UNKNOWN,
+    ZoneResolver,
+    find_zone_mentions,
+    main_zone,
+    zones_named_by,
+)
 
 
 def title_span(seg: Segments) -> tuple[int, int]:
@@ -87,6 +96,14 @@ PORT_AREA = rule(
     "宁波舟山港北仑港区完成集装箱吞吐量1200万标准箱。港区集装箱航线达120条。",
     "120条",
 )
+NATIONAL = rule(
+    _Z,
+    "national_indicator",
+    "国内生产总值达到99.1万亿元: a clause naming the nation's own indicator is the country's",
+    "北仑区经济运行情况\n全年国内生产总值达到99.1万亿元。",
+    "99.1万亿元",
+    revises=True,
+)
 GROUP_PLACE = rule(
     _Z,
     "group_place",
@@ -152,17 +169,29 @@ def _places_listed_with_their_figures(
             _revise(rules, i, LISTED)
 
 
+def _national_clause(view: str, seg: Segments, cand: Candidate) -> bool:
+    """国内生产总值达到99.1万亿元: a figure whose clause names the nation's own indicator is the country's."""
+    start = seg.clauses.span(cand.num_start)[0]
+    return any(view.find(word, start, cand.start) >= 0 for word in NATIONAL_WORDS[:1])
+
+
 def assign_zones(
-    view: str, seg: Segments, cands: list[Candidate], dicts: Dictionaries
+    view: str,
+    seg: Segments,
+    cands: list[Candidate],
+    dicts: Dictionaries,
+    title: str | None = None,
+    url: str | None = None,
 ) -> tuple[list[str], str, list[str]]:
     """The zone code of each candidate (or zones.UNKNOWN), the article's main zone, and the names of
-    the rules that decided each zone."""
+    the rules that decided each zone; `title` and `url` (the sidecar's) name what the article is
+    about when its text does not (全区 only)."""
     mentions = find_zone_mentions(view, dicts)
     title_end = title_span(seg)[1]
     # a short byline/title block: the first two paragraphs count as title
     if len(seg.paragraphs.spans) > 1 and seg.paragraphs.spans[1][1] - seg.paragraphs.spans[1][0] < 40:
         title_end = seg.paragraphs.spans[1][1]
-    main = main_zone(view, mentions, dicts, title_end)
+    main = main_zone(view, mentions, dicts, title_end, zones_named_by(title, url, dicts))
     port = _article_port(mentions, dicts)
     resolver = ZoneResolver(view, dicts, mentions, main, port)
     clause_zone: dict[int, str] = {}
@@ -196,6 +225,9 @@ def assign_zones(
     zones = [clause_zone.get(seg.clauses.index(c.num_start), main) for c in cands]
     rules = [clause_rule.get(seg.clauses.index(c.num_start), MAIN_ZONE) for c in cands]
     for i, c in enumerate(cands):
+        if _national_clause(view, seg, c):
+            zones[i] = "china"
+            _revise(rules, i, NATIONAL)
         # 居全国4个试点地区首位: the size of the group a rank is taken in, counted in the place named
         # right before it (辐射全国16个省 counts the subject's reach and keeps the subject's zone)
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
