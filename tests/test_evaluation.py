@@ -1,6 +1,9 @@
+import csv
+
 import pytest
 
 from beilun_etl.extraction.evaluation import evaluate, format_report, run_evaluate, score_article
+from tests.data_paths import DATA
 from tests.data_paths import SEED_GOLD_DIR as SEED_GOLD
 from tests.data_paths import SEEDS_DIR as SEEDS
 from tests.data_paths import STYLES_DIR as TEST_ARTICLES
@@ -45,6 +48,31 @@ def test_test_articles_in_other_styles_meet_the_targets():
     # every gold file is scored (the held-out set copied in included), and each style meets the targets
     assert {a.article_id for a in report.articles} == {p.stem for p in TEST_GOLD.glob("*.jsonl")}
     _assert_targets(report)
+
+
+REALWORLD = DATA / "realworld"
+
+
+def _floors() -> dict[str, dict[str, float]]:
+    with (REALWORLD / "FLOORS.tsv").open(encoding="utf-8", newline="") as file:
+        return {row.pop("style"): {k: float(v) for k, v in row.items()} for row in csv.DictReader(file, delimiter="\t")}
+
+
+def test_reworded_real_world_articles_stay_above_their_floors():
+    """The guard of the real-world corpus (tests/data/realworld, one article per public page): each
+    style keeps the scores it has reached, a few points of slack below them (FLOORS.tsv). A change that
+    raises a score should raise its floor too; the real excerpts, not these, are the measure."""
+    report = evaluate(REALWORLD / "gold", sorted(REALWORLD.glob("*.txt")))
+    floors = _floors()
+    scores = {"overall": report.overall, **report.by_style}
+    assert set(floors) == set(scores), "every style of SOURCES.tsv has its floors"
+    below = []
+    for style, floor in floors.items():
+        got = scores[style]
+        values = {"recall": got.recall, "precision": got.precision}
+        values |= {attr: got.accuracy(attr) for attr in ("period_year", "zone", "indicator_code")}
+        below += [f"{style}.{k} {values[k]:.3f} < {v}" for k, v in floor.items() if values[k] < v]
+    assert not below, "\n".join(below) + "\n" + format_report(report, verbose=True)
 
 
 def test_run_evaluate_prints_a_table(capsys):

@@ -123,7 +123,14 @@ def run_extract(files: list[Path], published: dt.date | None) -> int:
             print(f"{path}: {rejection.reason}: {rejection.detail}", file=sys.stderr)
             status = 1
             continue
-        for record in extract_figures(article.article_id, article.text, article.published, article.published_inferred):
+        for record in extract_figures(
+            article.article_id,
+            article.text,
+            article.published,
+            article.published_inferred,
+            title=article.title,
+            url=article.url,
+        ):
             print(json.dumps(record, ensure_ascii=False))
     return status
 

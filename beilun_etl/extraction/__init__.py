@@ -4,8 +4,9 @@ Public API (plain functions, no Dagster):
 
     clean_text(raw) -> str                      the stored text; offsets point into it
     dateline_date(text) -> date | None          the day of a dateline under the title
+    url_date(url) -> date | None                the day a page's URL files it under (…/2021/0913/…)
     infer_publication_year(text) -> int | None  the latest year reported as past or present
-    extract_figures(article_id, text, published, published_inferred=False) -> list[dict]
+    extract_figures(article_id, text, published, published_inferred=False, title=None, url=None) -> list[dict]
                                                 each with `trace`: the rules that decided it (rules.py)
     trace_json(trace) -> str                    the trace as stored in raw.figures
     EXTRACTOR_VERSION, extractor_fingerprint()  the cache key of extracted figures
@@ -19,10 +20,10 @@ from beilun_etl.extraction.cleaning import clean_text
 from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
 from beilun_etl.extraction.extract import extract_figures
 from beilun_etl.extraction.lexicon import lexicon_hash
-from beilun_etl.extraction.publication import dateline_date, infer_publication_year
+from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.30.0"  # 1.30: every record carries `trace`, the rules that decided it
+EXTRACTOR_VERSION = "1.31.0"  # 1.31: real-world tables, periods and zones; title and URL passed in
 
 
 def extractor_fingerprint() -> str:
@@ -41,4 +42,5 @@ __all__ = [
     "infer_publication_year",
     "load_dictionaries",
     "trace_json",
+    "url_date",
 ]

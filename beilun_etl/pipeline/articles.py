@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from beilun_etl.extraction import clean_text, dateline_date, infer_publication_year
+from beilun_etl.extraction import clean_text, dateline_date, infer_publication_year, url_date
 from beilun_etl.pipeline.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, ArticleRejected, RawArticle, read_raw
 
 # Chinese sources are often GB18030/GBK; GB18030 is the superset of both.
@@ -120,6 +120,9 @@ def _publication_date(meta: dict, text: str, override: dt.date | None) -> tuple[
     dateline = dateline_date(text)
     if dateline is not None:
         return dateline, True  # read from the text, not given: still recorded as inferred
+    filed = url_date(meta.get("url"))
+    if filed is not None:
+        return filed, True  # the day the page's URL files it under (…/2021/0913/…)
     year = infer_publication_year(text)
     if year is None:
         raise ArticleRejected(

@@ -40,13 +40,15 @@ class PendingVersion:
     text: str
     published: dt.date
     published_inferred: bool
+    title: str | None
+    url: str | None
 
 
 def pending_versions(con: duckdb.DuckDBPyConnection, fingerprint: str) -> list[PendingVersion]:
     """Current article versions with no extraction by this extractor yet."""
     rows = con.execute(
         """
-        SELECT v.article_id, v.content_hash, v.cleaned_text, v.published, v.published_inferred
+        SELECT v.article_id, v.content_hash, v.cleaned_text, v.published, v.published_inferred, v.title, v.url
         FROM raw.article_versions AS v
         LEFT JOIN raw.extractions AS e
             ON e.content_hash = v.content_hash AND e.extractor_version = ?
@@ -64,7 +66,14 @@ def _extract_rows(version: PendingVersion, fingerprint: str) -> list[tuple]:
     Tuples in FIGURE_COLUMNS order cost the parent process, which receives and stores every row,
     less than half what records as dicts did: it is the one process that cannot be parallelised.
     """
-    records = extract_figures(version.article_id, version.text, version.published, version.published_inferred)
+    records = extract_figures(
+        version.article_id,
+        version.text,
+        version.published,
+        version.published_inferred,
+        title=version.title,
+        url=version.url,
+    )
     fixed = {"article_id": version.article_id, "content_hash": version.content_hash, "extractor_version": fingerprint}
     rows = []
     for seq, record in enumerate(records):

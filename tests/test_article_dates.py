@@ -1,0 +1,40 @@
+"""Where an article's publication date comes from: sidecar, dateline, the page's URL, then the year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from beilun_etl.pipeline.article_files import ArticleRejected
+from beilun_etl.pipeline.articles import load_article
+
+_TEXT = "今年前8个月，宁波外贸进出口总额达7635.5亿元，同比增长23.6%。\n"  # no year anywhere
+
+
+def _article(tmp_path: Path, text: str, meta: dict | None) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    if meta is not None:
+        (tmp_path / "a.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_page_without_date_or_year_is_dated_by_the_day_its_url_files_it_under(tmp_path: Path) -> None:
+    article = load_article(_article(tmp_path, _TEXT, {"url": "http://epaper.example.cn/jj/2021/0913/53188.html"}))
+    assert (article.published, article.published_inferred) == (dt.date(2021, 9, 13), True)
+
+
+def test_a_sidecar_date_outranks_the_url(tmp_path: Path) -> None:
+    meta = {"url": "http://news.example.cn/system/2023/07/20/030507041.shtml", "published": "2023-07-21"}
+    article = load_article(_article(tmp_path, _TEXT, meta))
+    assert (article.published, article.published_inferred) == (dt.date(2023, 7, 21), False)
+
+
+@pytest.mark.parametrize("url", [None, "http://example.cn/art/2023/1052/x.html", "http://example.cn/2999/01/02/x.html"])
+def test_a_url_without_a_real_past_day_leaves_the_article_undated(tmp_path: Path, url: str | None) -> None:
+    with pytest.raises(ArticleRejected) as rejected:
+        load_article(_article(tmp_path, _TEXT, {"url": url} if url else None))
+    assert rejected.value.reason == "undated"
