@@ -56,7 +56,7 @@ class WarehouseResource(ConfigurableResource):
         Before waiting for the lock, the run is tagged with this process's liveness token; once it
         has the lock, earlier runs still STARTED whose process is gone are marked failed.
         """
-        instance, run = context.instance, context.dagster_run
+        instance, run = context.instance, context.run
         if instance is not None and run is not None:
             instance.add_run_tags(run.run_id, {WORKER_TAG: str(process_token(self.runs_path))})
         self._held_lock = ExitStack()
@@ -76,7 +76,7 @@ class WarehouseResource(ConfigurableResource):
 
     def _end_run(self, context: InitResourceContext) -> None:
         """Discard a build copy that was not published and record whether the run published."""
-        instance, run = context.instance, context.dagster_run
+        instance, run = context.instance, context.run
         run_id = run.run_id if run is not None else None
         published = run_id is not None and self._last_publication() == run_id
         if discard_build(self.build_path):

@@ -3,10 +3,12 @@
 import datetime as dt
 from collections.abc import Iterator
 
+import duckdb
 from dagster import AssetExecutionContext, AssetKey, AssetObservation, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
 from beilun_etl.defs.resources import PUBLISHED_TAG, WarehouseResource
+from beilun_etl.pipeline.disk import disk_full_error, is_disk_full
 from beilun_etl.pipeline.freshness import current_figure_count, is_up_to_date
 from beilun_etl.pipeline.ingest import ingest
 from beilun_etl.pipeline.warehouse_files import discard_build, start_build
@@ -41,12 +43,17 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
             "copy is discarded when it ends"
         )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with warehouse.connect_build() as con:
-        result = ingest(
-            con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
-        )
-        current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
-        up_to_date = is_up_to_date(con, warehouse.published_path)
+    try:
+        with warehouse.connect_build() as con:
+            result = ingest(
+                con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
+            )
+            current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
+            up_to_date = is_up_to_date(con, warehouse.published_path)
+    except (OSError, duckdb.Error) as error:
+        if is_disk_full(error, warehouse.build_path.parent):
+            raise disk_full_error(error, warehouse.build_path.parent) from error
+        raise
     for q in result.quarantined:
         context.log.warning(f"quarantined {q.source_file}: {q.reason} — {q.detail}")
     for article_id in result.deleted:
