@@ -11,6 +11,7 @@ in the run's `beilun/published` tag.
 
 from __future__ import annotations
 
+import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -57,14 +58,15 @@ class WarehouseResource(ConfigurableResource):
         has the lock, earlier runs still STARTED whose process is gone are marked failed.
         """
         instance, run = context.instance, context.run
+        runs_dir = _runs_dir(instance)
         if instance is not None and run is not None:
-            instance.add_run_tags(run.run_id, {WORKER_TAG: str(process_token(self.runs_path))})
+            instance.add_run_tags(run.run_id, {WORKER_TAG: str(process_token(runs_dir))})
         self._held_lock = ExitStack()
         self._held_lock.enter_context(writer_lock(self.published_path))
         if instance is not None and run is not None:
             for message in fail_dead_runs(instance, run.run_id):
                 context.log.warning(message)
-            remove_dead_tokens(self.runs_path)
+            remove_dead_tokens(runs_dir)
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         try:
@@ -111,11 +113,6 @@ class WarehouseResource(ConfigurableResource):
         return self.published_path.parent / ".build" / self.published_path.name
 
     @property
-    def runs_path(self) -> Path:
-        """Liveness tokens of the processes running the pipeline (beilun_etl/pipeline/run_liveness.py)."""
-        return self.published_path.parent / ".runs"
-
-    @property
     def articles_path(self) -> Path:
         return Path(self.articles_dir).resolve()
 
@@ -123,6 +120,13 @@ class WarehouseResource(ConfigurableResource):
         """Connect to the build copy, starting one from the published warehouse when there is none."""
         ensure_build(self.published_path, self.build_path)
         return connect_build_copy(self.build_path, read_only=read_only)
+
+
+def _runs_dir(instance: DagsterInstance | None) -> Path:
+    """Where the liveness tokens are (beilun_etl/pipeline/run_liveness.py): in DAGSTER_HOME, which every
+    process of the instance shares (CLI, daemon, UI); the temp folder for a throwaway instance."""
+    root = getattr(instance, "root_directory", None) if instance is not None else None
+    return Path(root or tempfile.gettempdir()) / "beilun_runs"
 
 
 def fail_dead_runs(instance: DagsterInstance, own_run_id: str) -> list[str]:
