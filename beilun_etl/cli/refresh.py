@@ -107,6 +107,8 @@ def summarize(result: ExecuteInProcessResult, warehouse: str) -> RefreshSummary:
             summary.step_seconds[event.step_key] = round(event.step_success_data.duration_ms / 1000, 3)
         elif event.event_type == DagsterEventType.STEP_FAILURE:
             error = event.step_failure_data.error
+            while error is not None and error.cause is not None and error.cls_name.startswith("Dagster"):
+                error = error.cause  # the step's own error, not Dagster's wrapper around it
             message = error.message.strip().splitlines()[0] if error else "unknown error"
             summary.failures.append(f"{event.step_key}: {message}")
     summary.up_to_date = bool(articles.get("up_to_date")) and result.success

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from beilun_etl.paths import DBT_PROJECT_DIR, PROJECT_ROOT, configured_expectations_dir
-from beilun_etl.pipeline.article_files import ARTICLE_GLOB, ArticleRejected, read_raw
+from beilun_etl.pipeline.article_files import ArticleRejected, list_article_files, read_raw
 
 _SOURCE_TREES = (
     PROJECT_ROOT / "beilun_etl",
@@ -122,6 +122,8 @@ def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int
     """
     if not published.exists() or not articles_dir.is_dir():
         return None
+    if published.with_name(published.name + ".wal").exists():  # a foreign writer's log: a run deals with it
+        return None
     try:
         with duckdb.connect(str(published), read_only=True) as con:
             current = dict(
@@ -129,10 +131,10 @@ def published_matches_folder(articles_dir: Path, published: Path, max_bytes: int
                     "SELECT article_id, content_hash FROM raw.article_versions WHERE status = 'current'"
                 ).fetchall()
             )
-            files = [path for path in articles_dir.glob(ARTICLE_GLOB) if path.is_file()]
-            if {path.stem for path in files} != current.keys():  # a new or deleted article: no need to hash
+            files, refused, _ = list_article_files(articles_dir)
+            if refused or {path.stem for path in files} != current.keys():  # new, deleted or refused: no need to hash
                 return None
-            if any(read_raw(path, max_bytes).content_hash != current[path.stem] for path in files):
+            if any(read_raw(path, max_bytes, articles_dir).content_hash != current[path.stem] for path in files):
                 return None
             [(quarantined,)] = con.execute("SELECT count(*) FROM raw.quarantined_articles").fetchall()
             if quarantined or not built_with_current_code(con) or not is_up_to_date(con, published):

@@ -18,8 +18,17 @@ import duckdb
 import pandas as pd
 
 from beilun_etl.extraction import EXTRACTOR_VERSION
-from beilun_etl.pipeline.article_files import ARTICLE_GLOB, DEFAULT_MAX_BYTES, ArticleRejected, RawArticle, read_raw
+from beilun_etl.pipeline.article_files import (
+    DEFAULT_MAX_BYTES,
+    ArticleRejected,
+    RawArticle,
+    RefusedPath,
+    list_article_files,
+    read_raw,
+)
 from beilun_etl.pipeline.articles import Article, parse_article
+from beilun_etl.pipeline.check_quarantine import FAILED_CHECK, failed_check_versions
+from beilun_etl.pipeline.disk import rollback_keeping_cause
 from beilun_etl.pipeline.parallel import process_mapper
 
 
@@ -54,11 +63,9 @@ class IngestResult:
 
 
 def article_files(articles_dir: Path, only: list[str] | None = None) -> tuple[list[Path], list[str]]:
-    """The files to look at, and (for a partial run) the named ones that no longer exist."""
-    if only is None:
-        return sorted(p for p in articles_dir.glob(ARTICLE_GLOB) if p.is_file()), []
-    named = [articles_dir / name for name in sorted(set(only))]
-    return [p for p in named if p.is_file()], [p.stem for p in named if not p.is_file()]
+    """The article files to read, and (for a partial run) the named ones that no longer exist."""
+    files, _, missing = list_article_files(articles_dir, only)
+    return files, missing
 
 
 @dataclass(frozen=True)
@@ -86,20 +93,27 @@ def ingest(
     processes: int | None = None,
 ) -> IngestResult:
     """Bring the raw tables in line with the folder (or, with `only`, with the named files)."""
-    files, missing = article_files(articles_dir, only)
+    folder = articles_dir.resolve()
+    files, refused, missing = list_article_files(folder, only)
     current = current_versions(con)
     result = IngestResult()
+    result.quarantined += [_refused(r) for r in refused]
     raws: list[RawArticle] = []
     for path in files:
         try:
-            raws.append(read_raw(path, max_bytes))
+            raws.append(read_raw(path, max_bytes, folder))
         except ArticleRejected as rejection:
-            result.quarantined.append(_quarantined(path.name, rejection))
+            result.quarantined.append(_quarantined(_name(path, folder), rejection))
 
     scope = None if only is None else {p.stem for p in files} | set(missing)
     keepers = _drop_duplicates(raws, current, scope, result)
+    failed = failed_check_versions(con)
     to_parse = []
     for raw in keepers:
+        if raw.content_hash in failed:  # this very version failed a blocking check of this code
+            detail = failed[raw.content_hash]
+            result.quarantined.append(Quarantined(raw.path.name, FAILED_CHECK, detail, raw.content_hash, len(raw.data)))
+            continue
         known = current.get(raw.article_id)
         unchanged = known is not None and known.content_hash == raw.content_hash
         if unchanged:
@@ -122,10 +136,15 @@ def ingest(
             text_hashes[article.article_id] = raw.text_hash
             (result.changed if known is not None else result.new).append(article)
 
-    seen_ids = {p.stem for p in files}
+    # A refused name (a symlink out of the folder, say) keeps its article's last good version.
+    seen_ids = {p.stem for p in files} | {Path(r.source_file).stem for r in refused}
     gone = missing if only is not None else [a for a in current if a not in seen_ids]
     result.deleted = sorted(a for a in gone if a in current)
-    scope_files = None if only is None else [p.name for p in files] + [f"{m}.txt" for m in missing]
+    scope_files = (
+        None
+        if only is None
+        else [p.name for p in files] + [r.source_file for r in refused] + [f"{m}.txt" for m in missing]
+    )
     _write(con, result, text_hashes, now, run_id, scope_files)
     return result
 
@@ -165,6 +184,14 @@ def _drop_duplicates(
                     Quarantined(raw.path.name, "duplicate", detail, raw.text_hash, len(raw.data), keeper)
                 )
     return keepers
+
+
+def _name(path: Path, folder: Path) -> str:
+    return str(path.relative_to(folder)) if path.is_relative_to(folder) else path.name
+
+
+def _refused(refused: RefusedPath) -> Quarantined:
+    return Quarantined(refused.source_file, refused.reason, refused.detail)
 
 
 def _quarantined(source_file: str, rejection: ArticleRejected) -> Quarantined:
@@ -224,8 +251,8 @@ def _write(
             )
         _write_quarantine(con, result.quarantined, now, run_id, scope)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as error:
+        rollback_keeping_cause(con, error)
         raise
 
 

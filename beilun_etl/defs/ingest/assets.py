@@ -3,13 +3,15 @@
 import datetime as dt
 from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, AssetObservation, Config, MaterializeResult, MetadataValue, asset
+import duckdb
+from dagster import AssetExecutionContext, AssetKey, AssetObservation, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.resources import PUBLISHED_TAG, WarehouseResource
+from beilun_etl.pipeline.disk import disk_full_error, is_disk_full
 from beilun_etl.pipeline.freshness import current_figure_count, is_up_to_date
 from beilun_etl.pipeline.ingest import ingest
-from beilun_etl.pipeline.warehouse_files import start_build
+from beilun_etl.pipeline.warehouse_files import discard_build, start_build
 
 
 class ArticlesConfig(Config):
@@ -24,18 +26,34 @@ class ArticlesConfig(Config):
 def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: WarehouseResource) -> Iterator:
     """Every article file read, decoded (UTF-8, then GB18030), cleaned, content-hashed and dated.
 
-    Starts the run's build copy from the last published warehouse. Files that cannot be used are
-    quarantined with their reason (`raw.quarantined_articles`, `marts.quarantined_articles`).
-    When nothing changed since the last publication, the run stops here: the rest is skipped.
+    Starts the run's build copy from the last published warehouse, after making sure no other
+    process writes the published file (a live writer fails the run; a stale write-ahead log is moved
+    aside). Files that cannot be used, and names that are no article file inside the folder (a
+    symlink out of it, a loop, a directory), are quarantined with their reason
+    (`raw.quarantined_articles`, `marts.quarantined_articles`). When nothing changed since the last
+    publication, the run stops here: the rest is skipped.
     """
-    start_build(warehouse.published_path, warehouse.build_path)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with warehouse.connect_build() as con:
-        result = ingest(
-            con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
+    for note in start_build(warehouse.published_path, warehouse.build_path):
+        context.log.warning(note)
+    selection = context.run.asset_selection
+    publishes = not selection or AssetKey("published_warehouse") in selection  # empty: the whole job
+    if not publishes:
+        context.log.warning(
+            "this run's selection leaves out published_warehouse: it builds but will NOT publish, and its build "
+            "copy is discarded when it ends"
         )
-        current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
-        up_to_date = is_up_to_date(con, warehouse.published_path)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    try:
+        with warehouse.connect_build() as con:
+            result = ingest(
+                con, warehouse.articles_path, context.run.run_id, now, warehouse.max_article_bytes, config.only or None
+            )
+            current = con.execute("SELECT count(*) FROM raw.article_versions WHERE status = 'current'").fetchone()[0]
+            up_to_date = is_up_to_date(con, warehouse.published_path)
+    except (OSError, duckdb.Error) as error:
+        if is_disk_full(error, warehouse.build_path.parent):
+            raise disk_full_error(error, warehouse.build_path.parent) from error
+        raise
     for q in result.quarantined:
         context.log.warning(f"quarantined {q.source_file}: {q.reason} — {q.detail}")
     for article_id in result.deleted:
@@ -57,11 +75,13 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
             "\n".join(f"- `{q.source_file}`: **{q.reason}**, {q.detail}" for q in result.quarantined) or "none"
         ),
         "up_to_date": MetadataValue.bool(up_to_date),
+        "publishes": MetadataValue.bool(publishes),
     }
     if up_to_date:
         with warehouse.connect_build(read_only=True) as con:
             metadata["figures_current"] = MetadataValue.int(current_figure_count(con))
-        warehouse.build_path.unlink(missing_ok=True)
+        discard_build(warehouse.build_path)
+        context.instance.add_run_tags(context.run.run_id, {PUBLISHED_TAG: "up_to_date"})
         context.log.info("nothing new since the last publication: the published warehouse is current")
         context.log_event(AssetObservation(asset_key=context.asset_key, metadata=metadata))
         return

@@ -91,11 +91,16 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
     def great_expectations_suites(
         context: AssetCheckExecutionContext, warehouse: WarehouseResource
     ) -> Iterator[AssetCheckResult]:
+        from beilun_etl.quality.settle import failure_summary, settle
         from beilun_etl.quality.validation import run_quality_checks
 
         docs_dir = docs_dir_for(warehouse)
         report = run_quality_checks(
             warehouse.build_path, docs_dir=docs_dir, suites=suites, published=warehouse.published_path
+        )
+        # Quarantines the articles a blocking failure belongs to (and checks again), records the verdict.
+        report = settle(
+            report, warehouse.build_path, warehouse.published_path, context.run.run_id, docs_dir, suites, context.log
         )
         docs_index = report.docs_index
         context.log.info(
@@ -156,11 +161,8 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
             )
         blocking = report.blocking_failures
         if blocking:
-            # Dagster would fail the step anyway (blocking checks); this says why in one line.
-            names = "; ".join(
-                f"{o.name} ({o.error or ', '.join(f'{e.check}: {e.unexpected_count} rows' for e in o.failed_expectations)})"
-                for o in blocking
-            )
+            # Dagster would fail the step anyway (blocking checks); this says why in one line, naming the articles.
+            names = failure_summary(report)
             raise Failure(
                 description=f"blocking data-quality checks failed, the warehouse is not published: {names}",
                 metadata={"failed_suites": MetadataValue.json([o.name for o in blocking])},
