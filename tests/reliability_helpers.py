@@ -8,18 +8,18 @@ from pathlib import Path
 from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 
 from beilun_etl.defs.automation.jobs import REFRESH_JOB_NAME
-from beilun_etl.defs.resources import WarehouseResource
 
 
 def run_selection(articles_dir: Path, warehouse_path: Path, keys: list[str]) -> ExecuteInProcessResult:
     """The refresh job on a selection of its assets, as the UI's "Materialize" on those assets runs it."""
     from beilun_etl.definitions import defs
 
-    resource = WarehouseResource(path=str(warehouse_path), articles_dir=str(articles_dir))
+    # A subset job keeps the resources bound to its assets: the paths go in as the run's resource config.
+    config = {"path": str(warehouse_path), "articles_dir": str(articles_dir)}
     return defs.resolve_job_def(REFRESH_JOB_NAME).execute_in_process(
         instance=DagsterInstance.get(),
         raise_on_error=False,
-        resources={"warehouse": resource},
+        run_config={"resources": {"warehouse": {"config": config}}},
         asset_selection=[AssetKey(key) for key in keys],
     )
 
