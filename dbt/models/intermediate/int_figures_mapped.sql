@@ -195,5 +195,6 @@ select
     period_inferred,
     published,
     published_inferred,
+    source_type,
     extractor_version
 from mapped
