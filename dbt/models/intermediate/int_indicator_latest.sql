@@ -9,7 +9,7 @@
 -- Reported figures take precedence: a derived figure only fills a cell no article reports.
 -- n_figures counts every figure of the cell (several of one article included); units_differ and
 -- values_disagree are taken over all of them, with the tolerance shared with the check
--- growth_cross_article_agreement (macros/source_type.sql, disagreement_tolerance()).
+-- growth_cross_article_agreement (macros/disagreement_tolerance.sql).
 -- Incremental by cell (macros/incremental_by_scope.sql): a cell depends on its own figures only.
 {{ config(materialized='incremental', pre_hook="{{ delete_rows_in_changed_scope('cell') }}") }}
 with values_ as (
