@@ -197,10 +197,10 @@ LATEST = """
 
 def test_an_official_statistical_release_outranks_later_sources(warehouse):
     assert q(warehouse, LATEST, ["2022"]) == [
-        ("c_bulletin", 2.63e11, "statistical_release", False, 3, 3, False, True)  # 2.63 vs 2.65: 0.75 % apart
+        ("c_bulletin", 2.63e11, "statistical_release", False, 4, 4, False, True)  # 2.63 vs 2.65: 0.75 % apart
     ]
     assert q(warehouse, "select article_ids from marts.fct_indicator_latest where figure_id = 'c_bulletin#0'") == [
-        ("c_bulletin,a_news,b_undated",)
+        ("c_bulletin,a_news,h_multiples,b_undated",)
     ]
 
 
