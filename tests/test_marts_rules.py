@@ -74,8 +74,8 @@ FIGURES = [
     gdp("a_news", 4, 2.500e11, Y2021),
     gdp("b_undated", 4, 2.510e11, Y2021),
     # one article, one cell, two units (CNY and 亩)
-    fig("b_undated", 2, "5亿元", "工业用地出让", "level", 5e8, "CNY", *Y2022),
-    fig("b_undated", 3, "695亩", "工业用地出让", "level", 695, "mu", *Y2022),
+    fig("b_undated", 2, "5亿元", "土地整治项目", "level", 5e8, "CNY", *Y2022),
+    fig("b_undated", 3, "695亩", "土地整治项目", "level", 695, "mu", *Y2022),
     gdp("d_declared", 0, 2.63e11, Y2021),
     gdp("e_bogus", 0, 2.63e11, Y2021),
     gdp("f_byline", 0, 2.63e11, Y2021),
@@ -218,7 +218,7 @@ def test_two_figures_of_one_article_in_two_units(warehouse):
     rows = q(
         warehouse,
         "select l.n_articles, l.n_figures, l.units_differ, l.values_disagree from marts.fct_indicator_latest as l "
-        "join marts.dim_indicator as i using (indicator_key) where i.indicator_phrase = '工业用地出让'",
+        "join marts.dim_indicator as i using (indicator_key) where i.indicator_phrase = '土地整治项目'",
     )
     assert rows == [(1, 2, True, True)]
 
