@@ -39,7 +39,9 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
         for a in articles:
             text = a.get("cleaned_text", "")
             con.execute(
-                "INSERT INTO raw.article_versions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO raw.article_versions (article_id, content_hash, text_hash, source_file, title, source, "
+                "url, published, published_inferred, encoding, size_bytes, char_count, cleaned_text, status, "
+                "first_seen_at, cleaned_by, source_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     a["article_id"],
                     a.get("content_hash", a["article_id"]),
@@ -57,6 +59,7 @@ def stage(db_path: Path, articles: list[dict], figures: list[dict]) -> None:
                     a.get("status", "current"),
                     now,
                     EXTRACTOR_VERSION,
+                    a.get("source_type"),
                 ],
             )
         for seq, f in enumerate(figures):

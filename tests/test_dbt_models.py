@@ -32,6 +32,7 @@ MARTS = {
     "article_history",
     "quarantined_articles",
     "unmapped_indicators",
+    "unapplied_corrections",
 }
 GOLD_IDS = ("000_0ffcbe62cd3a376b", "003_e40ad7c70a5ae01c")
 EDITED = "900_edited"

@@ -26,12 +26,14 @@ INCREMENTAL_MODELS = (
     "int_figures_current",
     "int_figures_mapped",
     "int_derived_figures",
+    "int_figures_corrected",
+    "int_rank_scopes",
+    "int_multiple_bases",
     "int_indicator_values",
-    "fct_indicator_value",
     "audit_figures",
 )
 # Models incremental by scope (macros/incremental_by_scope.sql): the changed cells, series or articles only.
-CELL_SCOPED_MODELS = ("fct_indicator_latest", "audit_cross_article", "audit_growth_levels")
+CELL_SCOPED_MODELS = ("int_indicator_latest", "audit_cross_article", "audit_growth_levels")
 SERIES_SCOPED_MODELS = (
     "audit_span_endpoints",
     "audit_cumulative",
@@ -95,7 +97,7 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
         _copy_article(name, articles_dir)
     first = refresh(articles_dir, warehouse_path)
     assert first.published
-    assert "except\n    select article_id, content_hash from" not in _compiled_sql("fct_indicator_value")
+    assert "except\n    select article_id, content_hash from" not in _compiled_sql("int_indicator_values")
     assert set(DICTIONARY_NODES) <= _nodes_built()
 
     # New articles, an edited one and a deleted one, in one incremental run.

@@ -51,6 +51,7 @@ class Article:
     url: str | None
     published: dt.date
     published_inferred: bool
+    source_type: str | None = None  # the sidecar's `source_type` as written; dbt validates and ranks it
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -163,6 +164,7 @@ def parse_article(raw: RawArticle, source_file: str | None = None, published: dt
         url=meta.get("url"),
         published=published,
         published_inferred=inferred,
+        source_type=meta.get("source_type"),
     )
 
 

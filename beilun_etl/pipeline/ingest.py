@@ -220,6 +220,7 @@ def _write(
                 text_hash=[text_hashes[a.article_id] for a in versions],
                 source_file=[a.source_file for a in versions],
                 source=[a.source for a in versions],
+                source_type=[None if a.source_type is None else str(a.source_type) for a in versions],
                 url=[a.url for a in versions],
                 size_bytes=[a.size_bytes for a in versions],
                 status="current",

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS raw.article_versions (
     status              VARCHAR NOT NULL,   -- current | superseded | deleted
     first_seen_at       TIMESTAMP NOT NULL,
     cleaned_by          VARCHAR,            -- EXTRACTOR_VERSION of the cleaning that made cleaned_text
+    source_type         VARCHAR,            -- from the sidecar, as written (dbt/seeds/source_types.csv)
     PRIMARY KEY (article_id, content_hash)
 )
 """
@@ -107,6 +108,7 @@ ADDED_COLUMNS = (
     "ALTER TABLE raw.publications ADD COLUMN IF NOT EXISTS code_fingerprint VARCHAR",
     "ALTER TABLE raw.article_versions ADD COLUMN IF NOT EXISTS cleaned_by VARCHAR",
     "ALTER TABLE raw.figures ADD COLUMN IF NOT EXISTS trace VARCHAR",
+    "ALTER TABLE raw.article_versions ADD COLUMN IF NOT EXISTS source_type VARCHAR",
 )
 
 ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)

@@ -1,6 +1,7 @@
 {# Shown in Dagster as a check of fct_indicator_value (the test reads more than one model). #}
 {{ config(meta={'dagster': {'ref': {'name': 'fct_indicator_value'}}}) }}
--- Every figure of a current article version is a row of fct_indicator_value (none lost in mapping),
+-- Every figure of a current article version is a row of fct_indicator_value (none lost in mapping)
+-- unless int_figures_corrected leaves it out and says why (a correction `drop`, a rank's group size),
 -- and no figure of a superseded or deleted version is.
 with expected as (
     select f.article_id || '#' || cast(f.figure_seq as varchar) as figure_id
@@ -8,6 +9,8 @@ with expected as (
     inner join {{ source('raw', 'article_versions') }} as v
         on f.article_id = v.article_id and f.content_hash = v.content_hash
     where lower(v.status) = 'current'
+    except
+    select figure_id from {{ ref('int_figures_corrected') }} where left_out is not null
 ),
 
 actual as (

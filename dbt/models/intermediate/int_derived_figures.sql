@@ -1,8 +1,9 @@
 -- Figures derived from reported ones of the same article (推算值), obs_status = 'derived':
 --   level_from_multiple / level_from_cagr: the level at one end of a stated multiple (扩大N倍)
 --     or yearly average growth (年均增长r%) over year1..year2 when the article reports the level
---     at the other end only. A multiple is read as "N times the base" (end = start × N); writers
---     also use 增长N倍 for N+1 times, so the audit accepts either reading. A cagr compounds over
+--     at the other end only. A multiple is read as its multiple_basis (int_multiple_bases) says:
+--     `increase` is N+1 times the base; `times`, or no basis the article decides, N times
+--     (end = start × N). The row's multiple_basis names the reading used. A cagr compounds over
 --     year2 − year1 years.
 --   cagr_from_levels: the yearly average growth between two reported levels of consecutive years
 --     in the article (no other level between them) when the article states none for that span:
@@ -16,9 +17,10 @@ with figures as (
     select
         f.*,
         i.kind
-    from {{ ref('int_figures_mapped') }} as f
+    from {{ ref('int_figures_corrected') }} as f
     left join {{ ref('indicators') }} as i on f.indicator_code = i.code
-    where f.obs_status in ('reported', 'inferred_period') and {{ article_version_not_built('f') }}
+    where f.obs_status in ('reported', 'inferred_period') and f.left_out is null
+        and {{ article_version_not_built('f') }}
 ),
 
 -- One level per article, indicator, zone, unit and year (the first one written).
@@ -56,11 +58,13 @@ implied_levels as (
         s.figure_id as span_figure_id,
         s.measure as span_measure,
         s.value as span_value,
+        case when s.measure = 'multiple' then coalesce(b.multiple_basis, 'times') end as multiple_basis,
         s.end_year - s.start_year as years,
         l.*,
         case when l.level_year = s.end_year then 'start' else 'end' end as implied_end,
         row_number() over (partition by s.figure_id order by l.level_year desc, l.figure_seq) as pick
     from spans as s
+    left join {{ ref('int_multiple_bases') }} as b on s.figure_id = b.figure_id
     inner join levels as l
         on s.article_id = l.article_id
         and s.indicator_key = l.indicator_key
@@ -86,8 +90,9 @@ level_rows as (
         zone_key,
         'level' as measure,
         case
-            when span_measure = 'multiple' and implied_end = 'start' then value / span_value
-            when span_measure = 'multiple' then value * span_value
+            when span_measure = 'multiple' and implied_end = 'start'
+                then value / (span_value + case when multiple_basis = 'increase' then 1 else 0 end)
+            when span_measure = 'multiple' then value * (span_value + case when multiple_basis = 'increase' then 1 else 0 end)
             when implied_end = 'start' then value / power(1 + span_value / 100, years)
             else value * power(1 + span_value / 100, years)
         end as value,
@@ -97,8 +102,9 @@ level_rows as (
         span_figure_id,
         figure_id as level_figure_id,
         case when span_measure = 'multiple' then 'level_from_multiple' else 'level_from_cagr' end as derivation_method,
+        multiple_basis,
         indicator, indicator_code, indicator_mapping, extractor_indicator_code, zone, zone_code, zone_mapping,
-        published, published_inferred, extractor_version
+        published, published_inferred, source_type, extractor_version
     from implied_levels
     where pick = 1
 ),
@@ -150,8 +156,9 @@ cagr_rows as (
         earlier_figure_id as span_figure_id,
         figure_id as level_figure_id,
         'cagr_from_levels' as derivation_method,
+        cast(null as varchar) as multiple_basis,
         indicator, indicator_code, indicator_mapping, extractor_indicator_code, zone, zone_code, zone_mapping,
-        published, published_inferred, extractor_version
+        published, published_inferred, source_type, extractor_version
     from level_pairs
 ),
 
@@ -202,8 +209,14 @@ select
     false as period_inferred,
     d.published,
     d.published_inferred,
+    d.source_type,
     d.extractor_version,
     d.derivation_method,
+    d.multiple_basis,
+    false as corrected,
+    cast(null as varchar) as correction_reason,
+    cast(null as varchar) as rank_scope,
+    cast(null as integer) as rank_of,
     -- the figures it was computed from: the level and the multiple/cagr, or the two levels
     case when d.derivation_method = 'cagr_from_levels'
         then d.span_figure_id || ',' || d.level_figure_id
@@ -211,6 +224,6 @@ select
     end as derived_from
 from derived as d
 -- text, sentence and offsets: the multiple/cagr the level is implied by, or the later level
-inner join {{ ref('int_figures_mapped') }} as src
+inner join {{ ref('int_figures_corrected') }} as src
     on {{ article_version_not_built('src') }}
     and src.figure_id = case when d.derivation_method = 'cagr_from_levels' then d.level_figure_id else d.span_figure_id end

@@ -15,7 +15,8 @@ figures as not materialized (
         f.*,
         v.article_key,
         v.published,
-        v.published_inferred
+        v.published_inferred,
+        v.source_type
     from {{ ref('stg_figures') }} as f
     inner join versions as v
         on f.article_id = v.article_id

@@ -195,6 +195,7 @@ select
     period_inferred,
     published,
     published_inferred,
+    source_type,
     extractor_version,
     trace
 from mapped

@@ -22,6 +22,8 @@ select
     v.published,
     v.published_inferred,
     cast(year(v.published) as integer) as published_year,
+    v.source_type,
+    v.source_type_declared,
     v.content_hash,
     v.source_file,
     v.encoding,

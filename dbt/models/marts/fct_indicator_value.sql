@@ -1,6 +1,7 @@
--- One row per figure per current article (指标数值事实表), plus the figures derived from them.
-{{ config(materialized='incremental', pre_hook="{{ delete_rows_of_old_article_versions() }}") }}
-
+-- One row per figure per current article (指标数值事实表), plus the figures derived from them:
+-- intermediate.int_indicator_values (incremental by article version), written whole each run as a
+-- table so that its foreign keys to the dimensions can be declared (DuckDB lets no table that a
+-- foreign key references be replaced while the referencing table keeps its rows).
 select
     figure_id,
     article_key,
@@ -33,14 +34,19 @@ select
     part_of_figure_id,
     share_of,
     confidence,
+    rank_scope,
+    rank_of,
+    multiple_basis,
     derivation_method,
     derived_from,
+    corrected,
+    correction_reason,
     article_id,
     content_hash,
     figure_seq,
     published,
     published_inferred,
+    source_type,
     extractor_version,
     trace
 from {{ ref('int_indicator_values') }}
-where {{ article_version_not_built() }}
