@@ -12,7 +12,6 @@ from beilun_etl.defs.resources import WarehouseResource
 from beilun_etl.defs.transform.project import (
     RUN_TARGET_PATH,
     dbt_project,
-    dictionary_only_nodes,
     ensure_manifest,
     pipeline_environment,
     pipeline_vars,
@@ -48,7 +47,6 @@ class DbtBuildConfig(Config):
 
 
 MANIFEST = json.loads(ensure_manifest().read_text(encoding="utf-8"))
-DICTIONARY_NODES = dictionary_only_nodes(MANIFEST)
 
 
 @dbt_assets(
@@ -67,9 +65,9 @@ def warehouse_models(
     # Per-article models (macros/incremental_by_article.sql) add the new article versions only, and
     # scoped ones (macros/incremental_by_scope.sql) redo only the changed articles, or the cells and
     # series they touch, unless the code that built them changed.
-    # The dictionaries' tables are left as the last build made them unless the code changed.
-    unchanged = ["--exclude", " ".join(DICTIONARY_NODES)] if DICTIONARY_NODES else []
-    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *unchanged, *pipeline_vars()]
+    # Every node is in every build, the dictionaries' seeds and models too: each check the run plans
+    # is executed in it (an excluded node's tests would show as skipped in the UI).
+    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *pipeline_vars()]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
