@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     refresh.add_argument("--warehouse", type=Path, help="published warehouse (default: BEILUN_WAREHOUSE or data/)")
     refresh.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     refresh.add_argument("--log-level", default="INFO", help="the run's console log level (default INFO)")
-    refresh.add_argument("--force", action="store_true", help="run the job even when nothing changed")
+    refresh.add_argument("--force", action="store_true", help="rebuild everything even when nothing changed: re-extract every article, dbt build --full-refresh, validate every row")
 
     extract = commands.add_parser("extract", help="print the figure records of articles as JSON Lines")
     extract.add_argument("files", nargs="+", type=Path)
@@ -99,7 +99,7 @@ def run_refresh(
     if summary is None:
         from beilun_etl.cli.refresh import refresh_in_process
 
-        summary = refresh_in_process(log_level=log_level.upper())
+        summary = refresh_in_process(log_level=log_level.upper(), force=force)
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

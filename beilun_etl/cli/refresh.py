@@ -21,8 +21,13 @@ def refresh_in_process(
     only: list[str] | None = None,
     instance: DagsterInstance | None = None,
     log_level: str = "INFO",
+    force: bool = False,
 ) -> RefreshSummary:
-    """Run the refresh job in this process; `warehouse` overrides the environment's configuration."""
+    """Run the refresh job in this process; `warehouse` overrides the environment's configuration.
+
+    `force` sets the `refresh` resource as the launchpad does (`resources: {refresh: {config:
+    {force: true}}}`): every article version re-extracted, dbt build --full-refresh, every row validated.
+    """
     from beilun_etl.definitions import defs
 
     job = defs.resolve_job_def(REFRESH_JOB_NAME)
@@ -30,6 +35,8 @@ def refresh_in_process(
     run_config: dict = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     if only:
         run_config["ops"] = {"articles": {"config": {"only": only}}}
+    if force:
+        run_config["resources"] = {"refresh": {"config": {"force": True}}}
     with instance or _instance() as active:
         result = job.execute_in_process(
             run_config=run_config, instance=active, raise_on_error=False, resources={"warehouse": warehouse}

@@ -40,6 +40,13 @@ class WarehouseResource(ConfigurableResource):
         self._held_lock.enter_context(writer_lock(self.published_path))
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
+        """A build copy still here at the end of the run was not published (a failure, a subset): remove it.
+
+        Nothing but the published warehouse may look "materialized"; the failure's findings are in
+        the checks' metadata and the run log.
+        """
+        for path in (self.build_path, self.build_path.with_name(self.build_path.name + ".wal")):
+            path.unlink(missing_ok=True)
         if self._held_lock is not None:
             self._held_lock.close()
             self._held_lock = None

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, AssetObservation, Config, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
 from beilun_etl.defs.resources import WarehouseResource
@@ -20,13 +20,14 @@ class ArticlesConfig(Config):
     )
 
 
-@asset(group_name="ingestion", kinds={"python", "duckdb"}, output_required=False)
+@asset(group_name="ingestion", kinds={"python", "duckdb"})
 def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: WarehouseResource) -> Iterator:
     """Every article file read, decoded (UTF-8, then GB18030), cleaned, content-hashed and dated.
 
     Starts the run's build copy from the last published warehouse. Files that cannot be used are
     quarantined with their reason (`raw.quarantined_articles`, `marts.quarantined_articles`).
-    When nothing changed since the last publication, the run stops here: the rest is skipped.
+    When nothing changed since the last publication (`nothing_new` in the metadata), the run goes on:
+    it re-validates and publishes the same warehouse. The sensor and the schedule start no such run.
     """
     start_build(warehouse.published_path, warehouse.build_path)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -57,12 +58,14 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
             "\n".join(f"- `{q.source_file}`: **{q.reason}**, {q.detail}" for q in result.quarantined) or "none"
         ),
         "up_to_date": MetadataValue.bool(up_to_date),
+        "nothing_new": MetadataValue.text(
+            "nothing new since the last publication: this run re-validates and republishes the same warehouse"
+            if up_to_date
+            else "no: new, changed, deleted or quarantined files since the last publication"
+        ),
     }
     if up_to_date:
         with warehouse.connect_build(read_only=True) as con:
             metadata["figures_current"] = MetadataValue.int(current_figure_count(con))
-        warehouse.build_path.unlink(missing_ok=True)
-        context.log.info("nothing new since the last publication: the published warehouse is current")
-        context.log_event(AssetObservation(asset_key=context.asset_key, metadata=metadata))
-        return
+        context.log.info("nothing new since the last publication: re-validating and republishing the same warehouse")
     yield MaterializeResult(metadata=metadata)
