@@ -548,30 +548,3 @@ def test_the_lean_dbt_resource_skips_only_what_it_may():
     resource = dbt_cli_resource()
     assert f"installed: {resource._cli_version}" in reported, reported
     assert resource._initialize_dbt_core_adapter([]) is None
-
-
-def test_the_dictionary_only_nodes_are_those_no_source_feeds():
-    from beilun_etl.defs.transform.project import dictionary_only_nodes
-
-    def node(kind: str, name: str, *parents: str) -> tuple[str, dict]:
-        return f"{kind}.beilun.{name}", {"name": name, "resource_type": kind, "depends_on": {"nodes": list(parents)}}
-
-    manifest = {
-        "nodes": dict(
-            [
-                node("seed", "zones"),
-                node("model", "zone_closure", "seed.beilun.zones"),
-                node("model", "stg_figures", "source.beilun.raw.figures"),
-                node("model", "dim_zone", "model.beilun.zone_closure", "model.beilun.stg_figures"),
-                node("model", "zone_report", "model.beilun.dim_zone"),
-                node("test", "not_null_zones_code", "seed.beilun.zones"),
-            ]
-        )
-    }
-    assert dictionary_only_nodes(manifest) == ["zone_closure", "zones"]
-    # the project's own: every seed, none of the models that staged figures reach
-    from beilun_etl.defs.transform.assets import DICTIONARY_NODES, MANIFEST
-
-    seeds = {n["name"] for n in MANIFEST["nodes"].values() if n["resource_type"] == "seed"}
-    assert seeds < set(DICTIONARY_NODES) and "int_zone_closure" in DICTIONARY_NODES
-    assert not {"stg_figures", "dim_zone", "dim_indicator", "fct_indicator_value"} & set(DICTIONARY_NODES)

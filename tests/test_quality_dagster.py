@@ -112,8 +112,10 @@ def test_clean_build_passes_and_publishes(tmp_path, built):
     docs = resource.published_path.parent / "quality_docs" / "index.html"
     assert docs.exists()
     metadata = evaluations[0].metadata
-    assert metadata["data_docs"].value == str(docs)
+    assert metadata["data_docs"].value == str(docs)  # as text, not a file:// link
+    assert not any(str(v.value).startswith("file://") for v in metadata.values())
     assert "unexpected_count" in metadata and "failing_rows_preview" in metadata
+    assert "| pass |" in metadata["summary"].value and "build copy" in metadata["validated"].value
 
 
 def test_warning_publishes_and_lands_in_quality_findings(tmp_path, built):
@@ -145,7 +147,7 @@ def test_blocking_failure_fails_the_run_and_keeps_the_published_warehouse(tmp_pa
     [failure] = [e for e in result.all_events if e.is_step_failure]
     message = failure.step_failure_data.error.message
     assert "structure_fact_keys" in message and "figure_id_unique" in message
-    # the build copy keeps the findings, for whoever investigates the failed run
-    with duckdb.connect(str(resource.build_path), read_only=True) as con:
-        severities = {r[0] for r in con.execute("SELECT severity FROM marts.quality_findings").fetchall()}
-    assert severities == {"error"}
+    # the findings are in the check's metadata; the unpublished build copy is gone at the end of the run
+    assert "figure_id" in failed[0].metadata["failing_rows_preview"].value
+    assert "**fail**" in failed[0].metadata["summary"].value
+    assert not resource.build_path.exists()

@@ -43,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         "--verbose", action="store_true", help="Dagster's and dbt's full logs on stderr instead of the log file"
     )
     refresh.add_argument("--log-level", default="INFO", help="the level of Dagster's log lines (default INFO)")
-    refresh.add_argument("--force", action="store_true", help="run the job even when nothing changed")
+    refresh.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild everything even when nothing changed: re-extract every article, dbt build --full-refresh, validate every row",
+    )
 
     extract = commands.add_parser(
         "extract",
@@ -163,7 +167,7 @@ def run_refresh(
                 from beilun_etl.cli.refresh import refresh_in_process
 
                 with RunProgress(terminal) as progress:
-                    summary = refresh_in_process(log_level=log_level.upper(), listener=progress)
+                    summary = refresh_in_process(log_level=log_level.upper(), listener=progress, force=force)
             except Exception as error:  # a run that could not start (a failed step is in the summary)
                 traceback.print_exc()  # into the log file, or onto stderr with --verbose
                 failure = error

@@ -19,22 +19,33 @@ def _instance() -> DagsterInstance:
     return DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
 
 
+WAREHOUSE_FIELDS = ("path", "articles_dir", "max_article_bytes")
+
+
 def refresh_in_process(
     warehouse: WarehouseResource | None = None,
     only: list[str] | None = None,
     instance: DagsterInstance | None = None,
     log_level: str = "INFO",
     listener: Callable[[EventLogEntry], None] | None = None,
+    force: bool = False,
 ) -> RefreshSummary:
     """Run the refresh job in this process; `warehouse` overrides the environment's configuration.
 
     `listener` is called with each event of the run as it happens (the CLI's progress display).
+    `force` sets the `refresh` resource as the launchpad does (`resources: {refresh: {config:
+    {force: true}}}`): every article version re-extracted, dbt build --full-refresh, every row validated.
     """
     from beilun_etl.definitions import defs
 
     job = defs.resolve_job_def(REFRESH_JOB_NAME)
     warehouse = warehouse or defs.resources["warehouse"]
-    run_config: dict = {"loggers": {"console": {"config": {"log_level": log_level}}}}
+    # The warehouse goes in as the run's resource config, as the launchpad gives it: assets keep the
+    # resources they are bound to, so an object passed to execute_in_process would not reach them all.
+    resources: dict = {"warehouse": {"config": {name: getattr(warehouse, name) for name in WAREHOUSE_FIELDS}}}
+    if force:
+        resources["refresh"] = {"config": {"force": True}}
+    run_config: dict = {"loggers": {"console": {"config": {"log_level": log_level}}}, "resources": resources}
     if only:
         run_config["ops"] = {"articles": {"config": {"only": only}}}
     run_id = str(uuid.uuid4())
@@ -45,7 +56,6 @@ def refresh_in_process(
             run_config=run_config,
             instance=active,
             raise_on_error=False,
-            resources={"warehouse": warehouse},
             run_id=run_id,
         )
     return summarize(result, str(warehouse.published_path))

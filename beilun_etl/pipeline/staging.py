@@ -44,18 +44,18 @@ class PendingVersion:
     url: str | None
 
 
-def pending_versions(con: duckdb.DuckDBPyConnection, fingerprint: str) -> list[PendingVersion]:
-    """Current article versions with no extraction by this extractor yet."""
+def pending_versions(con: duckdb.DuckDBPyConnection, fingerprint: str, force: bool = False) -> list[PendingVersion]:
+    """Current article versions with no extraction by this extractor yet (all of them when `force`)."""
     rows = con.execute(
         """
         SELECT v.article_id, v.content_hash, v.cleaned_text, v.published, v.published_inferred, v.title, v.url
         FROM raw.article_versions AS v
         LEFT JOIN raw.extractions AS e
             ON e.content_hash = v.content_hash AND e.extractor_version = ?
-        WHERE v.status = 'current' AND e.content_hash IS NULL
+        WHERE v.status = 'current' AND (e.content_hash IS NULL OR ?)
         ORDER BY v.article_id
         """,
-        [fingerprint],
+        [fingerprint, force],
     ).fetchall()
     return [PendingVersion(*row) for row in rows]
 
@@ -126,14 +126,18 @@ class StagingStats:
     store_seconds: float
 
 
-def stage_pending(con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None) -> StagingStats:
+def stage_pending(
+    con: duckdb.DuckDBPyConnection, now: dt.datetime, processes: int | None = None, force: bool = False
+) -> StagingStats:
     """Extract and store every pending version, a batch at a time so memory stays flat at any size.
+
+    `force` (a forced refresh) ignores the cache: every current version is extracted again.
 
     The pool extracts the next batches while this process stores the current one. `extract_seconds`
     is the time spent waiting for extractions; the timings feed the asset's metadata and the benchmark.
     """
     fingerprint = extractor_fingerprint()
-    versions = pending_versions(con, fingerprint)
+    versions = pending_versions(con, fingerprint, force)
     batches = [versions[start : start + BATCH_SIZE] for start in range(0, len(versions), BATCH_SIZE)]
     extract_seconds = store_seconds = 0.0
     stored = 0

@@ -3,6 +3,8 @@
 The cursor records, per file, the size, modification time and content hash it saw (never the wall
 clock); a file is hashed again only when its size or mtime moved, and it counts as changed only
 when its hash did. Run keys are unique per file version, so an edited article is picked up again.
+When the published warehouse already holds the folder as it is (the first tick after a refresh
+from the CLI, or after a restart with no cursor), the tick skips with that reason: no run.
 """
 
 import hashlib
@@ -12,7 +14,8 @@ from pathlib import Path
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
-from beilun_etl.defs.automation.jobs import refresh_warehouse
+from beilun_etl.defs.automation.current import already_published
+from beilun_etl.defs.automation.jobs import RUN_LOG_CONFIG, refresh_warehouse
 from beilun_etl.paths import configured_articles_dir
 from beilun_etl.pipeline.article_files import ARTICLE_GLOB, RawArticle, sidecar_path
 
@@ -71,9 +74,12 @@ def new_articles_sensor(context: SensorEvaluationContext):
     context.update_cursor(json.dumps(current, sort_keys=True))
     if not changes:
         return SkipReason(f"no new, edited or deleted article in {folder}")
+    reason = already_published()
+    if reason:
+        return SkipReason(reason)
     version_key = hashlib.sha256(json.dumps(changes, sort_keys=True).encode()).hexdigest()[:16]
     return RunRequest(
         run_key=f"articles-{version_key}",
-        run_config={"ops": {"articles": {"config": {"only": sorted(changes)}}}},
+        run_config={**RUN_LOG_CONFIG, "ops": {"articles": {"config": {"only": sorted(changes)}}}},
         tags={"beilun/changed_files": str(len(changes))},
     )

@@ -5,6 +5,7 @@ import datetime as dt
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from beilun_etl.defs.ingest.assets import articles
+from beilun_etl.defs.refresh_options import RefreshOptions
 from beilun_etl.defs.resources import WarehouseResource
 from beilun_etl.pipeline.freshness import current_figure_count
 from beilun_etl.pipeline.staging import stage_pending
@@ -13,14 +14,15 @@ PREVIEW_ROWS = 20
 
 
 @asset(group_name="ingestion", kinds={"python", "duckdb"}, deps=[articles])
-def figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+def figures(context: AssetExecutionContext, warehouse: WarehouseResource, refresh: RefreshOptions) -> MaterializeResult:
     """The figure records of every current article version, staged in `raw.figures`.
 
-    Only versions the content-hash cache lacks are extracted, across processes when there are many.
+    Only versions the content-hash cache lacks are extracted, across processes when there are many;
+    a forced refresh (`resources: {refresh: {config: {force: true}}}`) extracts every version again.
     """
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with warehouse.connect_build() as con:
-        stats = stage_pending(con, now)
+        stats = stage_pending(con, now, force=refresh.force)
         total = current_figure_count(con)
         preview = con.execute(
             f"""
@@ -39,6 +41,7 @@ def figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> Mat
     return MaterializeResult(
         metadata={
             "figures": MetadataValue.int(total),
+            "forced": MetadataValue.bool(refresh.force),
             "versions_extracted": MetadataValue.int(stats.versions_extracted),
             "figures_extracted": MetadataValue.int(stats.figures_stored),
             "extract_seconds": MetadataValue.float(round(stats.extract_seconds, 3)),

@@ -4,14 +4,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 import duckdb
-from dagster import AssetExecutionContext, AssetKey, AssetObservation, Config, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from beilun_etl.defs.resources import PUBLISHED_TAG, WarehouseResource
+from beilun_etl.defs.resources import WarehouseResource
 from beilun_etl.pipeline.disk import disk_full_error, is_disk_full
 from beilun_etl.pipeline.freshness import current_figure_count, is_up_to_date
 from beilun_etl.pipeline.ingest import ingest
-from beilun_etl.pipeline.warehouse_files import discard_build, start_build
+from beilun_etl.pipeline.warehouse_files import start_build
 
 
 class ArticlesConfig(Config):
@@ -22,7 +22,7 @@ class ArticlesConfig(Config):
     )
 
 
-@asset(group_name="ingestion", kinds={"python", "duckdb"}, output_required=False)
+@asset(group_name="ingestion", kinds={"python", "duckdb"})
 def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: WarehouseResource) -> Iterator:
     """Every article file read, decoded (UTF-8, then GB18030), cleaned, content-hashed and dated.
 
@@ -31,7 +31,8 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
     aside). Files that cannot be used, and names that are no article file inside the folder (a
     symlink out of it, a loop, a directory), are quarantined with their reason
     (`raw.quarantined_articles`, `marts.quarantined_articles`). When nothing changed since the last
-    publication, the run stops here: the rest is skipped.
+    publication (`nothing_new` in the metadata), the run goes on: it re-validates and publishes the
+    same warehouse, so that every check it plans runs. The sensor and the schedule start no such run.
     """
     for note in start_build(warehouse.published_path, warehouse.build_path):
         context.log.warning(note)
@@ -76,13 +77,14 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
         ),
         "up_to_date": MetadataValue.bool(up_to_date),
         "publishes": MetadataValue.bool(publishes),
+        "nothing_new": MetadataValue.text(
+            "nothing new since the last publication: this run re-validates and republishes the same warehouse"
+            if up_to_date
+            else "no: new, changed, deleted or quarantined files since the last publication"
+        ),
     }
     if up_to_date:
         with warehouse.connect_build(read_only=True) as con:
             metadata["figures_current"] = MetadataValue.int(current_figure_count(con))
-        discard_build(warehouse.build_path)
-        context.instance.add_run_tags(context.run.run_id, {PUBLISHED_TAG: "up_to_date"})
-        context.log.info("nothing new since the last publication: the published warehouse is current")
-        context.log_event(AssetObservation(asset_key=context.asset_key, metadata=metadata))
-        return
+        context.log.info("nothing new since the last publication: re-validating and republishing the same warehouse")
     yield MaterializeResult(metadata=metadata)

@@ -7,8 +7,15 @@ severity `error` are blocking: when one fails, the step fails, the run fails, an
 downstream of the guarded asset (the published warehouse) do not run. Suites of severity `warn`
 report a failure as a WARN-severity check result and let the run publish.
 
-The check reads `warehouse.build_path` (the build copy, before publishing), writes
-`marts.quality_findings` into it and builds Data Docs into `<warehouse folder>/quality_docs/`.
+In a run that builds, the check reads `warehouse.build_path` (the build copy, before publishing),
+writes `marts.quality_findings` into it and builds Data Docs into `<warehouse folder>/quality_docs/`.
+Run alone ("Execute" on the checks in the UI, no asset of theirs materialized in the run), it
+validates the published warehouse read-only and whole (every row), or fails clearly when there is
+none: the way to run the Great Expectations suites on the whole warehouse. A forced refresh
+(`resources: {refresh: {config: {force: true}}}`) validates every row too.
+
+Each result carries a Markdown summary of its expectations, the failing rows (from the findings)
+and the Data Docs path as text (browsers do not open `file://` links from a web page).
 """
 
 from collections.abc import Iterator
@@ -27,7 +34,9 @@ from dagster import (
     multi_asset_check,
 )
 
+from beilun_etl.defs.refresh_options import RefreshOptions
 from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.quality.outcomes import SuiteOutcome
 from beilun_etl.quality.suites import Suite, load_suites
 
 DOCS_FOLDER = "quality_docs"
@@ -65,6 +74,34 @@ def failing_rows_markdown(rows: list[dict[str, Any]], extra_columns: list[str], 
     return "\n".join(lines)
 
 
+def summary_markdown(outcome: SuiteOutcome, validated: str) -> str:
+    """The suite's result as the check's page shows it: one line per expectation."""
+    suite = outcome.suite
+    verdict = "error" if outcome.error else ("passed" if outcome.success else "FAILED")
+    lines = [
+        f"**{suite.title}** — {verdict} ({suite.severity}), {outcome.row_count} rows of `{suite.model}` in {validated}",
+        "",
+        "| expectation | type | result | unexpected rows |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {e.check} | `{e.type}` | {'pass' if e.success else '**fail**'} | {e.unexpected_count} |"
+        for e in outcome.expectations
+    ]
+    if outcome.error:
+        lines += ["", f"Error: {_cell(outcome.error)}"]
+    return "\n".join(lines)
+
+
+def _built_in_this_run(context: AssetCheckExecutionContext, suites: list[Suite]) -> bool:
+    """Does the run materialize what the suites read? If not (checks run alone), the build copy is not theirs."""
+    selection = context.run.asset_selection
+    if not selection:  # None or empty: the whole job
+        return True
+    keys = {AssetKey(s.model_asset_path) for s in suites} | {AssetKey(s.guards_asset_path) for s in suites}
+    return bool(keys & set(selection))
+
+
 def _spec(suite: Suite) -> AssetCheckSpec:
     model_key = AssetKey(suite.model_asset_path)
     guards_key = AssetKey(suite.guards_asset_path)
@@ -89,19 +126,42 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
         can_subset=False,
     )
     def great_expectations_suites(
-        context: AssetCheckExecutionContext, warehouse: WarehouseResource
+        context: AssetCheckExecutionContext, warehouse: WarehouseResource, refresh: RefreshOptions
     ) -> Iterator[AssetCheckResult]:
         from beilun_etl.quality.settle import failure_summary, settle
         from beilun_etl.quality.validation import run_quality_checks
 
         docs_dir = docs_dir_for(warehouse)
-        report = run_quality_checks(
-            warehouse.build_path, docs_dir=docs_dir, suites=suites, published=warehouse.published_path
-        )
-        # Quarantines the articles a blocking failure belongs to (and checks again), records the verdict.
-        report = settle(
-            report, warehouse.build_path, warehouse.published_path, context.run.run_id, docs_dir, suites, context.log
-        )
+        if _built_in_this_run(context, suites):
+            validated = "this run's build copy"
+            # a forced refresh validates every row; otherwise scoped suites read the changed articles
+            report = run_quality_checks(
+                warehouse.build_path,
+                docs_dir=docs_dir,
+                suites=suites,
+                published=None if refresh.force else warehouse.published_path,
+            )
+            # Quarantines the articles a blocking failure belongs to (and checks again), records the verdict.
+            report = settle(
+                report,
+                warehouse.build_path,
+                warehouse.published_path,
+                context.run.run_id,
+                docs_dir,
+                suites,
+                context.log,
+            )
+        else:
+            if not warehouse.published_path.exists():
+                raise Failure(
+                    description=f"no published warehouse at {warehouse.published_path} to validate: "
+                    "materialize the assets (a refresh) first"
+                )
+            validated = f"the published warehouse {warehouse.published_path} (read-only, every row)"
+            context.log.info(f"checks run alone: validating {validated}")
+            report = run_quality_checks(
+                warehouse.published_path, docs_dir=docs_dir, suites=suites, write=False, published=None
+            )
         docs_index = report.docs_index
         context.log.info(
             f"Great Expectations: {report.summary()} in {report.seconds:.1f} s "
@@ -112,7 +172,7 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
             suite = outcome.suite
             failed = outcome.failed_expectations
             rows_of = (
-                f"{outcome.row_count} rows"
+                f"{outcome.row_count} rows of {validated}"
                 if outcome.changed_articles is None
                 else f"the {outcome.row_count} rows of the {outcome.changed_articles} articles changed since the "
                 "last publication (it passed the others then)"
@@ -132,6 +192,8 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
                 "severity": suite.severity,
                 "model": suite.model,
                 "suite_file": f"expectations/{suite.path.name}",
+                "summary": MetadataValue.md(summary_markdown(outcome, validated)),
+                "validated": MetadataValue.text(validated),
                 "rows_validated": MetadataValue.int(outcome.row_count),
                 "scope": "changed articles" if outcome.changed_articles is not None else "every row",
                 "unexpected_count": MetadataValue.int(outcome.unexpected_count),
@@ -149,8 +211,8 @@ def build_quality_checks(suites: list[Suite] | None = None) -> AssetChecksDefini
             if outcome.error:
                 metadata["error"] = MetadataValue.text(outcome.error)
             if docs_index is not None:
-                metadata["data_docs"] = MetadataValue.path(str(docs_index))
-                metadata["data_docs_url"] = MetadataValue.url(docs_index.as_uri())
+                # as text: a web page may not open a file:// link ("Not allowed to load local resource")
+                metadata["data_docs"] = MetadataValue.text(str(docs_index))
             yield AssetCheckResult(
                 asset_key=AssetKey(suite.guards_asset_path),
                 check_name=suite.name,

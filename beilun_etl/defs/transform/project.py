@@ -12,12 +12,11 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from importlib.metadata import version as installed_version
 from pathlib import Path
-from typing import Any
 
 from dagster_dbt import DbtCliResource, DbtProject
 from packaging.version import Version
@@ -133,31 +132,6 @@ def build_manifest() -> Path:
     dbt_cli_resource().cli(["--quiet", "parse"], target_path=parse_target).wait()
     os.replace(parse_target / "manifest.json", manifest)
     return manifest
-
-
-def dictionary_only_nodes(manifest: Mapping[str, Any]) -> list[str]:
-    """The seeds and models that read no source: only the dictionaries, which analysts edit.
-
-    The code fingerprint covers the dictionaries, so a run built by the same code as the last
-    publication finds these tables (and the tests on them) as they were; dbt excludes a test
-    along with the models it reads.
-    """
-    nodes = manifest["nodes"]
-    reads_a_source: dict[str, bool] = {}
-
-    def reads(unique_id: str) -> bool:
-        if unique_id.startswith("source."):
-            return True
-        if unique_id not in reads_a_source:
-            parents = nodes.get(unique_id, {}).get("depends_on", {}).get("nodes", [])
-            reads_a_source[unique_id] = any(reads(parent) for parent in parents)
-        return reads_a_source[unique_id]
-
-    return sorted(
-        node["name"]
-        for unique_id, node in nodes.items()
-        if node["resource_type"] in ("seed", "model") and not reads(unique_id)
-    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,204 @@
+"""The Dagster UI in a real browser (Debian's Chromium driven by Playwright): what it shows is what happened.
+
+`dagster dev` (webserver and daemon) on a private instance, articles folder and warehouse:
+
+1. the folder fills up and the new-article sensor starts a full run;
+2. one more article: the sensor starts an incremental run;
+3. a run launched by hand with nothing new: it re-validates and says "nothing new";
+4. a forced run (`resources: {refresh: {config: {force: true}}}`, as in the launchpad) re-extracts
+   every article version.
+
+After runs 1–3, no check shows Skipped or Execution failed on the assets' check pages, and GraphQL
+says the same. Screenshots of the asset graph and of a check's results are saved in the test's tmp
+folder. Skipped only where Chromium is missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from dagster_dev import LOCATION, REPOSITORY, dagster_dev
+from pipeline_helpers import PROJECT_ROOT, query
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+BAD_STATUSES = ("SKIPPED", "EXECUTION_FAILED")
+BAD_LABELS = ("Skipped", "Execution failed")
+NEW_ARTICLE = """# 镇海区经济运行简况
+
+2023年，镇海区实现地区生产总值1234.5亿元，同比增长6.6%。规模以上工业增加值640.2亿元，增长7.1%。
+"""
+REPO = {"repositoryLocationName": LOCATION, "repositoryName": REPOSITORY}
+
+pytestmark = [
+    pytest.mark.slow,  # dagster dev and a browser: left out of `make test-fast`
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}: `apt-get install -y chromium` (as .ci/run does)"
+    ),
+]
+
+
+def _checks_by_asset(server) -> dict[str, list[dict]]:
+    data = server.graphql(
+        """
+        query($repo: RepositorySelector!) {
+          repositoryOrError(repositorySelector: $repo) {
+            ... on Repository {
+              assetNodes {
+                assetKey { path }
+                assetChecksOrError {
+                  ... on AssetChecks { checks { name executionForLatestMaterialization { status runId } } }
+                }
+              }
+            }
+          }
+        }
+        """,
+        {"repo": REPO},
+    )["repositoryOrError"]["assetNodes"]
+    return {
+        "/".join(node["assetKey"]["path"]): node["assetChecksOrError"]["checks"]
+        for node in data
+        if node["assetChecksOrError"].get("checks")
+    }
+
+
+def _metadata(server, key: list[str]) -> tuple[str, dict]:
+    """The run id and metadata of the asset's latest materialization."""
+    data = server.graphql(
+        """
+        query($key: AssetKeyInput!) {
+          assetOrError(assetKey: $key) {
+            ... on Asset {
+              assetMaterializations(limit: 1) {
+                runId
+                metadataEntries {
+                  label
+                  ... on IntMetadataEntry { intValue }
+                  ... on BoolMetadataEntry { boolValue }
+                  ... on TextMetadataEntry { text }
+                }
+              }
+            }
+          }
+        }
+        """,
+        {"key": {"path": key}},
+    )["assetOrError"]["assetMaterializations"]
+    assert data, f"{key} was never materialized"
+    entries = {e["label"]: e.get("intValue", e.get("boolValue", e.get("text"))) for e in data[0]["metadataEntries"]}
+    return data[0]["runId"], entries
+
+
+def _wait_for_new_run(server, known: set[str], timeout: float = 600) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for run in server.runs():
+            if run["runId"] not in known and run["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
+                return run
+        time.sleep(2)
+    raise TimeoutError(f"no new run finished; log: {server.log}")
+
+
+def _assert_no_bad_check_status(server, page, shots: Path, label: str) -> int:
+    """Every check's latest status, from each asset's checks page and from GraphQL; returns how many."""
+    checks = _checks_by_asset(server)
+    bad = {
+        f"{asset}:{c['name']}": (c["executionForLatestMaterialization"] or {}).get("status")
+        for asset, asset_checks in checks.items()
+        for c in asset_checks
+        if (c["executionForLatestMaterialization"] or {}).get("status") in (*BAD_STATUSES, None)
+    }
+    assert not bad, f"after the {label} run GraphQL reports checks not executed: {bad}"
+    for asset, asset_checks in checks.items():
+        page.goto(f"{server.url}/assets/{asset}?view=checks")
+        page.get_by_text(asset_checks[-1]["name"], exact=True).first.wait_for(timeout=60_000)
+        page.get_by_text("Passed").first.wait_for(timeout=60_000)
+        text = page.inner_text("body")
+        (shots / f"{label}_{asset.replace('/', '_')}_checks.txt").write_text(text, encoding="utf-8")
+        shown = [word for word in BAD_LABELS if word in text]
+        assert not shown, f"after the {label} run the checks page of {asset} shows {shown}"
+        assert text.count("Passed") + text.count("Warning") + text.count("Failed") >= 1
+    return sum(len(c) for c in checks.values())
+
+
+def test_ui_tells_what_happened(tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    home, articles, warehouse = tmp_path / "home", tmp_path / "articles", tmp_path / "data" / "warehouse.duckdb"
+    shots = tmp_path / "screenshots"
+    for folder in (home, articles, shots):
+        folder.mkdir()
+    shutil.copy(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    env = {
+        "BEILUN_ARTICLES_DIR": str(articles),
+        "BEILUN_WAREHOUSE": str(warehouse),
+        "BEILUN_SENSOR_INTERVAL_SECONDS": "5",
+    }
+    seeds = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
+    with dagster_dev(home, env) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        try:
+            # 1. a full run, started by the sensor when the articles arrive
+            known = {r["runId"] for r in server.runs()}
+            for path in seeds:
+                shutil.copy(path, articles / path.name)
+            full = _wait_for_new_run(server, known)
+            assert full["status"] == "SUCCESS", server.log.read_text()[-4000:]
+            planned = _assert_no_bad_check_status(server, page, shots, "full")
+            assert planned > 100
+
+            # 2. an incremental run for one new article
+            known = {r["runId"] for r in server.runs()}
+            (articles / "zhenhai_2023.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+            incremental = _wait_for_new_run(server, known)
+            assert incremental["status"] == "SUCCESS", server.log.read_text()[-4000:]
+            _, ingested = _metadata(server, ["articles"])
+            assert ingested["new"] == 1, ingested
+            _assert_no_bad_check_status(server, page, shots, "incremental")
+
+            # 3. nothing new, launched by hand: re-validates, says so, publishes the same warehouse
+            nothing_new = server.launch("refresh_warehouse")
+            assert server.wait_for_run(nothing_new) == "SUCCESS", server.log.read_text()[-4000:]
+            run_id, ingested = _metadata(server, ["articles"])
+            assert run_id == nothing_new and ingested["nothing_new"].startswith("nothing new"), ingested
+            _, figures = _metadata(server, ["figures"])
+            assert figures["versions_extracted"] == 0 and not figures["forced"]
+            _assert_no_bad_check_status(server, page, shots, "nothing_new")
+
+            # the catalogue: the asset graph and one check's results, as a user sees them
+            page.goto(f"{server.url}/asset-groups")
+            page.get_by_text("published_warehouse").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(3000)  # let the graph lay out before the picture
+            page.screenshot(path=str(shots / "asset_graph.png"))
+            page.goto(f"{server.url}/assets/marts/fct_indicator_value?view=checks")
+            page.get_by_text("structure_fact_keys", exact=True).first.click()
+            page.get_by_text("rows_validated").first.wait_for(timeout=60_000)
+            page.screenshot(path=str(shots / "check_results.png"), full_page=True)
+            for shot in ("asset_graph.png", "check_results.png"):
+                assert (shots / shot).stat().st_size > 20_000, f"{shot} looks empty"
+
+            # 4. the force config rebuilds: every article version extracted again
+            articles_now = query(warehouse, "SELECT count(*) FROM raw.article_versions WHERE status = 'current'")
+            forced = server.launch("refresh_warehouse", {"resources": {"refresh": {"config": {"force": True}}}})
+            assert server.wait_for_run(forced) == "SUCCESS", server.log.read_text()[-4000:]
+            run_id, figures = _metadata(server, ["figures"])
+            assert run_id == forced and figures["forced"] is True
+            assert figures["versions_extracted"] == articles_now[0][0] == len(seeds) + 1
+            _assert_no_bad_check_status(server, page, shots, "forced")
+        finally:
+            browser.close()
+    log = server.log.read_text()
+    assert "DEBUG" not in log, "the dev log echoes DEBUG events"
+    assert "Warning" not in log.split("Serving dagster-webserver")[0], log[:3000]
