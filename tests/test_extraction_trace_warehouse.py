@@ -11,6 +11,8 @@ from pipeline_helpers import query, refresh
 
 from beilun_etl.extraction.rules import REGISTRY, TRACE_KEYS, trace_names
 
+pytestmark = pytest.mark.slow  # one real refresh: left out of `make test-fast`
+
 ARTICLE = (
     "北仑区2024年经济运行情况\n\n"
     "2024年，全区实现地区生产总值2985.6亿元，同比增长6.1%。"

@@ -14,6 +14,8 @@ import pytest
 import sqlalchemy as sa
 from pipeline_helpers import refresh
 
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
+
 QUERIES = Path(__file__).resolve().parents[1] / "docs" / "queries"
 FACT_KEYS = {
     ("article_key", "dim_article"),

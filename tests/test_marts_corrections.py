@@ -15,6 +15,8 @@ import duckdb
 import pytest
 from staging_helpers import DBT_DIR, PROJECT_ROOT, connect_new, stage
 
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
+
 BUILD = ("build", "--exclude", "path:models/audit")
 HEADER = "article_id,char_start,field,new_value,reason,content_hash"
 GOOD_LINES = [

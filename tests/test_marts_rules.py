@@ -16,6 +16,8 @@ import duckdb
 import pytest
 from staging_helpers import DBT_DIR, PROJECT_ROOT, stage
 
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
+
 BUILD = ("build", "--exclude", "path:models/audit")
 TOLERANCE_MACRO = DBT_DIR / "macros" / "disagreement_tolerance.sql"
 CROSS_ARTICLE_SUITE = PROJECT_ROOT / "expectations" / "growth_cross_article_agreement.json"

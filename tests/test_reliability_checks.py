@@ -8,8 +8,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from pipeline_helpers import cli_refresh, query, refresh
 from reliability_helpers import build_copy, digest, run_messages, run_tags
+
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ("000_0ffcbe62cd3a376b", "003_e40ad7c70a5ae01c")

@@ -13,6 +13,8 @@ import pytest
 from pipeline_helpers import query, refresh
 from reliability_helpers import build_copy, digest
 
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
+
 NEW_ARTICLE = "# 北仑区2022年经济运行情况\n\n2022年，北仑区实现地区生产总值2700亿元，同比增长3.5%。\n"
 
 

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from pipeline_helpers import query, refresh
 
 from beilun_etl.pipeline.ingest import ingest
@@ -25,6 +26,7 @@ def _article(folder: Path, name: str, meta: dict | None = None, text: str = GDP)
         (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_hostile_files_are_refused_reported_and_never_read(articles_dir: Path, warehouse_path: Path, tmp_path: Path):
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -11,10 +11,13 @@ import signal
 import subprocess
 import time
 
+import pytest
 from dagster import DagsterInstance, DagsterRunStatus
 from pipeline_helpers import CLI, refresh
 
 from beilun_etl.defs.resources import WORKER_TAG
+
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
 
 
 def _started_run_of(pid: int, deadline_seconds: float = 600) -> str:

@@ -14,8 +14,11 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 from pipeline_helpers import cli_refresh, query, refresh
 from reliability_helpers import run_messages
+
+pytestmark = pytest.mark.slow  # refreshes end to end: left out of `make test-fast`
 
 NEW_ARTICLE = "# 北仑区2022年经济运行情况\n\n2022年，北仑区实现地区生产总值2700亿元，同比增长3.5%。\n"
 # A writer as a BI tool or a duckdb shell is one: it opens the file read-write and writes a table.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from dagster import RunRequest, SkipReason, build_schedule_context, build_sensor_context
 from pipeline_helpers import refresh
 
@@ -64,6 +65,7 @@ def test_nightly_schedule_runs_at_two_in_ningbo():
     assert nightly_refresh.default_status.value == "RUNNING"
 
 
+@pytest.mark.slow
 def test_sensor_and_schedule_start_no_run_when_the_warehouse_is_current(tmp_path, articles_dir, monkeypatch):
     """After a real refresh, a first sensor tick (no cursor) and the nightly tick skip, with the reason."""
     warehouse = tmp_path / "data" / "warehouse.duckdb"
