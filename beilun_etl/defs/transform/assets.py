@@ -69,7 +69,8 @@ def warehouse_models(
     # series they touch, unless the code that built them changed.
     # The dictionaries' tables are left as the last build made them unless the code changed.
     unchanged = ["--exclude", " ".join(DICTIONARY_NODES)] if DICTIONARY_NODES else []
-    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *unchanged, *pipeline_vars()]
+    scoped_vars = pipeline_vars(changes_recorded=changed is not None)
+    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *unchanged, *scoped_vars]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     # One target folder for all runs (not a fresh one each) keeps dbt's partial parsing: seconds a run.
