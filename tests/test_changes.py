@@ -9,7 +9,10 @@ import duckdb
 import pytest
 from pipeline_helpers import refresh
 
-from beilun_etl.pipeline.changes import CHANGED_ARTICLES, CHANGED_CELLS, forget_changes, record_changes_for_dbt
+from beilun_etl.pipeline.changes import CHANGED_SCOPE, forget_changes, record_changes_for_dbt
+
+CHANGED_CELLS = f"{CHANGED_SCOPE} WHERE scope = 'cell'"
+CHANGED_ARTICLES = f"{CHANGED_SCOPE} WHERE scope = 'article'"
 
 pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
 
@@ -53,11 +56,8 @@ def test_edited_and_deleted_articles_are_recorded_with_the_cells_of_their_old_ve
 
         # No publication to compare with: no record, so dbt recomputes the scoped models whole.
         assert record_changes_for_dbt(con, tmp_path / "missing.duckdb") is None
-        assert con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name LIKE 'changed_%'"
-        ).fetchall() == [(0,)]
-        record_changes_for_dbt(con, warehouse_path)
+        assert con.execute(f"SELECT count(*) FROM {CHANGED_SCOPE}").fetchall() == [(0,)]
+        assert record_changes_for_dbt(con, warehouse_path) == 2
+        assert con.execute(f"SELECT count(*) FROM {CHANGED_SCOPE}").fetchall()[0][0] > 2
         forget_changes(con)
-        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'").fetchall() == [
-            (0,)
-        ]
+        assert con.execute(f"SELECT count(*) FROM {CHANGED_SCOPE}").fetchall() == [(0,)]

@@ -130,11 +130,16 @@ def test_an_incremental_build_gives_what_a_full_rebuild_gives(
     for model in SERIES_SCOPED_MODELS:
         assert "indicator_key) in (select zone_key, indicator_key from" in _compiled_sql(model), model
     for model in ARTICLE_SCOPED_MODELS:
-        assert "in (select article_id from raw.changed_articles)" in _compiled_sql(model), model
+        assert (
+            """in (select article_id from "warehouse"."raw"."changed_scope" where scope = 'article')"""
+            in _compiled_sql(model)
+        ), model
     cells = "DISTINCT (zone_key, indicator_key, period_start, period_end)"
     changed_cells = query(warehouse_path, f"SELECT count({cells}) FROM intermediate.int_changed_cells")[0][0]
     assert 0 < changed_cells < query(warehouse_path, f"SELECT count({cells}) FROM marts.fct_indicator_value")[0][0]
-    assert query(warehouse_path, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'") == [(0,)]
+    # the run's scope is emptied once dbt has read it: the published warehouse carries none
+    assert query(warehouse_path, "SELECT count(*) FROM raw.changed_scope") == [(0,)]
+    assert query(warehouse_path, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'changed_%'") == [(1,)]
 
     rebuilt = tmp_path / "rebuilt" / "warehouse.duckdb"
     rebuilt.parent.mkdir()

@@ -20,19 +20,20 @@ import duckdb
 
 from beilun_etl.pipeline.freshness import built_with_current_code
 
-# Written into the build copy for one dbt invocation (macros/incremental_by_scope.sql), then dropped:
-# a dbt build that finds no such tables (an analyst's, say) recomputes the scoped models whole.
-CHANGED_ARTICLES = "raw.changed_articles"
-CHANGED_CELLS = "raw.changed_cells"
+# Filled in the build copy for one dbt invocation, emptied after it (pipeline/raw_schema.py). dbt
+# reads it as a source only when told so by a var (macros/incremental_by_scope.sql): an analyst's
+# own `dbt build` recomputes the scoped models whole.
+CHANGED_SCOPE = "raw.changed_scope"
 _CURRENT = "SELECT article_id, content_hash FROM {db}raw.article_versions WHERE status = 'current'"
 
 
-def _changed_articles_sql(table: str, temporary: bool) -> str:
+def _changed_articles_query() -> str:
     now, then = _CURRENT.format(db=""), _CURRENT.format(db="last_published.")
-    return (
-        f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} AS SELECT DISTINCT article_id "
-        f"FROM (({now} EXCEPT {then}) UNION ALL ({then} EXCEPT {now}))"
-    )
+    return f"SELECT DISTINCT article_id FROM (({now} EXCEPT {then}) UNION ALL ({then} EXCEPT {now}))"
+
+
+def _changed_articles_sql(table: str, temporary: bool) -> str:
+    return f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} AS {_changed_articles_query()}"
 
 
 def _with_last_publication(con: duckdb.DuckDBPyConnection, published: Path | None, statements: list[str]) -> bool:
@@ -76,21 +77,22 @@ def record_changes_for_dbt(con: duckdb.DuckDBPyConnection, published: Path) -> i
     attempt at this run may already have moved on.
     """
     forget_changes(con)
+    articles = f"INSERT INTO {CHANGED_SCOPE} (scope, article_id) SELECT 'article', article_id FROM ({_changed_articles_query()})"
     cells = (
-        f"CREATE TABLE {CHANGED_CELLS} AS SELECT DISTINCT zone_key, indicator_key, period_start, period_end "
+        f"INSERT INTO {CHANGED_SCOPE} (scope, zone_key, indicator_key, period_start, period_end) "
+        "SELECT DISTINCT 'cell', zone_key, indicator_key, period_start, period_end "
         "FROM last_published.intermediate.int_indicator_values "
-        f"WHERE article_id IN (SELECT article_id FROM {CHANGED_ARTICLES})"
+        f"WHERE article_id IN (SELECT article_id FROM {CHANGED_SCOPE} WHERE scope = 'article')"
     )
     try:
-        recorded = _with_last_publication(con, published, [_changed_articles_sql(CHANGED_ARTICLES, False), cells])
+        recorded = _with_last_publication(con, published, [articles, cells])
     except duckdb.CatalogException:  # published by this code yet without the model: redo everything
         recorded = False
     if not recorded:
         forget_changes(con)
         return None
-    return _count(con, CHANGED_ARTICLES)
+    return _count(con, f"{CHANGED_SCOPE} WHERE scope = 'article'")
 
 
 def forget_changes(con: duckdb.DuckDBPyConnection) -> None:
-    for table in (CHANGED_CELLS, CHANGED_ARTICLES):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(f"DELETE FROM {CHANGED_SCOPE}")

@@ -111,7 +111,30 @@ ADDED_COLUMNS = (
     "ALTER TABLE raw.article_versions ADD COLUMN IF NOT EXISTS source_type VARCHAR",
 )
 
-ALL_DDL = (ARTICLE_VERSIONS_DDL, FIGURES_DDL, QUARANTINED_ARTICLES_DDL, EXTRACTIONS_DDL, PUBLICATIONS_DDL)
+# The scope a run changes, handed to dbt as the source raw.changed_scope
+# (macros/incremental_by_scope.sql): one row per changed article (scope 'article') and per cell of
+# their published versions (scope 'cell'); filled before `dbt build` when the run builds
+# incrementally, emptied after it. dbt reads it only when the run says so
+# (`--vars {changes_recorded: true}`).
+CHANGED_SCOPE_DDL = """
+CREATE TABLE IF NOT EXISTS raw.changed_scope (
+    scope               VARCHAR NOT NULL,   -- article | cell
+    article_id          VARCHAR,            -- scope article
+    zone_key            VARCHAR,            -- scope cell: zone × indicator × period
+    indicator_key       VARCHAR,
+    period_start        DATE,
+    period_end          DATE
+)
+"""
+
+ALL_DDL = (
+    ARTICLE_VERSIONS_DDL,
+    FIGURES_DDL,
+    QUARANTINED_ARTICLES_DDL,
+    EXTRACTIONS_DDL,
+    PUBLICATIONS_DDL,
+    CHANGED_SCOPE_DDL,
+)
 
 
 def create_raw_schema(con) -> None:

@@ -27,6 +27,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool, QueuePool
 
+from beilun_etl.runtime import tuning_enabled
+
 ENGINES_KEPT = 16  # a webserver reads many runs: keep the recent ones' engines, not one per run ever read
 
 
@@ -73,6 +75,10 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     @contextmanager
     def _connect(self, shard: str) -> Iterator[Connection]:
+        if not tuning_enabled():  # Dagster's own: an engine per statement
+            with super()._connect(shard) as conn:
+                yield conn
+            return
         with self._db_lock:
             if shard not in self._initialized_dbs:
                 # Dagster's set-up of a new file opens a second connection: give it an engine of its own

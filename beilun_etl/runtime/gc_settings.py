@@ -19,12 +19,15 @@ import sys
 import threading
 from typing import NoReturn
 
+from beilun_etl.runtime import tuning_enabled
+
 # A young collection every 100,000 net new objects instead of 700; the older ones rarer still.
 THRESHOLDS = (100_000, 50, 50)
 
 
 def collect_less_often() -> None:
-    gc.set_threshold(*THRESHOLDS)
+    if tuning_enabled():
+        gc.set_threshold(*THRESHOLDS)
 
 
 def end_process(status: int) -> NoReturn:
@@ -33,8 +36,10 @@ def end_process(status: int) -> NoReturn:
     As at a normal exit, the other threads finish first, then the exit handlers run (logging flushes
     and closes its files, `weakref.finalize` and process-pool handlers run) and the standard streams
     are flushed. Only for a process's last act, once the files and databases it opened are closed:
-    an object left open would not be finalized.
+    an object left open would not be finalized. With BEILUN_RUNTIME_TUNING=0, a plain `sys.exit`.
     """
+    if not tuning_enabled():
+        sys.exit(status)
     for thread in threading.enumerate():
         if thread is not threading.current_thread() and not thread.daemon:
             thread.join()

@@ -3,12 +3,12 @@ the warehouse lacks."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from beilun_etl.paths import DICTIONARY_DIR
+from beilun_etl.reference import seed_rows
 
 # Economic size relative to Ningbo (about the share of the city's GDP), for realistic magnitudes.
 _ZONE_SIZE = {
@@ -61,18 +61,16 @@ class Indicator:
 def load_dictionaries(dictionary_dir: Path = DICTIONARY_DIR) -> tuple[dict[str, Zone], dict[str, Indicator]]:
     """Zones and indicators by code, from the warehouse's own dictionaries (read once per folder)."""
     zones: dict[str, Zone] = {}
-    with (dictionary_dir / "zones.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            code = row["code"]
-            size = _ZONE_SIZE.get(code, _TYPE_SIZE.get(row.get("zone_type", ""), 0.02))
-            zones[code] = Zone(code, row["name_zh"], row.get("zone_type", ""), row.get("parent_code", ""), size)
+    for row in seed_rows("zones", dictionary_dir):
+        code = row["code"]
+        size = _ZONE_SIZE.get(code, _TYPE_SIZE.get(row.get("zone_type", ""), 0.02))
+        zones[code] = Zone(code, row["name_zh"], row.get("zone_type", ""), row.get("parent_code", ""), size)
     indicators: dict[str, Indicator] = {}
-    with (dictionary_dir / "indicators.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            aliases = tuple(
-                a
-                for a in (row.get("aliases") or "").split("|")
-                if len(a) >= 3 and not a.isascii() and not a.startswith("年")
-            )
-            indicators[row["code"]] = Indicator(row["code"], row["name_zh"], aliases)
+    for row in seed_rows("indicators", dictionary_dir):
+        aliases = tuple(
+            a
+            for a in (row.get("aliases") or "").split("|")
+            if len(a) >= 3 and not a.isascii() and not a.startswith("年")
+        )
+        indicators[row["code"]] = Indicator(row["code"], row["name_zh"], aliases)
     return zones, indicators

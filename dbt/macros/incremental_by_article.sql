@@ -16,6 +16,7 @@
 {% macro delete_rows_of_old_article_versions() %}
 {#- ref outside the condition: dbt records the dependency when it parses the hook -#}
 {%- set articles = ref('stg_articles') -%}
+{%- set changed_scope = source('raw', 'changed_scope') -%}
 {%- if is_incremental() -%}
 delete from {{ this }}
 where (article_id, content_hash) not in (select article_id, content_hash from {{ articles }} where is_current)
@@ -25,6 +26,7 @@ where (article_id, content_hash) not in (select article_id, content_hash from {{
 {% macro article_version_not_built(alias=none) %}
 {%- set prefix = alias ~ '.' if alias else '' -%}
 {%- set articles = ref('stg_articles') -%}
+{%- set changed_scope = source('raw', 'changed_scope') -%}
 {%- if is_incremental() -%}
 {#- a semi-join with the few versions to add: far cheaper than an anti-join of every upstream row.
     A version that gives the model no rows (most articles state no multiple to derive a level
@@ -33,7 +35,7 @@ where (article_id, content_hash) not in (select article_id, content_hash from {{
 ({{ prefix }}article_id, {{ prefix }}content_hash) in (
     select article_id, content_hash from {{ articles }} where is_current
     {%- if changes_recorded() %}
-        and article_id in (select article_id from raw.changed_articles)
+        and article_id in (select article_id from {{ changed_scope }} where scope = 'article')
     {%- endif %}
     except
     select article_id, content_hash from {{ this }}

@@ -2,10 +2,11 @@
   Models that compare figures within one article, one cell (zone × indicator × period) or one
   series (zone × indicator) are built incrementally by scope (按范围增量构建): a run deletes the
   rows of the articles, cells or series it changes and recomputes just those. Which ones changed is
-  recorded by the Dagster run before `dbt build` (beilun_etl/pipeline/changes.py) in raw.changed_articles
-  and raw.changed_cells, and dropped after it; int_changed_cells adds the cells of the new
-  versions. A build that finds no record (a `--full-refresh`, an analyst's own `dbt build`, a first
-  run) recomputes the whole model.
+  recorded by the Dagster run before `dbt build` (beilun_etl/pipeline/changes.py) in the source
+  raw.changed_scope, and emptied after it; the run passes
+  `--vars '{"changes_recorded": true}'`. int_changed_cells adds the cells of the new versions. A
+  build without that var (a `--full-refresh`, an analyst's own `dbt build`, a first run)
+  recomputes the whole model.
 
   Usage, in such a model (scope 'article' needs an article_id column, 'cell' zone_key,
   indicator_key, period_start and period_end, 'series' zone_key and indicator_key):
@@ -16,19 +17,20 @@
   tests/test_incremental_models.py compares such a build with a full one.
 -#}
 
+{#- The pipeline says it recorded the run's scope with `--vars '{"changes_recorded": true}'`. -#}
 {% macro changes_recorded() %}
-{%- if not execute -%}{{ return(false) }}{%- endif -%}
-{{ return(adapter.get_relation(database=target.database, schema='raw', identifier='changed_cells') is not none) }}
+{{ return(var('changes_recorded', false)) }}
 {% endmacro %}
 
 {% macro in_changed_scope(scope, alias=none, years_back=[0]) %}
-{#- ref outside the condition: dbt records the dependency when it parses the model -#}
+{#- ref and source outside the condition: dbt records the dependencies when it parses the model -#}
 {%- set cells = ref('int_changed_cells') -%}
+{%- set changed_scope = source('raw', 'changed_scope') -%}
 {%- set p = alias ~ '.' if alias else '' -%}
 {%- if not (is_incremental() and changes_recorded()) -%}
 true
 {%- elif scope == 'article' -%}
-{{ p }}article_id in (select article_id from raw.changed_articles)
+{{ p }}article_id in (select article_id from {{ changed_scope }} where scope = 'article')
 {%- elif scope == 'cell' -%}
 {%- for years in years_back %}
 {%- set start, end = (p ~ 'period_start', p ~ 'period_end') if years == 0 else (

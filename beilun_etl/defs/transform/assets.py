@@ -178,7 +178,8 @@ def warehouse_models(
     # series they touch, unless the code that built them changed.
     # Every node is in every build, the dictionaries' seeds and models too: each check the run plans
     # is executed in it (an excluded node's tests would show as skipped in the UI).
-    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *pipeline_vars()]
+    scoped_vars = pipeline_vars(changes_recorded=changed is not None)
+    args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *scoped_vars]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
     publishes = publishes_in_this_run(context)

@@ -14,12 +14,9 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cached_property
-from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
-from packaging.version import Version
 
 from beilun_etl.extraction import extractor_fingerprint
 from beilun_etl.paths import DBT_PROJECT_DIR
@@ -32,33 +29,22 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 DBT_EXECUTABLE = str(Path(sys.executable).with_name("beilun-dbt"))
 
 
-class LeanDbtCliResource(DbtCliResource):
-    """dagster-dbt's resource without two things it does before every dbt command, unused here.
-
-    - It runs `dbt --version` in a subprocess to learn which dbt it drives: 4.6 s a run on this
-      2-core machine. The executable is this environment's, so its version is the installed dbt-core's.
-    - It opens a dbt adapter in the Dagster process: 7 s a run. dagster-dbt only uses it for
-      `fetch_row_counts()` and `fetch_column_metadata()`, which these assets do not call.
-    Both are private methods of dagster-dbt (pinned in pyproject.toml); `tests/test_dbt_models.py`
-    checks that they still exist, so an upgrade that renames them fails loudly instead of slowing down.
-    """
-
-    @cached_property
-    def _cli_version(self) -> Version:
-        return Version(installed_version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args):
-        return None
-
-
 def dbt_cli_resource() -> DbtCliResource:
-    return LeanDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    """dagster-dbt's resource; its lean variant unless BEILUN_RUNTIME_TUNING=0 (beilun_etl/runtime)."""
+    from beilun_etl.runtime import tuning_enabled
+    from beilun_etl.runtime.lean_dbt import LeanDbtCliResource
+
+    resource = LeanDbtCliResource if tuning_enabled() else DbtCliResource
+    return resource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
-def pipeline_vars() -> list[str]:
+def pipeline_vars(changes_recorded: bool = False) -> list[str]:
     """The dbt vars of a pipeline build: the figures this extractor staged keep its indicator codes
-    (models/intermediate/int_figures_mapped.sql); a build by hand maps every phrase by alias."""
-    return ["--vars", json.dumps({"extractor_fingerprint": extractor_fingerprint()})]
+    (models/intermediate/int_figures_mapped.sql); a build by hand maps every phrase by alias.
+    `changes_recorded`: the run filled the sources raw.changed_articles and raw.changed_cells, so
+    the scoped models redo only that scope (macros/incremental_by_scope.sql)."""
+    values = {"extractor_fingerprint": extractor_fingerprint(), "changes_recorded": changes_recorded}
+    return ["--vars", json.dumps(values)]
 
 
 @contextmanager
