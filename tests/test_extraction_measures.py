@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from tests.extraction_helpers import by_text, figures
 
 
@@ -493,6 +495,34 @@ def test_a_place_among_the_first_n_is_a_rank_of_at_most_n():
         "浙江省各区县前三名",
         "全国工业百强区前十",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # heads sharing one tail, with 分别, with 、, and with no 分别 at all (a work report's style)
+        (
+            "2024年，城镇和农村居民人均可支配收入分别达到8.6万元和5.1万元。",
+            ["disposable_income_urban", "disposable_income_rural"],
+        ),
+        ("2024年，城镇、农村居民人均消费支出分别为5.2万元和3.1万元。", ["consumption_urban", "consumption_rural"]),
+        (
+            "2020年，城镇和农村居民人均可支配收入达到73860元和42794元，增长5.4%和7.1%。",
+            ["disposable_income_urban", "disposable_income_rural"] * 2,
+        ),
+        # a contraction: 存贷款 is 存款 and 贷款
+        ("2020年末，金融机构本外币存贷款余额8837亿元和10972亿元。", ["deposits_balance", "loans_balance"]),
+        ("2024年，第一和第二产业增加值分别增长2.1%和6.3%。", ["value_added_primary", "value_added_secondary"]),
+    ],
+)
+def test_a_list_of_indicators_pairs_with_a_list_of_values(sentence, codes):
+    assert [r["indicator_code"] for r in figures(sentence)] == codes
+
+
+def test_values_joined_by_and_after_one_indicator_keep_it():
+    """A range or two values of one indicator is no list of indicators: 进出口总额 is not 进口 and 出口."""
+    records = figures("2024年，全区进出口总额4612亿元和4400亿元。")
+    assert [r["indicator_code"] for r in records] == ["foreign_trade_total"] * 2
 
 
 def test_a_second_respectively_list_after_a_pause_mark_keeps_the_urban_and_rural_indicators():

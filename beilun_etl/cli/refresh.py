@@ -43,8 +43,8 @@ def refresh_in_process(
     # The warehouse goes in as the run's resource config, as the launchpad gives it: assets keep the
     # resources they are bound to, so an object passed to execute_in_process would not reach them all.
     resources: dict = {"warehouse": {"config": {name: getattr(warehouse, name) for name in WAREHOUSE_FIELDS}}}
-    if force:
-        resources["refresh"] = {"config": {"force": True}}
+    # dbt's own log lines go where the CLI's logs go: the log file, or stderr with --verbose
+    resources["refresh"] = {"config": {"force": force or defs.resources["refresh"].force, "dbt_log": True}}
     run_config: dict = {"loggers": {"console": {"config": {"log_level": log_level}}}, "resources": resources}
     if only:
         run_config["ops"] = {"articles": {"config": {"only": only}}}

@@ -36,6 +36,12 @@ class RefreshOptions(ConfigurableResource):
         "cache), dbt build --full-refresh, validate every suite on every row, publish. "
         f"Default from {FORCE_ENV}.",
     )
+    dbt_log: bool = Field(
+        default=False,
+        description="Echo dbt's own log lines into the run's output, as `beilun-etl refresh` does into its log "
+        "file (and onto stderr with --verbose). Off by default: `dagster dev` would print every line, and the "
+        "UI already shows dbt's events; dbt keeps its whole log in dbt/logs/dbt.log.",
+    )
 
 
 def refresh_options_from_env() -> RefreshOptions:

@@ -23,7 +23,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.31.0"  # 1.31: real-world tables, periods and zones; title and URL passed in
+EXTRACTOR_VERSION = "1.32.0"  # 1.32: lists of indicators pair with lists of values (shared tails, 存贷款, no 分别)
 
 
 def extractor_fingerprint() -> str:

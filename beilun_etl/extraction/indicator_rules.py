@@ -435,7 +435,8 @@ CASCADES: dict[str, tuple[NamedRule, ...]] = {
 RESPECTIVELY_LIST = rule(
     "indicator",
     "respectively_list",
-    "出口、进口分别增长5.2%和3.1%: the n-th value measures the n-th listed indicator",
+    "出口、进口分别增长5.2%和3.1%, 城镇和农村居民人均可支配收入达到73860元和42794元, 存贷款余额…和…: the n-th"
+    " value of a list measures the n-th listed indicator (heads sharing a tail, a contraction; 分别 or not)",
     "出口、进口分别增长5.2%和3.1%。",
     "3.1%",
     revises=True,

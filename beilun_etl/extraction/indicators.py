@@ -99,6 +99,13 @@ _TRAIL = re.compile(
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
     rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持|控制)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|可望|(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
 )
+
+
+def is_trail(words: str) -> bool:
+    """Words that may stand between an indicator and its value (达到, 分别为, 同比增长, 均…): no indicator."""
+    return not words.strip() or _TRAIL.fullmatch(words) is not None
+
+
 # Not the digits of a name (5G基站, PM2.5, 500强) nor a size class (10亿元以上项目, 产值超10亿元的企业)
 _NUMBER_WITH_UNIT = re.compile(
     rf"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from beilun_etl.extraction.candidates import RANGE_DASHES, Candidate
-from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver, is_trail
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.segments import Segments
 
@@ -53,6 +53,41 @@ def _three_sectors(view: str, start: int, k: int, resolver: IndicatorResolver) -
     return [(m.start(), m.end(), phrase) for phrase in phrases]
 
 
+# 城镇和农村居民人均可支配收入, 进口、出口总额: heads joined by 和/、 that share the words after the last one.
+_HEAD_JOINERS = ("和", "、", "与", "及")
+_MAX_HEAD = 6
+
+
+def _shared_tail(view: str, alias: tuple[int, int, str], resolver: IndicatorResolver) -> list[tuple]:
+    """The indicators of heads listed before an alias that share its tail (城镇和农村居民人均可支配收入:
+    城镇 + 居民人均可支配收入 and 农村居民人均可支配收入), when the dictionary has each of them."""
+    start, end, phrase = alias
+    for cut in range(1, len(phrase)):
+        tail, at, listed = phrase[cut:], start, []
+        while at > 0 and view[at - 1] in _HEAD_JOINERS:
+            left = at - 1
+            head = next(
+                (
+                    view[left - n : left]
+                    for n in range(1, min(_MAX_HEAD, left) + 1)
+                    if _is_head(view[left - n : left]) and resolver.code_of(view[left - n : left] + tail)
+                ),
+                None,
+            )
+            if head is None:
+                break
+            listed.insert(0, head + tail)
+            at = left - len(head)
+        if listed:
+            return [(at, end, p) for p in listed] + [alias]
+    return []
+
+
+def _is_head(words: str) -> bool:
+    """A listed head is words alone: no digit, punctuation or joiner inside it."""
+    return words.isalpha() and not any(j in words for j in _HEAD_JOINERS)
+
+
 def respectively_indicators(
     view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver
 ) -> dict[int, Attribution]:
@@ -67,18 +102,7 @@ def respectively_indicators(
     k = view.find("分别")
     while k >= 0:
         cs, ce = seg.clauses.span(k)
-        aliases = resolver.aliases_between(cs, k)
-        chain: list[tuple[int, int, str]] = []
-        for a in reversed(aliases):
-            joined = _LIST_JOINER.match(view[a[1] : chain[-1][0]]) if chain else view[a[1] : k].strip() in ("", "均")
-            if not joined:
-                break
-            chain.append(a)
-        chain.reverse()
-        if len(chain) == 1:
-            chain = _urban_and_rural(view, chain[0], resolver) or chain
-        if len(chain) <= 1:
-            chain = _three_sectors(view, cs, k, resolver) or chain
+        chain = _listed_indicators(view, cs, k, resolver)
         sentence_start = seg.full.span(k)[0]
         following = view.find("分别", k + 2, ce)  # …分别达到89210元和55680元、分别增长4.6%和6.1%
         idxs = [i for i, c in enumerate(cands) if k < c.num_start < (following if following >= 0 else ce)]
@@ -91,7 +115,75 @@ def respectively_indicators(
                 out[i] = Attribution(a[2], resolver.code_of(a[2]))
             previous = (sentence_start, chain)
         k = view.find("分别", k + 2)
+    _values_listed_without_respectively(view, seg, cands, resolver, out)
     return out
+
+
+def _listed_indicators(view: str, cs: int, k: int, resolver: IndicatorResolver) -> list[tuple[int, int, str]]:
+    """The indicators listed in view[cs:k], the words before a list of values: 出口、进口; 城乡…,
+    城镇和农村… and 存贷款… (heads sharing one tail); 三次产业…; a single one otherwise."""
+    chain: list[tuple[int, int, str]] = []
+    for a in reversed(resolver.aliases_between(cs, k)):
+        joined = _LIST_JOINER.match(view[a[1] : chain[-1][0]]) if chain else is_trail(view[a[1] : k])
+        if not joined:
+            break
+        chain.append(a)
+    chain.reverse()
+    if len(chain) <= 1:
+        phrase = (cs, k, resolver.clean_phrase(view[cs:k]))
+        chain = _contracted(phrase, resolver) or chain
+    if len(chain) == 1:
+        chain = _urban_and_rural(view, chain[0], resolver) or _shared_tail(view, chain[0], resolver) or chain
+    if len(chain) <= 1:
+        chain = _three_sectors(view, cs, k, resolver) or chain
+    return chain
+
+
+def _contracted(phrase: tuple[int, int, str], resolver: IndicatorResolver) -> list[tuple[int, int, str]]:
+    """存贷款余额: two one-character heads before a shared tail (存款余额, 贷款余额), each in the dictionary
+    as an indicator of its own."""
+    start, end, words = phrase
+    for i in range(len(words) - 2):
+        prefix, tail = words[:i], words[i + 2 :]
+        listed = [prefix + words[i] + tail, prefix + words[i + 1] + tail]
+        codes = [resolver.code_of(p) for p in listed]
+        if all(codes) and codes[0] != codes[1] and not resolver.code_of(words[i:]):
+            return [(start, end, p) for p in listed]
+    return []
+
+
+def _values_listed_without_respectively(
+    view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver, out: dict[int, Attribution]
+) -> None:
+    """城镇和农村居民人均可支配收入达到73860元和42794元，增长5.4%和7.1%: values joined by 和 or 、 after
+    a list of as many indicators pair up as with 分别 (and a later clause of the sentence whose values
+    form a list as long takes the same indicators)."""
+    previous: tuple[int, list[tuple[int, int, str]]] | None = None
+    i = 0
+    while i < len(cands):
+        group = [i]
+        while group[-1] + 1 < len(cands) and _joined(view, cands[group[-1]], cands[group[-1] + 1]):
+            group.append(group[-1] + 1)
+        i = group[-1] + 1
+        first = cands[group[0]]
+        if len(group) < 2 or any(j in out for j in group):
+            continue
+        cs, _ce = seg.clauses.span(first.num_start)
+        if view.find("分别", cs, first.start) >= 0:
+            continue
+        chain = _listed_indicators(view, cs, first.start, resolver)
+        sentence_start = seg.full.span(first.num_start)[0]
+        if len(chain) < 2 and previous is not None and previous[0] == sentence_start:
+            chain = previous[1]
+        if len(chain) == len(group):
+            for j, a in zip(group, chain, strict=True):
+                out[j] = Attribution(a[2], resolver.code_of(a[2]))
+            previous = (sentence_start, chain)
+
+
+def _joined(view: str, a: Candidate, b: Candidate) -> bool:
+    """Two values of one list: numbers with the same unit, nothing but 和 or 、 between them."""
+    return a.kind == b.kind == "number" and a.unit == b.unit and view[a.end : b.start] in ("和", "、")
 
 
 def _stated_before(

@@ -199,13 +199,14 @@ def warehouse_models(
         # log (dbt/logs/dbt.log) and the UI the events, so only dbt's last lines go to the run log.
         echoed = io.StringIO()
         try:
-            with contextlib.redirect_stdout(echoed):
+            with contextlib.nullcontext() if refresh.dbt_log else contextlib.redirect_stdout(echoed):
                 events.extend(invocation.stream())
         except BaseException:
             context.log.error("dbt output:\n" + "\n".join(echoed.getvalue().splitlines()[-40:]))
             yield from events  # what dbt did finish still shows, then the failure
             raise
-        context.log.info("dbt: " + " / ".join(echoed.getvalue().strip().splitlines()[-3:]))
+        if not refresh.dbt_log:
+            context.log.info("dbt: " + " / ".join(echoed.getvalue().strip().splitlines()[-3:]))
         with warehouse.connect_build(read_only=True) as con:
             annotated = list(with_row_counts(events, con, invocation.manifest))
         if not publishes:

@@ -1,0 +1,60 @@
+"""Score the extractor on the real public pages' own text and write tests/data/realworld_pages/SCORES.tsv.
+
+The excerpts are not in git (tests/data/realworld_pages/excerpts/, fetched again from pages.tsv's URL
+and cut, checked by its sha256); without them this script says so and writes nothing. The table it
+writes is what docs/extraction.md shows as the measure of real-world quality:
+
+    .venv/bin/python bench/score_pages.py && .venv/bin/python -m beilun_etl.extraction.rule_docs > docs/extraction.md
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from beilun_etl.extraction import EXTRACTOR_VERSION
+from beilun_etl.extraction.evaluation import evaluate
+
+PAGES = Path(__file__).resolve().parents[1] / "tests" / "data" / "realworld_pages"
+SCORES = PAGES / "SCORES.tsv"
+COLUMNS = ("split", "style", "pages", "required", "recall", "precision", "period_year", "zone", "indicator_code")
+
+
+def main() -> int:
+    with (PAGES / "pages.tsv").open(encoding="utf-8", newline="") as file:
+        pages = list(csv.DictReader(file, delimiter="\t"))
+    missing = [p["id"] for p in pages if not (PAGES / "excerpts" / f"{p['id']}.txt").exists()]
+    if missing:
+        print(
+            f"score_pages: {len(missing)} excerpts missing ({', '.join(missing[:3])}…); nothing written",
+            file=sys.stderr,
+        )
+        return 2
+    rows = []
+    for split in ("dev", "holdout"):
+        paths = [PAGES / "excerpts" / f"{p['id']}.txt" for p in pages if p["split"] == split]
+        report = evaluate(PAGES / "gold", paths)
+        for style, score in [*sorted(report.by_style.items()), ("all", report.overall)]:
+            rows.append(
+                {
+                    "split": split,
+                    "style": style,
+                    "pages": score.article_count,
+                    "required": score.required,
+                    "recall": f"{score.recall:.3f}",
+                    "precision": f"{score.precision:.3f}",
+                    **{a: f"{score.accuracy(a):.3f}" for a in ("period_year", "zone", "indicator_code")},
+                }
+            )
+    with SCORES.open("w", encoding="utf-8", newline="") as file:
+        file.write(f"# extractor {EXTRACTOR_VERSION}; written by bench/score_pages.py\n")
+        writer = csv.DictWriter(file, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"score_pages: {SCORES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
