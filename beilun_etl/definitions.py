@@ -14,10 +14,15 @@ from dagster import Definitions, in_process_executor, load_defs
 import beilun_etl.defs
 from beilun_etl.defs.catalogue import annotate_catalogue
 
-with warnings.catch_warnings():
-    # Its successor, load_from_defs_folder, needs a `dg` project configuration ([tool.dg]) this
-    # project does not use; load_defs still works in Dagster 1.13 (pinned), without a warning at each start.
-    warnings.filterwarnings("ignore", message="Function `load_defs` is deprecated", category=DeprecationWarning)
-    loaded = load_defs(beilun_etl.defs)
 
-defs = annotate_catalogue(Definitions.merge(loaded, Definitions(executor=in_process_executor)))
+def _definitions() -> Definitions:
+    """The folders' definitions with the catalogue applied (one Definitions at module scope: `defs`)."""
+    with warnings.catch_warnings():
+        # Its successor, load_from_defs_folder, needs a `dg` project configuration ([tool.dg]) this
+        # project does not use; load_defs still works in Dagster 1.13 (pinned), without a warning at each start.
+        warnings.filterwarnings("ignore", message="Function `load_defs` is deprecated", category=DeprecationWarning)
+        loaded = load_defs(beilun_etl.defs)
+    return annotate_catalogue(Definitions.merge(loaded, Definitions(executor=in_process_executor)))
+
+
+defs = _definitions()

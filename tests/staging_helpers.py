@@ -112,3 +112,23 @@ def run_dbt(db_path: Path, *args: str, check: bool = True) -> subprocess.Complet
     if check and proc.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-2000:]}")
     return proc
+
+
+def drop_mart_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-create the marts that declare foreign keys without their constraints, as models without a
+    contract would be, so a test can tamper with facts and dimensions as a broken model would."""
+    pending = [
+        table
+        for (table,) in con.execute(
+            "SELECT DISTINCT table_name FROM duckdb_constraints() "
+            "WHERE schema_name = 'marts' AND constraint_type = 'FOREIGN KEY'"
+        ).fetchall()
+    ]
+    for _ in range(len(pending)):  # a table another one still references goes after that one
+        for table in list(pending):
+            try:
+                con.execute(f"CREATE OR REPLACE TABLE marts.{table} AS SELECT * FROM marts.{table}")
+                pending.remove(table)
+            except duckdb.CatalogException:
+                continue
+    assert not pending, pending

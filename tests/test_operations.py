@@ -198,6 +198,8 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing(articles_dir, wa
     assert first.returncode == 0 and second.returncode == 0, outputs
     summaries = [json.loads(out.strip().splitlines()[-1]) for out in outputs]
     assert all(summary["published"] for summary in summaries)
-    # One of them built the warehouse; the other, serialized behind it, found nothing new.
+    # One of them built the warehouse; the other, serialized behind it, found nothing new, re-validated
+    # that warehouse and published it again (a run with nothing new runs every check it plans).
     assert sorted(summary["articles_new"] for summary in summaries) == [0, 2]
-    assert query(warehouse_path, "SELECT count(*) FROM raw.publications")[0][0] == 1
+    assert sorted(bool(summary["up_to_date"]) for summary in summaries) == [False, True]
+    assert query(warehouse_path, "SELECT count(*) FROM raw.publications")[0][0] == 2

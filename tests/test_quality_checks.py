@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from staging_helpers import run_dbt, stage
+from staging_helpers import drop_mart_keys, run_dbt, stage
 
 pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
 
@@ -231,8 +231,8 @@ def _build(db: Path, trip: bool) -> Figures:
     if trip:
         # what a broken model would do: a fact without its zone row, a fact with a null key, a doubled fact
         with duckdb.connect(str(db)) as con:
+            drop_mart_keys(con)  # as models without a contract would be
             con.execute("DELETE FROM marts.dim_zone WHERE code = 'xiangshan'")
-            # (re-created without the mart's constraints, as a model without a contract would be)
             con.execute(
                 "CREATE OR REPLACE TABLE marts.fct_indicator_value AS "
                 "SELECT * REPLACE (CASE WHEN figure_id = $1 THEN NULL ELSE indicator_key END AS indicator_key) "

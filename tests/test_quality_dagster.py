@@ -23,8 +23,9 @@ from dagster import (
     in_process_executor,
     multi_asset,
 )
-from staging_helpers import gold_records, run_dbt, stage, stage_seed_gold
+from staging_helpers import drop_mart_keys, gold_records, run_dbt, stage, stage_seed_gold
 
+from beilun_etl.defs.refresh_options import RefreshOptions
 from beilun_etl.defs.resources import WarehouseResource
 
 pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
@@ -46,6 +47,7 @@ def _definitions(resource: WarehouseResource, tamper=None) -> Definitions:
     def dbt_stand_in():
         if tamper:
             with duckdb.connect(str(resource.build_path)) as con:
+                drop_mart_keys(con)
                 con.execute(tamper)
         for key in keys:
             yield MaterializeResult(asset_key=key)
@@ -58,7 +60,7 @@ def _definitions(resource: WarehouseResource, tamper=None) -> Definitions:
         assets=[dbt_stand_in, publish],
         asset_checks=[great_expectations_suites],
         jobs=[job],
-        resources={"warehouse": resource},
+        resources={"warehouse": resource, "refresh": RefreshOptions()},
     )
 
 
@@ -79,13 +81,23 @@ def built(tmp_path_factory):
     return {"clean": clean, "loose": loose}
 
 
-LAST_GOOD = b"the last good warehouse"
+def _last_good(path: Path) -> str:
+    """A real DuckDB file standing for the last published warehouse BI tools read; its digest."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE main.last_good AS SELECT 'the last good warehouse' AS note")
+    return _digest(path)
 
 
-def _run(tmp_path: Path, template: Path, tamper=None):
+def _run(tmp_path: Path, template: Path, tamper=None, last_good: Path | None = None):
+    """A stand-in refresh of `template`; the published warehouse is `last_good` (same articles), else a
+    file with none of them (every article of the build is new)."""
     published = tmp_path / "data" / "warehouse.duckdb"
     published.parent.mkdir(parents=True)
-    published.write_bytes(LAST_GOOD)  # stands for the file BI tools read
+    if last_good is not None:
+        shutil.copyfile(last_good, published)
+        resource_last_good = _digest(published)
+    else:
+        resource_last_good = _last_good(published)
     resource = WarehouseResource(path=str(published), articles_dir=str(tmp_path))
     resource.build_path.parent.mkdir(parents=True)
     shutil.copyfile(template, resource.build_path)
@@ -93,6 +105,7 @@ def _run(tmp_path: Path, template: Path, tamper=None):
     result = defs.resolve_job_def("refresh_stand_in").execute_in_process(
         instance=DagsterInstance.ephemeral(), raise_on_error=False
     )
+    result.last_good = resource_last_good
     return result, resource
 
 
@@ -137,10 +150,12 @@ def test_blocking_failure_fails_the_run_and_keeps_the_published_warehouse(tmp_pa
         "CREATE OR REPLACE TABLE marts.fct_indicator_value AS SELECT * FROM marts.fct_indicator_value "
         "UNION ALL (SELECT * FROM marts.fct_indicator_value ORDER BY figure_id LIMIT 1)"
     )
-    result, resource = _run(tmp_path, built["clean"], tamper=duplicate)
+    # A broken model, the articles unchanged since the last publication: no article to quarantine, so
+    # nothing is published (a failure of new articles quarantines them: tests/test_reliability_checks.py).
+    result, resource = _run(tmp_path, built["clean"], tamper=duplicate, last_good=built["clean"])
     assert not result.success
     assert not result.asset_materializations_for_node("published_warehouse")
-    assert _digest(resource.published_path) == hashlib.sha256(LAST_GOOD).hexdigest()
+    assert _digest(resource.published_path) == result.last_good
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     assert [e.check_name for e in failed] == ["structure_fact_keys"]
     assert failed[0].severity == AssetCheckSeverity.ERROR
