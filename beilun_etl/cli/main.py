@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_extract(files: list[Path], published: dt.date | None) -> int:
-    from beilun_etl.extraction import extract_figures
+    from beilun_etl.extraction import extract_article
     from beilun_etl.pipeline.article_files import META_SUFFIX
     from beilun_etl.pipeline.articles import ArticleRejected, load_article
 
@@ -127,14 +127,7 @@ def run_extract(files: list[Path], published: dt.date | None) -> int:
             print(f"{path}: {rejection.reason}: {rejection.detail}", file=sys.stderr)
             status = 1
             continue
-        for record in extract_figures(
-            article.article_id,
-            article.text,
-            article.published,
-            article.published_inferred,
-            title=article.title,
-            url=article.url,
-        ):
+        for record in extract_article(article):
             print(json.dumps(record, ensure_ascii=False))
     return status
 

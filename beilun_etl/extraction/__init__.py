@@ -8,6 +8,7 @@ Public API (plain functions, no Dagster):
     infer_publication_year(text) -> int | None  the latest year reported as past or present
     extract_figures(article_id, text, published, published_inferred=False, title=None, url=None) -> list[dict]
                                                 each with `trace`: the rules that decided it (rules.py)
+    extract_article(article) -> list[dict]      the same, on an object with those fields
     trace_json(trace) -> str                    the trace as stored in raw.figures
     EXTRACTOR_VERSION, extractor_fingerprint()  the cache key of extracted figures
 """
@@ -18,7 +19,7 @@ import hashlib
 
 from beilun_etl.extraction.cleaning import clean_text
 from beilun_etl.extraction.dictionaries import dictionaries_hash, load_dictionaries
-from beilun_etl.extraction.extract import extract_figures
+from beilun_etl.extraction.extract import extract_article, extract_figures
 from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
@@ -37,6 +38,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "clean_text",
     "dateline_date",
+    "extract_article",
     "extract_figures",
     "extractor_fingerprint",
     "infer_publication_year",

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from beilun_etl.extraction import extract_figures
+from beilun_etl.extraction import extract_article
 
 ATTRIBUTES = ("period_year", "zone", "indicator_code", "qualifier")
 TOLERANCE = 0.001
@@ -270,14 +270,7 @@ def evaluate(gold_dir: Path, article_paths: list[Path]) -> EvaluationReport:
             score = score_article(path.stem, "", gold, [])
             score.rejected = f"{rejection.reason}: {rejection.detail}"
         else:
-            preds = extract_figures(
-                article.article_id,
-                article.text,
-                article.published,
-                article.published_inferred,
-                title=article.title,
-                url=article.url,
-            )
+            preds = extract_article(article)
             score = score_article(article.article_id, article.text, gold, preds)
         score.style = styles[path]
         scores.append(score)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from beilun_etl.extraction.candidates import BARE, Candidate, find_candidates
 from beilun_etl.extraction.dictionaries import Dictionaries, load_dictionaries
@@ -82,6 +82,29 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         year = int(trailing["year"])
         return (dt.date(year, 1, 1), dt.date(year, 12, 31)), year
     return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), None
+
+
+class ArticleLike(Protocol):
+    """What extraction reads of an article (pipeline.articles.Article, a staged version)."""
+
+    article_id: str
+    text: str
+    published: dt.date
+    published_inferred: bool
+    title: str | None
+    url: str | None
+
+
+def extract_article(article: ArticleLike) -> list[dict[str, Any]]:
+    """extract_figures on an article's fields: the one call staging, `extract` and evaluation make."""
+    return extract_figures(
+        article.article_id,
+        article.text,
+        article.published,
+        article.published_inferred,
+        title=article.title,
+        url=article.url,
+    )
 
 
 def extract_figures(

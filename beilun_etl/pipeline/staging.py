@@ -17,7 +17,7 @@ from functools import partial
 import duckdb
 import pandas as pd
 
-from beilun_etl.extraction import extract_figures, extractor_fingerprint, trace_json
+from beilun_etl.extraction import extract_article, extractor_fingerprint, trace_json
 from beilun_etl.pipeline.parallel import process_mapper
 
 # Versions extracted and stored together: bounds the memory a run needs, whatever its size.
@@ -66,14 +66,7 @@ def _extract_rows(version: PendingVersion, fingerprint: str) -> list[tuple]:
     Tuples in FIGURE_COLUMNS order cost the parent process, which receives and stores every row,
     less than half what records as dicts did: it is the one process that cannot be parallelised.
     """
-    records = extract_figures(
-        version.article_id,
-        version.text,
-        version.published,
-        version.published_inferred,
-        title=version.title,
-        url=version.url,
-    )
+    records = extract_article(version)
     fixed = {"article_id": version.article_id, "content_hash": version.content_hash, "extractor_version": fingerprint}
     rows = []
     for seq, record in enumerate(records):
