@@ -27,15 +27,15 @@ from dagster import (
     with_source_code_references,
 )
 
+from beilun_etl.defs.resources import PUBLISHED_KEY
 from beilun_etl.defs.transform.assets import OWNERS
 
 GROUP_OF_ASSET = {
     AssetKey("articles"): "ingest",
     AssetKey(["raw", "quarantined_articles"]): "ingest",
     AssetKey("figures"): "extract",
-    AssetKey("published_warehouse"): "publish",
+    PUBLISHED_KEY: "publish",
 }
-PUBLISHED_KEY = AssetKey("published_warehouse")
 # The nightly schedule runs at 02:00 Asia/Shanghai (beilun_etl/defs/automation/schedules.py); a refresh
 # takes minutes, so the published warehouse is due by 03:00 with a publication since 02:00.
 NIGHTLY_FRESHNESS = FreshnessPolicy.cron(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 from dagster import (
+    AssetKey,
     ConfigurableResource,
     DagsterInstance,
     DagsterRunStatus,
@@ -36,7 +37,15 @@ from beilun_etl.pipeline.run_liveness import is_alive, is_own, process_token, re
 from beilun_etl.pipeline.warehouse_files import connect_build_copy, discard_build, ensure_build, writer_lock
 
 WORKER_TAG = "beilun/worker"  # the run's process token (beilun_etl/pipeline/run_liveness.py)
-PUBLISHED_TAG = "beilun/published"  # true | false | up_to_date, set when the run ends
+PUBLISHED_TAG = "beilun/published"  # true | false, set when the run ends
+PUBLISHED_KEY = AssetKey("published_warehouse")
+
+
+def run_includes(context, *keys: AssetKey) -> bool:
+    """Does this run materialize one of these assets? A run of the whole job has an empty (or no)
+    asset selection; a subset ("Materialize" on some assets) lists the assets it runs."""
+    selection = context.run.asset_selection
+    return not selection or any(key in selection for key in keys)
 
 
 class WarehouseResource(ConfigurableResource):
@@ -89,9 +98,7 @@ class WarehouseResource(ConfigurableResource):
             )
         if instance is None or run_id is None:
             return
-        tags = (instance.get_run_by_id(run_id) or run).tags
-        if tags.get(PUBLISHED_TAG) != "up_to_date":
-            instance.add_run_tags(run_id, {PUBLISHED_TAG: "true" if published else "false"})
+        instance.add_run_tags(run_id, {PUBLISHED_TAG: "true" if published else "false"})
 
     def _last_publication(self) -> str | None:
         if not self.published_path.exists():

@@ -4,10 +4,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 import duckdb
-from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
-from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.resources import PUBLISHED_KEY, WarehouseResource, run_includes
 from beilun_etl.pipeline.disk import disk_full_error, is_disk_full
 from beilun_etl.pipeline.freshness import current_figure_count, is_up_to_date
 from beilun_etl.pipeline.ingest import ingest
@@ -36,8 +36,7 @@ def articles(context: AssetExecutionContext, config: ArticlesConfig, warehouse: 
     """
     for note in start_build(warehouse.published_path, warehouse.build_path):
         context.log.warning(note)
-    selection = context.run.asset_selection
-    publishes = not selection or AssetKey("published_warehouse") in selection  # empty: the whole job
+    publishes = run_includes(context, PUBLISHED_KEY)
     if not publishes:
         context.log.warning(
             "this run's selection leaves out published_warehouse: it builds but will NOT publish, and its build "

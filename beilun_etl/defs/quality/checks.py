@@ -35,7 +35,7 @@ from dagster import (
 )
 
 from beilun_etl.defs.refresh_options import RefreshOptions
-from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.resources import WarehouseResource, run_includes
 from beilun_etl.quality.outcomes import SuiteOutcome
 from beilun_etl.quality.suites import Suite, load_suites
 
@@ -95,11 +95,8 @@ def summary_markdown(outcome: SuiteOutcome, validated: str) -> str:
 
 def _built_in_this_run(context: AssetCheckExecutionContext, suites: list[Suite]) -> bool:
     """Does the run materialize what the suites read? If not (checks run alone), the build copy is not theirs."""
-    selection = context.run.asset_selection
-    if not selection:  # None or empty: the whole job
-        return True
     keys = {AssetKey(s.model_asset_path) for s in suites} | {AssetKey(s.guards_asset_path) for s in suites}
-    return bool(keys & set(selection))
+    return run_includes(context, *keys)
 
 
 def _spec(suite: Suite) -> AssetCheckSpec:

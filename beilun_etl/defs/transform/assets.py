@@ -19,7 +19,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from pydantic import Field
 
 from beilun_etl.defs.refresh_options import RefreshOptions
-from beilun_etl.defs.resources import WarehouseResource
+from beilun_etl.defs.resources import PUBLISHED_KEY, WarehouseResource, run_includes
 from beilun_etl.defs.transform.project import (
     RUN_TARGET_PATH,
     dbt_project,
@@ -39,7 +39,6 @@ RAW_TABLE_ASSETS = {"article_versions": "articles", "figures": "figures"}
 GROUP_OF_SCHEMA = {"audit": "quality"}
 TRANSFORM_GROUP = "transform"
 OWNERS = ["team:beilun-data"]
-PUBLISHED_KEY = AssetKey("published_warehouse")
 
 
 def _generic_test_description(props: Mapping[str, Any]) -> str:
@@ -142,12 +141,6 @@ def with_row_counts(events: list, con, manifest: Mapping[str, Any]) -> Iterator:
         yield event
 
 
-def publishes_in_this_run(context: AssetExecutionContext) -> bool:
-    """Does this run end with the publish step? A subset (one model by hand) does not."""
-    selection = context.run.asset_selection
-    return selection is None or PUBLISHED_KEY in selection
-
-
 @dbt_assets(
     manifest=MANIFEST,
     project=dbt_project,
@@ -182,7 +175,7 @@ def warehouse_models(
     args = ["build", "--full-refresh", *pipeline_vars()] if full_refresh else ["build", *scoped_vars]
     scoped = "everything" if changed is None else f"the {changed} changed articles and the cells and series they touch"
     context.log.info(f"dbt {' '.join(args)}; scoped models redo {scoped}")
-    publishes = publishes_in_this_run(context)
+    publishes = run_includes(context, PUBLISHED_KEY)  # a subset (one model by hand) does not publish
     if not publishes:
         context.log.warning(
             "this run does not include published_warehouse: what dbt builds here is checked but NOT "
