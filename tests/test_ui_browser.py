@@ -25,7 +25,7 @@ import pytest
 from dagster_dev import LOCATION, REPOSITORY, dagster_dev
 from pipeline_helpers import PROJECT_ROOT, query
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")  # the system browser, on PATH
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -44,7 +44,7 @@ REPO = {"repositoryLocationName": LOCATION, "repositoryName": REPOSITORY}
 
 pytestmark = [
     pytest.mark.slow,  # dagster dev and a browser: left out of `make test-fast`
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}: `apt-get install -y chromium`"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `apt-get install -y chromium`"),
     # Unfinished (issue 26): the GraphQL half passes (no check Skipped or Execution failed after a full,
     # an incremental and a nothing-new run); the page waits do not yet match Dagster 1.13's asset graph.
     pytest.mark.skipif(
@@ -156,7 +156,7 @@ def test_ui_tells_what_happened(tmp_path: Path):
     }
     seeds = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
     with dagster_dev(home, env) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         try:
             # 1. a full run, started by the sensor when the articles arrive
