@@ -64,10 +64,10 @@ _OPEN_ROW = re.compile(r"[|｜][^|｜]*[|｜].*|.*[|｜][^|｜]*[|｜]")
 # One cell a line (指标名称 | / 125 | / 18.84 |): a web table copied cell by cell, each closed by its bar.
 _CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
 _MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
-# A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words,
-# then two figures or more set apart by blanks.
+# A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words
+# (after a 其中: or 在总计中: that makes it a part of the rows above), then two figures or more set apart by blanks.
 _GLUED_ROW = re.compile(
-    r"(?P<label>[^\d\s|｜+\-−.,，。；;：:%％][^\d\s|｜。；;：:%％]*?)[ \u3000]?"
+    r"(?P<label>(?:(?:其中|在总计中)[:：]\s*)?[^\d\s|｜+\-−.,，。；;：:%％][^\d\s|｜。；;：:%％]*?)[ \u3000]?"
     r"(?P<nums>[+\-−]?\d[\d.,]*%?(?:[ \u3000\t]+[+\-−]?\d[\d.,]*%?)+)"
 )
 # Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % or a unit's

@@ -48,15 +48,17 @@ _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
 # (成为全省首个规上工业总产值突破6000亿元的区县: the first of a group, no narrowing noun)
 _SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有|成为.{0,8}?(?:首个|第一个|唯一))")
+# The scopes of a statistic: 规模以上工业增加值 is 工业增加值 counted over above-scale enterprises only.
+STATISTICAL_SCOPES = ("限额以上", "限上", "规模以上", "规上")
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
-    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构)$"
-    r"|^(?:限额以上|限上|规模以上|规上)(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
+    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构|户籍|常住)$"
+    rf"|^(?:{'|'.join(STATISTICAL_SCOPES)})(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
     r"|全区|全市|各项|各类|各级各类|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
-_COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占])比(?![重例率])|较")
+_COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占可])比(?![重例率])|较")
 _COUNT_WORDS = frozenset({"", "数量", "数", "总数", "个数", "家数", "总量", "规模"})
 _GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
@@ -81,10 +83,10 @@ _COMPARE = re.compile(
     + r")?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
     r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产|达产|全部达产|满产)(?:前|以来|之初|后)"
 )
-# 按可比价格计算, 按年平均汇率折算: how a figure was reckoned, around its indicator's phrase
-_RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)"
+# 按可比价格计算, 按年平均汇率折算, 按可比价计算(下同): how a figure was reckoned, around its indicator's phrase
+_RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)(?:\(下同\))?"
 _LEAD = re.compile(
-    r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|另有|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有|累计|"
+    r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|另有|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有(?![限效关机色线])|累计|"
     r"合计|实现|完成(?!率|度)|达到|达|为|是|约|已|还|都|均|继续|仍|全街道|全镇|区内|"
     + _SCOPE_WORDS
     + r"|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
@@ -206,9 +208,21 @@ class IndicatorResolver:
 
     # -- helpers -----------------------------------------------------------------------------
     def aliases_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The aliases between start and end, without one in brackets right after another: 地区生产总值(GDP)
+        names one indicator, by its name (an apposition is not a second, later alias)."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
-        return [m for m in self.matches[lo:hi] if m[1] <= end]
+        found = [m for m in self.matches[lo:hi] if m[1] <= end]
+        return [
+            m
+            for k, m in enumerate(found)
+            if not (
+                k
+                and self.view[m[0] - 1 : m[0]] == "("
+                and found[k - 1][1] == m[0] - 1
+                and self.view[m[1] : m[1] + 1] == ")"
+            )
+        ]
 
     def code_of(self, alias: str) -> str | None:
         """The code of an alias, also with a verb between its holder and its noun (规上工业企业实现营业收入)."""

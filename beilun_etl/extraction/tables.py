@@ -29,7 +29,7 @@ from beilun_etl.extraction.candidates import (
     PRE_QUALIFIERS,
     QUALIFIER_KIND,
 )
-from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.indicators import STATISTICAL_SCOPES, Attribution, IndicatorResolver
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.rules import rule
@@ -66,7 +66,7 @@ _COUNT_HEADER = re.compile(r"(?:企业|单位|法人|户|家|个)数(?:\(个\)|\
 _BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
 _CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
 _LABEL_PREFIX = re.compile(
-    r"(?:其中\s*:?|#+|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))\s*"
+    r"(?:(?:其中|在总计中)\s*:?|#+|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))\s*"
 )
 _FOOTNOTE = re.compile(r"\s*(?:\*+|[①-⑳]|\[\d{1,2}\]|[¹²³⁴-⁹]+)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -145,6 +145,15 @@ TABLE_DEFAULT = rule(
     "no period in the table: the document's default (inferred)",
     "|指标|数值|\n|---|---|\n|地区生产总值（亿元）|1365.6|\n",
     "1365.6",
+)
+_SCOPED = "规模以上工业增加值(亿元)\n|  | 11月 | 1-11月 |\n|---|---|---|\n| 工业增加值总计 | 333.4 | 3400.6 |\n| 轻工业 | 94.7 | 913.7 |\n"
+CAPTION_SCOPE = rule(
+    "indicator",
+    "caption_scope",
+    "a row label the caption's indicator narrows: its scope (工业增加值总计 under 规模以上工业增加值 is the "
+    "above-scale one), or a part of it (轻工业: 轻工业规模以上工业增加值, no code of its own)",
+    _SCOPED,
+    "333.4",
 )
 RANK_COLUMN = rule(
     "measure",
@@ -388,23 +397,56 @@ def _indicator(
     unit: str,
     previous: tuple[Attribution, Span] | None,
     caption: _Caption,
-) -> tuple[Attribution | None, Span | None, str | None]:
-    """The indicator from the row label, else the column header, else the figure before it in the row
-    (增长(%) after 地区生产总值(亿元)), else a dictionary indicator the caption names."""
-    for source in sources:
+) -> tuple[Attribution | None, Span | None, str | None, str]:
+    """The indicator (and the rule that found it) from the row label, else the column header, else the figure before it in the row
+    (增长(%) after 地区生产总值(亿元)), else a dictionary indicator the caption names. The last is also the
+    scope of a row label (`_caption_scoped`)."""
+    for k, source in enumerate(sources):
         if source:
             attr, share_of = _attribute(ctx, source, info, unit)
             if attr is not None:
-                return attr, source, share_of
+                scoped = _caption_scoped(ctx, attr, caption, info, unit) if k == 0 and share_of is None else None
+                return (
+                    (scoped, source, share_of, CAPTION_SCOPE) if scoped else (attr, source, share_of, TABLE_INDICATOR)
+                )
     if previous is not None:
         prev, span = previous
         code = ctx.resolver.share_code(prev.phrase, prev.code) if info.measure == "share_pct" else prev.code
-        return Attribution(prev.phrase, code, inherited=True), span, None
+        return Attribution(prev.phrase, code, inherited=True), span, None, TABLE_INDICATOR
+    found = _caption_indicator(ctx, caption, info, unit)
+    return (found[0], found[1], None, TABLE_INDICATOR) if found else (None, None, None, "none")
+
+
+def _caption_indicator(
+    ctx: _Context, caption: _Caption, info: MeasureInfo, unit: str
+) -> tuple[Attribution, Span] | None:
+    """The last dictionary indicator the caption names (规模以上工业增加值(亿元)), with where it stands."""
     for span in reversed(caption.words):
         attr = ctx.resolver.nearest_alias_before(*span, unit=unit if info.measure == "level" else None)
         if attr is not None:
-            return attr, span, None
-    return None, None, None
+            return attr, span
+    return None
+
+
+def _caption_scoped(
+    ctx: _Context, label: Attribution, caption: _Caption, info: MeasureInfo, unit: str
+) -> Attribution | None:
+    """A row label read within the caption's indicator: the caption's when the label names the same
+    indicator without its scope (工业增加值总计 under 规模以上工业增加值: 规模以上 + 工业增加值), the label
+    and the caption's words when the label names no indicator of the dictionary (轻工业, 国有企业: a part
+    of the caption's whole, with no code of its own). None: the label stands as it is."""
+    found = _caption_indicator(ctx, caption, info, unit)
+    if found is None or found[0].code is None or found[0].code == label.code:
+        return None
+    whole = found[0]
+    names = ctx.resolver.dicts.indicators
+    if label.code is None:
+        return Attribution(label.phrase + whole.phrase, None)
+    if label.code in names and any(
+        names[whole.code].name_zh == scope + names[label.code].name_zh for scope in STATISTICAL_SCOPES
+    ):
+        return Attribution(whole.phrase, whole.code)
+    return None
 
 
 def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
@@ -449,7 +491,9 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             factor = (MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0) * unit[1]
             value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
             info = _measure(ctx, col, label, unit[0])
-            attr, phrase_span, share_of = _indicator(ctx, [label, col.words], info, unit[0], previous, caption)
+            attr, phrase_span, share_of, indicator_rule = _indicator(
+                ctx, [label, col.words], info, unit[0], previous, caption
+            )
             if attr is not None and phrase_span is not None:
                 previous = (attr, phrase_span)
             zone = label_zone or col.zone or caption.zone or ctx.main
@@ -491,7 +535,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                     period=period or ctx.default,
                     period_inferred=period is None,
                     trace={
-                        "indicator": TABLE_INDICATOR if attr is not None else "none",
+                        "indicator": indicator_rule,
                         "zone": zone_rule,
                         "period": period_rule,
                         "period_scope": "table",
