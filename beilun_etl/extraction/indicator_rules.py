@@ -432,6 +432,89 @@ CASCADES: dict[str, tuple[NamedRule, ...]] = {
         alias_in_paragraph,
     ),
 }
+# -- revisions: run after the cascade, on its answer ------------------------------------------
+
+Revision = Callable[[Scene, int, Attribution], Attribution | None]
+
+
+@dataclass(frozen=True)
+class NamedRevision:
+    name: str
+    apply: Revision
+
+
+def _revision(name: str, description: str, example: str, figure: str) -> Callable[[Revision], NamedRevision]:
+    def wrap(fn: Revision) -> NamedRevision:
+        return NamedRevision(rule("indicator", name, description, example, figure, revises=True), fn)
+
+    return wrap
+
+
+# 城镇人口占总人口的比重(即城镇化率)为80.9%: the name of the figure, given in brackets right before it
+_BRACKETED_NAME = re.compile(
+    r"[(（](?:即|简称|下称|以下简称)?(?P<name>[^()（）\d，,。；;]{2,16})[)）]\s*(?:为|是|达到?)?$"
+)
+_SHARE_WORDS = frozenset({"占", "占比", "比重", "所占比重", "占比重"})
+
+
+@_revision(
+    "bracketed_name",
+    "a dictionary name in brackets right before the figure names it (…的比重(即城镇化率)为80.9%)",
+    "城镇人口占总人口的比重(即城镇化率)为80.9%。",
+    "80.9%",
+)
+def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+    c = s.cands[i]
+    m = _BRACKETED_NAME.search(s.view, s.clause(i)[0], c.start)
+    if m is None:
+        return None
+    code = s.resolver.code_of(m["name"])
+    return Attribution(m["name"], code) if code and code != attr.code else None
+
+
+@_revision(
+    "short_name",
+    "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
+    " 规模以上工业增加值; 占比 after a share): that indicator, named short",
+    "全市规模以上工业增加值同比增长3.4%，其中10月份增加值同比增长7.3%。",
+    "7.3%",
+)
+def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+    if attr.code is not None or attr.inherited:
+        return None
+    phrase = attr.phrase
+    para = s.seg.paragraphs.index(s.cands[i].num_start)
+    for j in range(i - 1, -1, -1):
+        if s.seg.paragraphs.index(s.cands[j].num_start) != para:
+            return None
+        earlier = s.attributions[j]
+        if earlier is None:
+            continue
+        if phrase in _SHARE_WORDS and s.infos[j].measure == "share_pct" and earlier.code:
+            return Attribution(earlier.phrase, earlier.code, inherited=True)
+        if len(phrase) >= 2 and len(earlier.phrase) > len(phrase) and earlier.phrase.endswith(phrase):
+            code = earlier.code if s.infos[j].measure != "share_pct" else s.resolver.code_of(earlier.phrase)
+            if code:
+                return Attribution(earlier.phrase, code, inherited=True)
+    return None
+
+
+@_revision(
+    "statistical_scope",
+    "a statistical scope (规上, 规模以上, 限上) before the indicator in its clause: the indicator over that scope"
+    " (规上工业…完成工业增加值 is 规模以上工业增加值)",
+    "全部规上工业1-10月实际完成工业增加值252.5亿元。",
+    "252.5亿元",
+)
+def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+    if attr.code is None or s.infos[i].measure == "share_pct":
+        return None
+    scoped = s.resolver.scoped_code(attr.code, s.view[s.clause(i)[0] : s.cands[i].start])
+    return Attribution(attr.phrase, scoped, attr.share_of, attr.inherited) if scoped else None
+
+
+REVISIONS = (bracketed_name, short_name, statistical_scope)
+
 RESPECTIVELY_LIST = rule(
     "indicator",
     "respectively_list",
@@ -466,6 +549,10 @@ def attribute(
             if attr is not None:
                 name = step.name
                 break
+        for revision in REVISIONS if attr is not None else ():
+            revised = revision.apply(scene, i, attr)
+            if revised is not None:
+                attr, name = revised, f"{name}>{revision.name}"
         if i in listed:
             attr, name = listed[i], f"{name}>{RESPECTIVELY_LIST}"
         total = parts[i]

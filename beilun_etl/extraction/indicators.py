@@ -48,13 +48,33 @@ _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
 # (成为全省首个规上工业总产值突破6000亿元的区县: the first of a group, no narrowing noun)
 _SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有|成为.{0,8}?(?:首个|第一个|唯一))")
-# The scopes of a statistic: 规模以上工业增加值 is 工业增加值 counted over above-scale enterprises only.
-STATISTICAL_SCOPES = ("限额以上", "限上", "规模以上", "规上")
+# A scope and its short form name the same scope (规上工业 is 规模以上工业).
+_SCOPE_FAMILY = {"规模以上": "规模以上", "规上": "规模以上", "限额以上": "限额以上", "限上": "限额以上"}
+
+
+_SCOPED: dict[int, dict[tuple[str, str], str]] = {}  # by id of the dictionaries (built once each)
+
+
+def _scoped_indicators(dicts: Dictionaries) -> dict[tuple[str, str], str]:
+    """(code, scope word) -> the code of the same indicator over that scope: 规模以上工业增加值 is 规模以上 +
+    工业增加值 (industrial_value_added), so (industrial_value_added, 规上) → its code."""
+    if id(dicts) in _SCOPED:
+        return _SCOPED[id(dicts)]
+    scoped = _SCOPED.setdefault(id(dicts), {})
+    for ind in dicts.indicators.values():
+        for word, full in _SCOPE_FAMILY.items():
+            if word == full and ind.name_zh.startswith(full):
+                plain = dicts.indicator_alias.get(ind.name_zh[len(full) :])
+                if plain and plain != ind.code:
+                    scoped.update({(plain, w): ind.code for w, f in _SCOPE_FAMILY.items() if f == full})
+    return scoped
+
+
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
     r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构|户籍|常住)$"
-    rf"|^(?:{'|'.join(STATISTICAL_SCOPES)})(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
+    rf"|^(?:{'|'.join(_SCOPE_FAMILY)})(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
     r"|全区|全市|各项|各类|各级各类|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
@@ -301,6 +321,15 @@ class IndicatorResolver:
         省级; 北仑增长8.5%、镇海增长6.1%: 镇海增长)."""
         items = list(_LIST_ITEM_AFTER_FIGURE.finditer(self.view, clause_start, end))
         return self.clean_phrase(self.view[items[-1].end() if items else clause_start : end])
+
+    def scoped_code(self, code: str, words: str) -> str | None:
+        """The indicator `code` counted over a statistical scope that `words` name (规上 … 工业增加值 →
+        规模以上工业增加值), when the dictionary has it: an indicator named scope + the name or an alias of
+        `code`. None when the words name no scope or the dictionary has no such indicator."""
+        scoped = _scoped_indicators(self.dicts)
+        return next(
+            (scoped[code, scope] for scope in _SCOPE_FAMILY if scope in words and (code, scope) in scoped), None
+        )
 
     def share_code(self, phrase: str, code: str | None, share_of: str | None = None) -> str | None:
         """X占比 in the dictionary names the share of X (高新技术产业增加值 → 高新技术产业增加值占比), and

@@ -83,6 +83,27 @@ def _shared_tail(view: str, alias: tuple[int, int, str], resolver: IndicatorReso
     return []
 
 
+_LISTED_AFTER = re.compile(r"(?:、|和|及|与)(?P<item>[\u4e00-\u9fff]{1,8}?)(?=、|和|及|与|$)")
+
+
+def _shared_head(view: str, alias: tuple[int, int, str], k: int, resolver: IndicatorResolver) -> list[tuple]:
+    """The indicators of items listed after an alias that drop its head (规上工业总产值、增加值: 规上工业 +
+    增加值 is 规上工业增加值), when the dictionary has each of them; the words before the values (分别)
+    are the items and a trail (达到, 同比)."""
+    start, end, phrase = alias
+    rest = view[end:k]
+    while rest and is_trail(rest[-1:]):  # 、增加值分别: the trail between the last item and the values
+        rest = rest[:-1]
+    items = [m["item"] for m in _LISTED_AFTER.finditer(rest)]
+    if not items or "".join(f"、{i}" for i in items) != re.sub(r"和|及|与", "、", rest):
+        return []
+    for cut in range(len(phrase) - 1, 0, -1):
+        head = phrase[:cut]
+        if all(resolver.code_of(head + item) for item in items):
+            return [alias] + [(start, k, head + item) for item in items]
+    return []
+
+
 def _is_head(words: str) -> bool:
     """A listed head is words alone: no digit, punctuation or joiner inside it."""
     return words.isalpha() and not any(j in words for j in _HEAD_JOINERS)
@@ -113,6 +134,7 @@ def respectively_indicators(
         if len(chain) >= 2 and len(idxs) == len(chain):
             for i, a in zip(idxs, chain, strict=True):
                 out[i] = Attribution(a[2], resolver.code_of(a[2]))
+        if len(chain) >= 2:  # a list whose values a PDF copy glued together still lists the next 分别's
             previous = (sentence_start, chain)
         k = view.find("分别", k + 2)
     _values_listed_without_respectively(view, seg, cands, resolver, out)
@@ -129,11 +151,18 @@ def _listed_indicators(view: str, cs: int, k: int, resolver: IndicatorResolver) 
             break
         chain.append(a)
     chain.reverse()
+    aliases = resolver.aliases_between(cs, k)
+    if not chain and aliases:
+        chain = _shared_head(view, aliases[-1], k, resolver)
     if len(chain) <= 1:
         phrase = (cs, k, resolver.clean_phrase(view[cs:k]))
         chain = _contracted(phrase, resolver) or chain
     if len(chain) == 1:
-        chain = _urban_and_rural(view, chain[0], resolver) or _shared_tail(view, chain[0], resolver) or chain
+        chain = (
+            _urban_and_rural(view, chain[0], resolver)
+            or _shared_tail(view, chain[0], resolver)
+            or chain
+        )
     if len(chain) <= 1:
         chain = _three_sectors(view, cs, k, resolver) or chain
     return chain

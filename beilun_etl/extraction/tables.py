@@ -29,7 +29,7 @@ from beilun_etl.extraction.candidates import (
     PRE_QUALIFIERS,
     QUALIFIER_KIND,
 )
-from beilun_etl.extraction.indicators import STATISTICAL_SCOPES, Attribution, IndicatorResolver
+from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.rules import rule
@@ -438,13 +438,10 @@ def _caption_scoped(
     found = _caption_indicator(ctx, caption, info, unit)
     if found is None or found[0].code is None or found[0].code == label.code:
         return None
-    whole = found[0]
-    names = ctx.resolver.dicts.indicators
+    whole, span = found
     if label.code is None:
         return Attribution(label.phrase + whole.phrase, None)
-    if label.code in names and any(
-        names[whole.code].name_zh == scope + names[label.code].name_zh for scope in STATISTICAL_SCOPES
-    ):
+    if ctx.resolver.scoped_code(label.code, ctx.view[span[0] : span[1]]) == whole.code:
         return Attribution(whole.phrase, whole.code)
     return None
 

@@ -1,0 +1,70 @@
+"""How real statistical texts name an indicator once and then short, or under a scope stated elsewhere:
+a table's caption (规模以上工业增加值(亿元) over 工业增加值总计 and 轻工业), a scope word in the clause
+(规上工业…完成工业增加值), a name in brackets (…的比重(即城镇化率)), a short name (其中10月份增加值),
+a list dropping the head its first item carries (规上工业总产值、增加值). Each case says which
+indicator code (or words) a figure gets; the controls say which must stay as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from beilun_etl.extraction import clean_text, extract_figures
+
+PUBLISHED = dt.date(2024, 12, 31)
+
+
+def _figure(text: str, figure: str) -> dict:
+    records = extract_figures("t", clean_text(text), PUBLISHED)
+    found = [r for r in records if r["text"] == figure]
+    assert found, f"{figure!r} not among {[r['text'] for r in records]}"
+    return found[0]
+
+
+CODES = [
+    # a whitespace table under its caption, 在总计中: rows part of the total
+    (
+        "规模以上工业增加值(亿元)11月同比±%1-11月同比±%\n工业增加值总计333.4 4.0 3400.6 6.7\n"
+        "在总计中:轻工业94.7 5.8 913.7 3.2\n重工业238.7 3.3 2486.9 8.1\n",
+        "3400.6",
+        "industrial_value_added_above_scale",
+    ),
+    ("全部规上工业1-10月实际完成工业增加值252.5亿元，增幅-0.3%。", "252.5亿元", "industrial_value_added_above_scale"),
+    ("城镇人口占总人口的比重(即城镇化率)为80.9%，提高1.0个百分点。", "80.9%", "urbanization_rate"),
+    ("城镇人口占总人口的比重(即城镇化率)为80.9%，提高1.0个百分点。", "1.0个百分点", "urbanization_rate"),
+    ("全市规模以上工业增加值同比增长3.4%，其中10月份增加值同比增长7.3%。", "7.3%", "industrial_value_added_above_scale"),
+    (
+        "高新技术产业增加值占规模以上工业增加值的比重为24.5%，占比较上年提高1.2个百分点。",
+        "1.2个百分点",
+        "high_tech_industry_share",
+    ),
+    ("今年以来，规上工业总产值、增加值分别增长51.5%、49.1%。", "49.1%", "industrial_value_added_above_scale"),
+    ("今年以来，规上工业总产值、增加值分别增长51.5%、49.1%。", "51.5%", "industrial_output_above_scale"),
+    ("第一、二、三产业增加值分别为2332334亿元，分别增长4.2%、5.0%、6.7%。", "5.0%", "value_added_secondary"),
+    ("全区实现地区生产总值(GDP)2382.50亿元,按可比价计算(下同)比上年增长8.0%。", "8.0%", "gdp"),
+    ("2019年，全市户籍人均生产总值为141647元，比上年增长4.8%。", "141647元", "gdp_per_capita"),
+    # controls: what the rules must leave alone
+    ("全市进口、出口分别增长5.2%和3.1%。", "3.1%", "exports"),
+    ("全年货物进出口总额1.3万亿元，其中出口8000亿元。", "8000亿元", "exports"),
+    ("全年工业增加值1200亿元，增长5.0%。", "1200亿元", "industrial_value_added"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), CODES, ids=[f"{c[1]}-{c[2]}" for c in CODES])
+def test_the_figure_gets_the_indicator_its_text_names(text, figure, code):
+    assert _figure(text, figure)["indicator_code"] == code
+
+
+def test_a_part_under_a_caption_is_named_with_the_caption_and_has_no_code():
+    text = "规模以上工业增加值(亿元)11月1-11月\n工业增加值总计333.4 3400.6\n在总计中:轻工业94.7 913.7\n有限责任公司78.8 820.3\n"
+    light = _figure(text, "94.7")
+    assert (light["indicator"], light["indicator_code"]) == ("轻工业规模以上工业增加值", None)
+    assert light["trace"]["indicator"] == "caption_scope"
+    assert _figure(text, "78.8")["indicator"] == "有限责任公司规模以上工业增加值"  # not 限责任公司: 有 is no lead-in here
+
+
+def test_a_caption_without_an_indicator_leaves_row_labels_alone():
+    text = "2024年北仑区主要经济指标\n|指标|数值|\n|---|---|\n|工业增加值（亿元）|1200.5|\n|出口（亿元）|900.1|\n"
+    assert _figure(text, "1200.5")["indicator_code"] == "industrial_value_added"
+    assert _figure(text, "900.1")["indicator_code"] == "exports"
