@@ -18,7 +18,7 @@ _QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约
 _NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
-    r"(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)(?:了)?"
+    r"(?:(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)|(?:调整|优化|变)为)(?:了)?"
     + _YEAR_OF
     + rf"(?:{_QUALIFIERS})?$"
 )
@@ -112,21 +112,21 @@ def classify(
     `cand_end` (北仑以6.2%的增速居全市第一: a rate named after it)."""
     if kind == "rank" or unit == "rank":
         return MeasureInfo("rank", rule=RANK)
-    if kind == "ratio":
-        return MeasureInfo("share_pct", rule=RATIO)
     window = view[max(clause_start, cand_start - 24) : cand_start]
-    down = bool(_DOWN.search(window))
-    if unit == "times":
-        return MeasureInfo("multiple", rule=TIMES)
-    if unit == "pct_point":
-        lower = bool(_LOWER_BY.search(window))  # 比全省低0.2个百分点
-        return MeasureInfo("pct_points", -1 if down or lower else 1, rule=POINTS)
     if _FROM.search(window):
         cue: str | None = "from"
     elif _LEVEL_TO.search(window):
         cue = "to"
     else:
         cue = None
+    if kind == "ratio":  # 三次产业结构由上年的6.9:55.9:37.2调整为6.7:55.1:38.2: a ratio reached has its cue too
+        return MeasureInfo("share_pct", rule=RATIO, cue=cue)
+    down = bool(_DOWN.search(window))
+    if unit == "times":
+        return MeasureInfo("multiple", rule=TIMES)
+    if unit == "pct_point":
+        lower = bool(_LOWER_BY.search(window))  # 比全省低0.2个百分点
+        return MeasureInfo("pct_points", -1 if down or lower else 1, rule=POINTS)
     clause_before = view[clause_start:cand_start]
     if unit == "percent":
         if cue is None and _CAGR.search(window):

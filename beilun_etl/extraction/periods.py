@@ -325,6 +325,7 @@ def assign_periods(
             # 从去年的2条增加到5条: the level reached belongs to the period before the 从
             out[idx] = _period_for(f, from_ctx[0], years, consecutive, default, complete_year)
             rules[idx] = f"{FROM_PERIOD}@sentence"
+            ctx = from_ctx[0]  # the 从 period was the starting point's only: the rest is the sentence's
             continue
         if f.pos >= consecutive_until:
             consecutive, consecutive_until = 0, len(seg.view)

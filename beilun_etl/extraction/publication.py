@@ -79,6 +79,11 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
+def _is_day(e: TimeExpr) -> bool:
+    """1月14日 (中新社杭州1月14日电): the day of an event or of the dispatch, no report on this year."""
+    return e.period is not None and e.period[0] == e.period[1]
+
+
 def _year_after_last_year(view: str, found: list[TimeExpr], exprs: list[TimeExpr]) -> int | None:
     """A text that reports figures for 去年 and for whole years only, never for 今年 (other than the
     targets it sets for it), calls its latest year 去年 (去年GDP增长5.8% over 2024年全区GDP…增长5.8%;
@@ -90,7 +95,10 @@ def _year_after_last_year(view: str, found: list[TimeExpr], exprs: list[TimeExpr
     reporting = [
         e for e in found if e.kind == "explicit" and e.relative and not (e.comparison or e.future or e.anchored)
     ]
-    if any(e.year == _PROBE_YEAR and not _TARGET_IN_SENTENCE.search(_sentence_of(view, e)) for e in reporting):
+    if any(
+        e.year == _PROBE_YEAR and not _is_day(e) and not _TARGET_IN_SENTENCE.search(_sentence_of(view, e))
+        for e in reporting
+    ):
         return None  # 今年…, 去年…: written in the year it calls 今年 (not only its targets)
     if not any(e.year == _PROBE_YEAR - 1 and with_figure(e) for e in reporting):
         return None

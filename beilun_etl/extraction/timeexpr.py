@@ -265,7 +265,9 @@ def find_time_expressions(
             rel = g["rel"]
             offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
             anchor, named = pub_year, None
-            if rel in ("全年", "本年", "当年"):
+            # 全年/本年/当年 and 上年 count from the year the text reports on (上年 is the year before it:
+            # 三次产业结构由上年的… in a bulletin on 2013 published in 2022); 今年/去年/明年 from the writing
+            if rel in ("全年", "本年", "当年", "上年"):
                 if named_by_title:
                     anchor = base_year
                 else:
