@@ -68,3 +68,32 @@ def test_a_caption_without_an_indicator_leaves_row_labels_alone():
     text = "2024年北仑区主要经济指标\n|指标|数值|\n|---|---|\n|工业增加值（亿元）|1200.5|\n|出口（亿元）|900.1|\n"
     assert _figure(text, "1200.5")["indicator_code"] == "industrial_value_added"
     assert _figure(text, "900.1")["indicator_code"] == "exports"
+
+
+COMPARED = [
+    # (text, figure, measure, zone, code)
+    ("北仑规上工业增加值增长8.5%，快于鄞州的6.1%。", "6.1%", "growth_pct", "yinzhou", "industrial_value_added_above_scale"),
+    ("北仑规上工业增加值增长8.5%，高于全市平均的6.1%。", "6.1%", "growth_pct", "ningbo", "industrial_value_added_above_scale"),
+    ("镇海同比增长4.2%，远不及余姚的19.7%。", "19.7%", "growth_pct", "yuyao", None),
+    ("北仑增长8.5%，鄞州增长6.1%。", "6.1%", "growth_pct", "yinzhou", None),  # control: no comparison
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "measure", "zone", "code"), COMPARED, ids=[c[0][:12] for c in COMPARED])
+def test_the_figure_compared_with_is_the_compared_place_s_same_measure(text, figure, measure, zone, code):
+    found = _figure(text, figure)
+    assert (found["measure"], found["zone"]) == (measure, zone)
+    if code:
+        assert found["indicator_code"] == code
+
+
+def test_the_rows_under_a_row_with_a_unit_stand_in_that_unit():
+    text = "|指标名称|本年实绩|同比增长(%)|\n|---|---|---|\n|生产总值(亿元)|3964.1|10.1|\n|第一产业|167.4|4.1|\n|第二产业|2196.7|10.0|\n"
+    assert (_figure(text, "167.4")["value"], _figure(text, "167.4")["unit"]) == (16740000000, "CNY")
+    assert _figure(text, "4.1")["measure"] == "growth_pct"
+
+
+@pytest.mark.parametrize("verb", ["稳坐", "蝉联", "高居", "穩坐"])
+def test_more_verbs_place_a_figure_at_a_rank(verb):
+    found = _figure(f"宁波舟山港货物吞吐量连续多年{verb}全球榜首。", f"{verb}全球榜首")
+    assert (found["measure"], found["value"]) == ("rank", 1)

@@ -45,7 +45,7 @@ from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
-from beilun_etl.extraction.zoning import assign_zones, title_span
+from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, title_span
 
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _WORK_REPORT = "工作报告"
@@ -240,6 +240,14 @@ SAME_RATE_EARLIER = rule(
     "5.2%",
     revises=True,
 )
+COMPARED_RATE = rule(
+    "measure",
+    "compared_rate",
+    "快于鄞州的6.1% after a growth: the compared place's figure measures the same",
+    "北仑增长8.5%，快于鄞州的6.1%。",
+    "6.1%",
+    revises=True,
+)
 RESPECTIVELY_SAME = rule(
     "measure",
     "respectively_same_measure",
@@ -266,6 +274,14 @@ def _measures(view: str, seg: Segments, cands: list[Candidate]) -> list[MeasureI
         ):
             # 增长6.1%，去年同期为5.2%: the same rate, a year earlier
             info = MeasureInfo(infos[i - 1].measure, rule=f"{info.rule}>{SAME_RATE_EARLIER}")
+        if (
+            info.measure == "level"
+            and i
+            and cands[i - 1].unit == c.unit
+            and seg.full.index(cands[i - 1].num_start) == seg.full.index(c.num_start)
+            and COMPARED_WITH.search(view, cs, c.start)
+        ):
+            info = MeasureInfo(infos[i - 1].measure, infos[i - 1].sign, rule=f"{info.rule}>{COMPARED_RATE}")
         if i and is_respectively_tail(view, cands[i - 1], c, cs) and cands[i - 1].unit == c.unit:
             prev = infos[i - 1]
             info = MeasureInfo(prev.measure, prev.sign, prev.cue, rule=f"{info.rule}>{RESPECTIVELY_SAME}")

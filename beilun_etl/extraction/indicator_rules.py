@@ -21,7 +21,7 @@ from beilun_etl.extraction.links import is_respectively_tail, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
-from beilun_etl.extraction.zoning import title_span
+from beilun_etl.extraction.zoning import COMPARED_WITH, title_span
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
 
@@ -240,6 +240,24 @@ def respectively_tail(s: Scene, i: int) -> Attribution | None:
 
 
 @_named(
+    "compared_figure",
+    "快于鄞州的6.1%: the figure a figure is compared with measures what that figure does",
+    "北仑规上工业增加值增长8.5%，快于鄞州的6.1%。",
+    "6.1%",
+)
+def compared_figure(s: Scene, i: int) -> Attribution | None:
+    if not i or s.attributions[i - 1] is None or s.cands[i - 1].unit != s.cands[i].unit:
+        return None
+    if s.seg.full.index(s.cands[i - 1].num_start) != s.seg.full.index(s.cands[i].num_start):
+        return None
+    if not COMPARED_WITH.search(s.view, s.clause(i)[0], s.cands[i].start):
+        return None
+    prev = s.attributions[i - 1]
+    s.share_of = s.shares_of[i - 1]
+    return Attribution(prev.phrase, prev.code, inherited=True)
+
+
+@_named(
     "alias_in_clause",
     "the nearest dictionary alias before a level in its clause, units agreeing",
     "全区实现地区生产总值1365.56亿元。",
@@ -416,7 +434,7 @@ def alias_in_paragraph(s: Scene, i: int) -> Attribution | None:
 
 
 # The cascades, in the order their rules are tried
-BEFORE_ALL = (ratio_part, respectively_tail)
+BEFORE_ALL = (ratio_part, respectively_tail, compared_figure)
 CASCADES: dict[str, tuple[NamedRule, ...]] = {
     "level": (alias_in_clause, lead_in, level_before_same_unit, alias_in_sentence, alias_in_title, figure_before),
     "share_pct": (share_part, part_named_after, figure_before_share),

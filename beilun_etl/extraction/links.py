@@ -158,11 +158,7 @@ def _listed_indicators(view: str, cs: int, k: int, resolver: IndicatorResolver) 
         phrase = (cs, k, resolver.clean_phrase(view[cs:k]))
         chain = _contracted(phrase, resolver) or chain
     if len(chain) == 1:
-        chain = (
-            _urban_and_rural(view, chain[0], resolver)
-            or _shared_tail(view, chain[0], resolver)
-            or chain
-        )
+        chain = _urban_and_rural(view, chain[0], resolver) or _shared_tail(view, chain[0], resolver) or chain
     if len(chain) <= 1:
         chain = _three_sectors(view, cs, k, resolver) or chain
     return chain

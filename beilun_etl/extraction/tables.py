@@ -464,6 +464,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
     skip = _Column("skip", (0, 0), None)
 
     figures: list[TableFigure] = []
+    unit_above: Unit | None = None  # 生产总值(亿元) over 第一产业: the parts of a row stand in its unit
     for row in table.rows:
         cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
         li = _label_index(view, row, cols, label_column)
@@ -472,6 +473,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         row_unit = next(
             (parse_unit(view[a:b]) for (a, b), c in zip(row.cells, cols, strict=True) if c.role == "unit"), None
         )
+        unit_above = label_unit or row_unit or unit_above
         previous: tuple[Attribution, Span] | None = None
         for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
             column_period = own_or_left[i] if i < len(own_or_left) else None
@@ -481,7 +483,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             m, text_end = found
             if m.group("ordinal") and not col.rank:
                 continue  # 第3批: an ordinal
-            unit = _cell_unit(ctx, m, col, label, [row_unit, label_unit, caption.unit])
+            unit = _cell_unit(ctx, m, col, label, [row_unit, label_unit, caption.unit, unit_above])
             if unit is None:
                 continue  # a number without a unit anywhere is not a figure (as in prose)
             num = m.group("num")

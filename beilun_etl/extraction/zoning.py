@@ -136,6 +136,18 @@ LISTED = rule(
     "6.1%",
     revises=True,
 )
+# 快于鄞州的6.1%, 远不及余姚的19.7%, 高于全省平均的5.2%: the figure of the place a figure is compared with
+COMPARED_WITH = re.compile(
+    r"(?:高于|低于|快于|慢于|不及|不如|好于|优于|超过|超出|领先于?|落后于?)(?P<place>[^，,。；;\d]{1,10}?)(?:平均水平|平均)?的$"
+)
+COMPARED = rule(
+    _Z,
+    "compared_place",
+    "快于鄞州的6.1%: the figure a figure is compared with is the compared place's",
+    "宁波各区经济\n北仑增长8.5%，快于鄞州的6.1%。",
+    "6.1%",
+    revises=True,
+)
 RESPECTIVELY = rule(
     _Z,
     "respectively_zones",
@@ -239,6 +251,11 @@ def assign_zones(
             if place:
                 zones[i] = place
                 _revise(rules, i, BRACKET)
+        compared = COMPARED_WITH.search(view, seg.clauses.span(c.num_start)[0], c.start)
+        place = resolver.place_before(compared.end("place")) if compared else None
+        if place:
+            zones[i] = place
+            _revise(rules, i, COMPARED)
         epithet = _PORT_EPITHET.match(view, c.end) if c.kind == "rank" else None
         if epithet:
             after = [m for m in mentions if m[0] == epithet.end()]
