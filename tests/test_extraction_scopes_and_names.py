@@ -97,3 +97,20 @@ def test_the_rows_under_a_row_with_a_unit_stand_in_that_unit():
 def test_more_verbs_place_a_figure_at_a_rank(verb):
     found = _figure(f"宁波舟山港货物吞吐量连续多年{verb}全球榜首。", f"{verb}全球榜首")
     assert (found["measure"], found["value"]) == ("rank", 1)
+
+
+LISTS = [
+    ("经济指标方面，外贸进出口总额、实际利用外资分别位列全国第三。", "全国第三", "foreign_trade_total"),
+    ("固定资产投资、工业投资、服务业投资均增长12%左右。", "12%左右", "fixed_asset_investment"),
+    (
+        "1-5月，数字经济核心产业(制造业)、战略性新兴产业、高技术制造业分别实现规上工业增加值21.1亿元、41.1亿元、8.6亿元。",
+        "41.1亿元",
+        "strategic_emerging_value_added",
+    ),
+    ("全区年均增长6%。", "6%", None),  # control: 年均 is no 均 of a list
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), LISTS, ids=[c[1] for c in LISTS])
+def test_values_after_a_list_of_indicators(text, figure, code):
+    assert _figure(text, figure)["indicator_code"] == code

@@ -537,7 +537,8 @@ RESPECTIVELY_LIST = rule(
     "indicator",
     "respectively_list",
     "出口、进口分别增长5.2%和3.1%, 城镇和农村居民人均可支配收入达到73860元和42794元, 存贷款余额…和…: the n-th"
-    " value of a list measures the n-th listed indicator (heads sharing a tail, a contraction; 分别 or not)",
+    " value of a list measures the n-th listed indicator (heads sharing a tail, a contraction, holders of the alias"
+    " after 分别实现; 分别 or not); one value for all of them (均增长12%) the first listed",
     "出口、进口分别增长5.2%和3.1%。",
     "3.1%",
     revises=True,

@@ -104,6 +104,29 @@ def _shared_head(view: str, alias: tuple[int, int, str], k: int, resolver: Indic
     return []
 
 
+_VERB_AFTER_RESPECTIVELY = re.compile(r"分别(?:实现|完成|达到|达|为|有)?")
+_HOLDER_LIST = re.compile(r"(?:[\u4e00-\u9fff()（）]{2,14}[、和及与]){1,8}[\u4e00-\u9fff()（）]{2,14}$")
+
+
+def _holders_listed(view: str, cs: int, k: int, ce: int, resolver: IndicatorResolver) -> list[tuple]:
+    """A、B、C分别实现X a、b、c: the holders listed before 分别 hold the indicator named after it
+    (数字经济核心产业、战略性新兴产业分别实现规上工业增加值21.1亿元、41.1亿元: 战略性新兴产业增加值 is
+    the second's), each read with the longest tail of that alias that the dictionary has after it."""
+    verb = _VERB_AFTER_RESPECTIVELY.match(view, k)
+    after = [a for a in resolver.aliases_between(verb.end(), ce) if a[0] == verb.end()]
+    listed = _HOLDER_LIST.search(resolver.clean_phrase(view[cs:k]))
+    if not after or not listed:
+        return []
+    alias = after[0][2]
+    items = re.split(r"[、和及与]", listed.group())
+    chain = []
+    for item in items:
+        holder = re.sub(r"[(（][^()（）]*[)）]$", "", item)
+        tail = next((alias[n:] for n in range(len(alias) - 1) if resolver.code_of(holder + alias[n:])), None)
+        chain.append((cs, k, holder + tail if tail else item + alias))
+    return chain if any(resolver.code_of(p) for _s, _e, p in chain) else []
+
+
 def _is_head(words: str) -> bool:
     """A listed head is words alone: no digit, punctuation or joiner inside it."""
     return words.isalpha() and not any(j in words for j in _HEAD_JOINERS)
@@ -130,6 +153,8 @@ def respectively_indicators(
         if not chain and previous is not None and previous[0] == sentence_start:
             chain = previous[1]
         if not chain:
+            chain = _holders_listed(view, cs, k, ce, resolver)
+        if not chain:
             chain = _stated_before(view, seg, cands, resolver, sentence_start, k, len(idxs))
         if len(chain) >= 2 and len(idxs) == len(chain):
             for i, a in zip(idxs, chain, strict=True):
@@ -138,7 +163,27 @@ def respectively_indicators(
             previous = (sentence_start, chain)
         k = view.find("分别", k + 2)
     _values_listed_without_respectively(view, seg, cands, resolver, out)
+    _one_value_for_a_list(view, seg, cands, resolver, out)
     return out
+
+
+# 外贸进出口总额、实际利用外资分别位列全国第三; 固定资产投资、工业投资、服务业投资均增长12%左右
+_ALL_OF_THEM = re.compile(r"(?<![年平])(?:均|都|皆|分别)")
+
+
+def _one_value_for_a_list(
+    view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver, out: dict[int, Attribution]
+) -> None:
+    """One value after a list of indicators and 均/都/分别 (…均增长12%左右): it holds for each of them,
+    and the record, which has one indicator, takes the first listed (the others read the same value)."""
+    for m in _ALL_OF_THEM.finditer(view):
+        cs, ce = seg.clauses.span(m.start())
+        idxs = [i for i, c in enumerate(cands) if m.start() < c.num_start < ce]
+        if len(idxs) != 1 or idxs[0] in out:
+            continue
+        chain = _listed_indicators(view, cs, m.start(), resolver)
+        if len(chain) >= 2:
+            out[idxs[0]] = Attribution(chain[0][2], resolver.code_of(chain[0][2]))
 
 
 def _listed_indicators(view: str, cs: int, k: int, resolver: IndicatorResolver) -> list[tuple[int, int, str]]:
