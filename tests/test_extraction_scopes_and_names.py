@@ -114,3 +114,22 @@ LISTS = [
 @pytest.mark.parametrize(("text", "figure", "code"), LISTS, ids=[c[1] for c in LISTS])
 def test_values_after_a_list_of_indicators(text, figure, code):
     assert _figure(text, figure)["indicator_code"] == code
+
+
+NAMES_WITH_VERBS = [
+    ("一季度，全市规模以上工业企业完成总产值2605.6亿元。", "2605.6亿元", "industrial_output_above_scale"),
+    ("3月份规上工业完成总产值1033.9亿元，同比增长5.3%。", "5.3%", "industrial_output_above_scale"),
+    ("城鄉居民人均可支配收入74289元，比上年增長5%。", "74289元", "disposable_income"),  # 城乡 alone: all residents
+    ("城乡居民人均可支配收入分别为8.2万元和5.1万元。", "5.1万元", "disposable_income_rural"),
+    (
+        "城镇和农村居民人均可支配收入达到73860元和42794元，增长5.4%和7.1%；"
+        "金融机构本外币存贷款余额分别为8837亿元和10972亿元，增长16.3%和11.8%。",
+        "11.8%",
+        "loans_balance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), NAMES_WITH_VERBS, ids=[c[1] for c in NAMES_WITH_VERBS])
+def test_names_with_a_verb_inside_and_lists_in_later_clauses(text, figure, code):
+    assert _figure(text, figure)["indicator_code"] == code

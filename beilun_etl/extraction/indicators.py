@@ -73,7 +73,7 @@ def _scoped_indicators(dicts: Dictionaries) -> dict[tuple[str, str], str]:
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
-    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构|户籍|常住)$"
+    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构|户籍|常住|城乡|城鄉)$"
     rf"|^(?:{'|'.join(_SCOPE_FAMILY)})(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
     r"|全区|全市|各项|各类|各级各类|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
 )
@@ -383,7 +383,7 @@ class IndicatorResolver:
                 return Attribution(self._with_head(a_start, a_end) + rest, ind.code)
         if self.is_anaphoric(phrase):
             return None
-        return Attribution(phrase, None)
+        return Attribution(phrase, self.code_of(phrase))  # 规上工业完成总产值: a name with a verb inside
 
     def change_like(self, clause: tuple[int, int], start: int) -> Attribution | None:
         """Growth, multiple, points, change: own alias in the clause or inherit (None)."""
@@ -402,7 +402,7 @@ class IndicatorResolver:
         phrase = self._words_of_list_item(cs, limit)
         if self.is_anaphoric(phrase):
             return None
-        return Attribution(phrase, None)
+        return Attribution(phrase, self.code_of(phrase))  # 规上工业完成总产值: a name with a verb inside
 
     def share(
         self, clause: tuple[int, int], start: int, end: int | None = None

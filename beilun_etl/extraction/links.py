@@ -227,8 +227,7 @@ def _values_listed_without_respectively(
 ) -> None:
     """城镇和农村居民人均可支配收入达到73860元和42794元，增长5.4%和7.1%: values joined by 和 or 、 after
     a list of as many indicators pair up as with 分别 (and a later clause of the sentence whose values
-    form a list as long takes the same indicators)."""
-    previous: tuple[int, list[tuple[int, int, str]]] | None = None
+    form a list as long takes the indicators of the list just before it, 分别 or not)."""
     i = 0
     while i < len(cands):
         group = [i]
@@ -242,13 +241,25 @@ def _values_listed_without_respectively(
         if view.find("分别", cs, first.start) >= 0:
             continue
         chain = _listed_indicators(view, cs, first.start, resolver)
-        sentence_start = seg.full.span(first.num_start)[0]
-        if len(chain) < 2 and previous is not None and previous[0] == sentence_start:
-            chain = previous[1]
+        if len(chain) < 2:
+            chain = _list_just_before(seg, cands, out, group)
         if len(chain) == len(group):
             for j, a in zip(group, chain, strict=True):
                 out[j] = Attribution(a[2], resolver.code_of(a[2]))
-            previous = (sentence_start, chain)
+
+
+def _list_just_before(
+    seg: Segments, cands: list[Candidate], out: dict[int, Attribution], group: list[int]
+) -> list[tuple[int, int, str]]:
+    """The indicators of the values paired with a list last in the sentence before `group`, when there
+    are as many (…存贷款余额分别为8837亿元和10972亿元，增长16.3%和11.8%: 存款余额, 贷款余额)."""
+    sentence = seg.full.index(cands[group[0]].num_start)
+    before = [j for j in sorted(out) if j < group[0] and seg.full.index(cands[j].num_start) == sentence]
+    last = before[-len(group) :]
+    phrases = [out[j].phrase for j in last]
+    if len(last) != len(group) or len(set(phrases)) != len(phrases):
+        return []
+    return [(cands[j].start, cands[j].end, p) for j, p in zip(last, phrases, strict=True)]
 
 
 def _joined(view: str, a: Candidate, b: Candidate) -> bool:
