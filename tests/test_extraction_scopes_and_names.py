@@ -133,3 +133,19 @@ NAMES_WITH_VERBS = [
 @pytest.mark.parametrize(("text", "figure", "code"), NAMES_WITH_VERBS, ids=[c[1] for c in NAMES_WITH_VERBS])
 def test_names_with_a_verb_inside_and_lists_in_later_clauses(text, figure, code):
     assert _figure(text, figure)["indicator_code"] == code
+
+
+def test_a_quoted_target_is_a_figure_and_a_quoted_name_is_not():
+    assert _figure("报告建议把“生产总值增长5.5%左右”作为主要预期目标。", "5.5%左右")["indicator_code"] == "gdp"
+    assert extract_figures("t", clean_text("全面落实“外资十条”。"), PUBLISHED) == []
+
+
+def test_a_number_written_with_its_minus_keeps_it():
+    assert _figure("前三季度除第一季度负增长-25.1%外，四月份以来增幅转正。", "-25.1%")["value"] == -25.1
+    assert _figure("进口下降3.5%。", "3.5%")["value"] == -3.5
+
+
+def test_points_written_once_after_a_list():
+    first = _figure("利润和利税降幅比1-2月分别缩小7.9个和0.6个百分点。", "7.9个")
+    assert (first["measure"], first["unit"]) == ("pct_points", "pct_point")
+    assert _figure("新增企业12个，项目3个。", "12个")["unit"] == "count"  # control

@@ -8,6 +8,7 @@ ordinals (第五批) by the 第 before, and Chinese numerals need a digit (千�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -371,8 +372,8 @@ def _doubling_candidates(view: str) -> list[Candidate]:
     return found
 
 
-# “外资十条”, “科创甬江2035”: a short quotation with words before its number is a name
-_QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；]{1,6}”")
+# “外资十条”, “科创甬江2035”: a short quotation with words before its number is a name (not “增长5.5%”, a quoted target)
+_QUOTED_NAME = re.compile(r"“(?P<words>[^“”\n，。；、\d零一二两三四五六七八九十百千万]{1,8})[^“”\n，。；%]{1,6}”")
 
 
 # “四个上虞”, “三个年”活动, “五个新高地”: a quotation opened by a Chinese-numeral count is a slogan
@@ -466,4 +467,18 @@ def find_candidates(view: str) -> list[Candidate]:
         kept.append(cand)
         last_end = cand.end
     kept.sort(key=lambda c: c.start)
+    _points_listed_before(view, kept)
     return kept
+
+
+def _points_listed_before(view: str, kept: list[Candidate]) -> None:
+    """分别缩小7.9个和0.6个百分点: the 个 of a number listed before N个百分点 is the points' (one unit,
+    written once at the end), not a count."""
+    for a, b in itertools.pairwise(kept):
+        if (
+            a.unit == "count"
+            and view[a.start : a.end].endswith("个")
+            and b.unit == "pct_point"
+            and view[a.end : b.start] in ("和", "、", "与", "及")
+        ):
+            a.unit, a.classifier = "pct_point", None

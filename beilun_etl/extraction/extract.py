@@ -415,7 +415,8 @@ def _resolve_bare_units(cands: list[Candidate], seg: Segments, resolver: Indicat
 
 
 def _signed(value: float, mi: MeasureInfo) -> float | int:
-    v = value * mi.sign
+    """The value with its measure's sign; a number written with its own minus keeps it (负增长-25.1%)."""
+    v = value if value < 0 else value * mi.sign
     return int(v) if float(v).is_integer() and abs(v) < 1e15 else v
 
 
