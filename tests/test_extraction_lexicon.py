@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from beilun_etl.extraction import extract_figures
 from beilun_etl.extraction.lexicon import LEXICON_DIR, LexiconError, lexicon, load_lexicon
 from beilun_etl.paths import DICTIONARY_DIR
 
@@ -79,22 +78,3 @@ def test_no_vocabulary_is_typed_again_in_code():
 
 def test_typed_runs_finds_a_list_typed_again():
     assert _typed_runs('re.compile(r"(?:位居|稳居|位列)第")', {"位居", "稳居", "位列"}) == ["位居|稳居|位列"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "text", "unit", "indicator"),
-    [
-        # a unit of the lexicon is stripped from an indicator phrase like any other (箱 was not)
-        ("海铁联运箱量完成180万箱，集装箱吞吐量增长12%。", "180万箱", "TEU", "海铁联运箱量"),
-        ("北仑区位居全省第一。", "全省第一", "rank", None),
-    ],
-)
-def test_lexicon_words_reach_the_rules(sentence, text, unit, indicator):
-    import datetime as dt
-
-    records = extract_figures("t", sentence, dt.date(2024, 12, 31))
-    found = [r for r in records if r["text"] == text]
-    assert found, [r["text"] for r in records]
-    assert found[0]["unit"] == unit
-    if indicator is not None:
-        assert found[0]["indicator"] == indicator

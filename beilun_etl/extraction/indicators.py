@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, in_order
 from beilun_etl.extraction.measures import TARGET_SHARE
 from beilun_etl.extraction.units import UNIT_SURFACES, unit_compatible
 
@@ -105,21 +105,20 @@ _COMPARE = re.compile(
 )
 # 按可比价格计算, 按年平均汇率折算, 按可比价计算(下同): how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)(?:\(下同\))?"
+_W = {name: in_order(words) for name, words in LEX.indicator_words.items()}  # lexicon/indicator_words.yaml
 _LEAD = re.compile(
-    r"^(?:以(?![上下内外来后前及])的?|其中|同时|此外|另外|另有|而且|而|作为|数据显示|据统计|初步核算|与此同时|比如|例如|仅|就(?!业)|将(?!近)|在(?![校建岗职读])|共|共有|拥有|有(?![限效关机色线])|累计|"
-    r"合计|实现|完成(?!率|度)|达到|达|为|是|约|已|还|都|均|继续|仍|全街道|全镇|区内|"
-    + _SCOPE_WORDS
-    + r"|现有|集聚了|集聚|建成|创建|打造|预计|力争|争取|有望|"
-    r"折合(?:人民币|美元)?|约合|首次|再次|首度|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
+    rf"^(?:以(?![上下内外来后前及])的?|{_W['lead_connectives']}|就(?!业)|将(?!近)|在(?![校建岗职读])|"
+    rf"{_W['lead_verbs']}|有(?![限效关机色线])|完成(?!率|度)|{_W['lead_reach']}|" + _SCOPE_WORDS + rf"|{_W['lead_having']}|"
+    rf"折合(?:人民币|美元)?|{_W['lead_again']}|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
     r"[、,，:：.\s“”\-~↑↓▲▼])+"  # .: what an item's number (2. 规上工业…) leaves
 )
 _TRAIL = re.compile(
-    rf"(?:分别|合计|累计|共|为|高达|多达|达到|达|是|有|{_PRE_QUALIFIERS}|了|的|从|由|增长|增加|提高|提升|"
-    rf"下降|减少|扩大|同比|实现|完成|{_RANK_VERBS}|年均|平均|每年|[两二三四五]年平均|"
-    r"回落|回升|下滑|上涨|降低|缩小|收窄|上升|增幅|降幅|新增|净增|多增|少增|成长|衰退|下跌|大增|大跌|大减|加快|放缓|减缓|年?增长率|年?成长率|年?增率|"
+    rf"(?:{_W['trail_linking']}|{_PRE_QUALIFIERS}|{_W['trail_change']}|{_RANK_VERBS}|{_W['trail_yearly']}|"
+    rf"[两二三四五]年平均|{_W['trail_movement']}|年?增长率|年?成长率|年?增率|"
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
-    rf"继续|仍然|仍|持续|稳|(?:保持|稳定|维持|控制)在|将会|将|有望|仅|首次|首度|再次|跃升|攀升|可望|(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
+    rf"{_W['trail_holding']}|(?:{_W['trail_held_at']})在|{_W['trail_outlook']}|"
+    rf"(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
 )
 
 

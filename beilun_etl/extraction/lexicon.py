@@ -3,7 +3,8 @@
 Every word list the rules use lives once, as data: units with their factors (`units.yaml`, codes
 from `dbt/seeds/units.csv`), qualifier words (`qualifiers.yaml`, kinds from `qualifiers.csv`), rank
 verbs and scopes (`ranks.yaml`, zone codes from `zones.csv`), generic zone words (`zones.yaml`),
-time and period words (`periods.yaml`). The rule modules import the alternations built here, so a
+time and period words (`periods.yaml`), measure cues (`measures.yaml`), the words around an
+indicator's phrase (`indicator_words.yaml`). The rule modules import the alternations built here, so a
 new word is one line in one file, and a word whose code the warehouse does not know is an error at
 load rather than a figure dbt rejects later.
 """
@@ -20,7 +21,15 @@ from pathlib import Path
 import yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
-_FILES = ("units.yaml", "qualifiers.yaml", "ranks.yaml", "zones.yaml", "periods.yaml")
+_FILES = (
+    "units.yaml",
+    "qualifiers.yaml",
+    "ranks.yaml",
+    "zones.yaml",
+    "periods.yaml",
+    "measures.yaml",
+    "indicator_words.yaml",
+)
 
 
 class LexiconError(ValueError):
@@ -42,6 +51,8 @@ class Lexicon:
     generic_zone_words: frozenset[str]
     own_zone_words: dict[str, str]
     periods: dict[str, tuple[str, ...]]
+    measure_cues: dict[str, tuple[str, ...]]  # measures.yaml: list name -> words, in the order written
+    indicator_words: dict[str, tuple[str, ...]]  # indicator_words.yaml
 
     @property
     def qualifier_kind(self) -> dict[str, str]:
@@ -52,6 +63,20 @@ def alternation(words) -> str:
     """A regex alternation of `words`, escaped, longest first (a word before any of its prefixes)."""
     ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered)
+
+
+def in_order(words) -> str:
+    """A regex alternation of `words`, escaped, in the order given (the order a hand-typed one had:
+    a regex tries its alternatives in turn)."""
+    return "|".join(re.escape(w) for w in words)
+
+
+def _word_lists(data: dict, where: str) -> dict[str, tuple[str, ...]]:
+    lists = {str(k): tuple(str(w) for w in v) for k, v in data.items()}
+    empty = sorted(k for k, v in lists.items() if not v)
+    if empty:
+        raise LexiconError(f"lexicon/{where}: empty word lists {empty}")
+    return lists
 
 
 def _seed_column(seeds: Path, name: str, column: str) -> list[str]:
@@ -118,6 +143,8 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
     p = _read(directory, "periods.yaml")
     periods = {str(k): tuple(str(w) for w in v) for k, v in p.items()}
     periods["relative_years"] = periods["current_years"] + periods["earlier_years"] + periods["later_years"]
+    measure_cues = _word_lists(_read(directory, "measures.yaml"), "measures.yaml")
+    indicator_words = _word_lists(_read(directory, "indicator_words.yaml"), "indicator_words.yaml")
     return Lexicon(
         units=units,
         unit_family=families,
@@ -132,6 +159,8 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         generic_zone_words=frozenset(generic),
         own_zone_words=own,
         periods=periods,
+        measure_cues=measure_cues,
+        indicator_words=indicator_words,
     )
 
 

@@ -11,35 +11,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, in_order
 from beilun_etl.extraction.rules import rule
 
 _QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
+_CUES = {name: in_order(words) for name, words in LEX.measure_cues.items()}  # lexicon/measures.yaml
 _NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
-    r"(?:(?:增长|增加|提高|提升|上升|扩大|增|升|跃升|下降|减少|降低|回落|降|减|缩小|调整)(?:到|至)|(?:调整|优化|变)为)(?:了)?"
-    + _YEAR_OF
-    + rf"(?:{_QUALIFIERS})?$"
+    rf"(?:(?:{_CUES['level_to_verbs']})(?:到|至)|(?:{_CUES['become_verbs']})为)(?:了)?" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$"
 )
 _CAGR = re.compile(
-    r"(?:年均|平均每年|每年平均|年平均|[两二三四五六七八九十\d]年平均)(?:增长|增速|递增|提高|上升|增幅)?(?:率)?"
-    + _NEUTRAL_TAIL
+    rf"(?:{_CUES['cagr_words']}|[两二三四五六七八九十\d]年平均)(?:{_CUES['cagr_growth_words']})?(?:率)?" + _NEUTRAL_TAIL
 )
-_DOWN = re.compile(r"(?:下降|减少|回落|下滑|降低|下跌|降幅|跌幅|减幅|负增长|衰退|减|降)" + _NEUTRAL_TAIL)
-_UP = re.compile(
-    r"(?:增长|成长|增速|增幅|上升|提高|提升|增加|扩大|上涨|涨幅|回升|增|升|同比|新增|净增)(?:率)?" + _NEUTRAL_TAIL
-)
+_DOWN = re.compile(rf"(?:{_CUES['down_words']})" + _NEUTRAL_TAIL)
+_UP = re.compile(rf"(?:{_CUES['up_words']})(?:率)?" + _NEUTRAL_TAIL)
 _LOWER_BY = re.compile(r"(?:低|慢)(?:于[^，,。；;]{0,8})?(?:了)?$")
 _ARROW_BEFORE = re.compile(r"([↑↓▲▼])\s*$")
-_RATE_NAMED_AFTER = re.compile(r"的(?P<yearly>年均)?(?:增速|增幅|增长率|涨幅|速度增长)")
-_RATE_OF_GROWTH = re.compile(r"(?:增速|增幅|增长率|涨幅)")
-_SHARE = re.compile(r"(?:占(?!地(?!方|区)|用|领|据|有)|占比|比重|份额)")
+_RATE_NAMED_AFTER = re.compile(rf"的(?P<yearly>年均)?(?:{_CUES['rate_named_after']})")
+_RATE_OF_GROWTH = re.compile(rf"(?:{_CUES['growth_rate_words']})")
+_SHARE = re.compile(rf"(?:占(?!地(?!方|区)|用|领|据|有)|{_CUES['share_words']})")
 # 贡献了全区约45%的进出口额: the part contributes a share of a named whole (贡献率 is a rate of its own)
 _CONTRIBUTED = re.compile(r"贡献(?!率)了?(?:[^，,。；;%、和]{0,16}[、和])*[^，,。；;%、和]{0,10}$")
 # 完成全年目标的78.3%: the part of a planned amount done so far, a share of the target
 TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|任务)[^，,。；;%]{0,2}的$)")
-_COMPARISON = re.compile(r"(?:比|较|同比|相比)")
+_COMPARISON = re.compile(rf"(?:{_CUES['comparison_words']})")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 # 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference

@@ -57,8 +57,24 @@ from marts.fct_indicator_value where figure_id = '003_e40ad7c70a5ae01c#12';
 - **A rule**: a small function registered with `rules.rule(...)` (or `indicator_rules._named`) with
   one example sentence and the figure it decides, put in its cascade at the place it must be tried.
   `tests/test_extraction_rules.py` runs every example and checks that its rule decides it.
-- **A test**: the sentences of real pages your change is for, with the figures they must give, in
-  `tests/test_extraction_*.py`; then score the real-world corpus (below) and regenerate this file.
+- **An example**: the sentence of a real page your change is for, with the figures it must give, as
+  one case of the corpus `tests/extraction/corpus/*.yaml` (one file per dimension: measures, zones,
+  periods, indicators, numbers, qualifiers, not_figures). A case is data, not code:
+
+  ```yaml
+  - id: growth_signs_and_cagr
+    text: 出口2705.8亿元，增长6.4%；进口1906.5亿元，下降3.5%。规上工业总产值年均增长16.3%。
+    published: '2024-03-15'        # optional (default 2024-08-20); also title, url
+    figures:                       # looked up by their text; list only what the case is about
+    - {text: 3.5%, value: -3.5, measure: growth_pct}
+    - {text: 16.3%, measure: cagr_pct, period: ['2024-01-01', '2024-12-31']}
+  ```
+
+  (`all:` instead of `figures:` lists every figure of the text, in order; `all: []`: none.)
+  `tests/test_extraction_corpus.py` runs every case through `extract_figures`. So adding a phrasing
+  is **one lexicon line or one rule, plus one YAML case**; Python tests are for what is structural
+  (offsets, fields, the API, the lexicon's checks). Then score the real-world corpus (below) and
+  regenerate this file.
 
 """
 
@@ -143,6 +159,8 @@ def render() -> str:
         "rank scopes": ", ".join(lex.rank_scopes),
         "generic zone words": ", ".join(sorted(lex.generic_zone_words)),
         **{f"period words: {k}": ", ".join(v) for k, v in lex.periods.items()},
+        **{f"measure cues: {k}": ", ".join(v) for k, v in lex.measure_cues.items()},
+        **{f"indicator words: {k}": ", ".join(v) for k, v in lex.indicator_words.items()},
     }
     for what, words in listed.items():
         out.append(f"- **{what}**: {words}\n")
