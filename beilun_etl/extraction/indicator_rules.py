@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
+from beilun_etl.extraction.lexicon import LEX
 from beilun_etl.extraction.links import is_respectively_tail, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.rules import rule
@@ -433,10 +434,30 @@ def alias_in_paragraph(s: Scene, i: int) -> Attribution | None:
     return s.resolver.nearest_alias_before(s.seg.paragraphs.span(c.num_start)[0], c.start)
 
 
+@_named(
+    "unit_of_one_indicator",
+    "a level in a unit only one indicator is counted in (标准箱: 集装箱吞吐量), nothing else naming it",
+    "上海以973.97万个标准箱居世界第一位。",
+    "973.97万个标准箱",
+)
+def unit_of_one_indicator(s: Scene, i: int) -> Attribution | None:
+    code = LEX.unit_indicators.get(s.cands[i].unit)
+    indicator = s.resolver.dicts.indicators.get(code or "")
+    return Attribution(indicator.name_zh, code) if indicator else None
+
+
 # The cascades, in the order their rules are tried
 BEFORE_ALL = (ratio_part, respectively_tail, compared_figure)
 CASCADES: dict[str, tuple[NamedRule, ...]] = {
-    "level": (alias_in_clause, lead_in, level_before_same_unit, alias_in_sentence, alias_in_title, figure_before),
+    "level": (
+        alias_in_clause,
+        lead_in,
+        level_before_same_unit,
+        alias_in_sentence,
+        alias_in_title,
+        figure_before,
+        unit_of_one_indicator,
+    ),
     "share_pct": (share_part, part_named_after, figure_before_share),
     "rank": (ranked_in_clause, coded_figure_before, lead_in, alias_in_sentence),
     "change_like": (

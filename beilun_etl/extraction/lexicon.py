@@ -42,6 +42,7 @@ class Lexicon:
     unit_family: dict[str, str]  # unit code -> family (money, ratio, count ...), from units.csv
     count_classifiers: str
     classifier_measures: dict[str, str]
+    unit_indicators: dict[str, str]  # unit code -> the one indicator a figure in it with no name is
     qualifiers_before: dict[str, str]  # word -> qualifier code
     qualifiers_after: dict[str, str]
     qualifiers_inside: dict[str, str]
@@ -125,6 +126,9 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         units.setdefault(ch, ("count", 1.0))
     measures = {str(k): str(v) for k, v in u["classifier_measures"].items()}
     _check("unit", [c for c, _f in units.values()] + list(measures.values()), unit_codes, "units.yaml")
+    unit_indicators = {str(k): str(v) for k, v in (u.get("unit_indicators") or {}).items()}
+    _check("unit", unit_indicators, unit_codes, "units.yaml")
+    _check("indicator", unit_indicators.values(), _seed_column(seeds, "indicators.csv", "code"), "units.yaml")
 
     q = _read(directory, "qualifiers.yaml")
     before, after, inside = ({str(k): str(v) for k, v in q[part].items()} for part in ("before", "after", "inside"))
@@ -150,6 +154,7 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         unit_family=families,
         count_classifiers=classifiers,
         classifier_measures=measures,
+        unit_indicators=unit_indicators,
         qualifiers_before=before,
         qualifiers_after=after,
         qualifiers_inside=inside,

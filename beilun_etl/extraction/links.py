@@ -271,19 +271,22 @@ def _stated_before(
     view: str, seg: Segments, cands: list[Candidate], resolver: IndicatorResolver, start: int, k: int, n: int
 ) -> list[tuple[int, int, str]]:
     """接待游客2150万人次，实现旅游总收入312亿元，分别增长12.5%和15.1%: the values of a 分别 with no list
-    go to the indicators of the figures the sentence stated just before it, one clause each."""
+    go to the indicators of the figures the sentence stated just before it, each named after the
+    figure before it (one clause each, or items of one clause: 第一产业增加值13.05亿元、第二产业…)."""
     before = [c for c in cands if start <= c.num_start < k][-n:] if n >= 2 else []
     chain = []
+    previous_end = -1
     for c in before:
-        cs, _ce = seg.clauses.span(c.num_start)
-        aliases = resolver.aliases_between(cs, c.start)
-        phrase = resolver.clean_phrase(view[cs : c.start])
+        lo = max(seg.clauses.span(c.num_start)[0], previous_end)
+        previous_end = c.end
+        aliases = resolver.aliases_between(lo, c.start)
+        phrase = resolver.clean_phrase(view[lo : c.start])
         if not aliases or resolver.code_of(phrase):
             # 省级科技型中小企业2850家: a phrase the dictionary lacks names it all the same;
             # 规上工业企业实现营业收入: one it has, but around a verb
-            aliases = [] if resolver.is_anaphoric(phrase) else [(cs, c.start, phrase)]
-        if not aliases or (chain and chain[-1][0] >= cs):
-            return []  # a figure without an indicator of its own, or two in one clause
+            aliases = [] if resolver.is_anaphoric(phrase) else [(lo, c.start, phrase)]
+        if not aliases:
+            return []  # a figure without an indicator of its own
         chain.append(aliases[-1])
     return chain if len(chain) == n and len({a[2] for a in chain}) == n else []
 
