@@ -22,7 +22,8 @@ SCOPES = {"sentence", "paragraph", "document", "table"}
 def test_each_rule_decides_its_example(key):
     dimension, name = key
     r = REGISTRY[key]
-    records = extract_figures("t", clean_text(r.example), dt.date(2024, 12, 31))
+    published = dt.date.fromisoformat(r.published) if r.published else dt.date(2024, 12, 31)
+    records = extract_figures("t", clean_text(r.example), published)
     found = [x for x in records if x["text"] == r.figure]
     assert found, f"{r.figure!r} not among {[x['text'] for x in records]}"
     decided = found[0]["trace"][dimension].split(">")

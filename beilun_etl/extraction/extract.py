@@ -29,6 +29,7 @@ from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import (
     PUBLICATION_YEAR,
     TITLE_PERIOD,
+    YEAR_UNDER_REVIEW,
     FigureTiming,
     apply_following_span,
     apply_planned,
@@ -82,6 +83,21 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         year = int(trailing["year"])
         return (dt.date(year, 1, 1), dt.date(year, 12, 31)), year
     return (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)), None
+
+
+def _reviewed_default(
+    exprs, default: tuple[dt.date, dt.date], base_year: int | None, published: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A text whose title names no year, published early in a year (review_year), that names last
+    year and not this one (刚刚过去的2007年…, 表2 2014年…; a January report, a February bulletin):
+    its figures that name no time are last year's, not the publication year's."""
+    reviewed = review_year(published)
+    if base_year is not None or reviewed == published.year:
+        return default
+    named = {e.year for e in exprs if e.kind == "explicit" and e.year and not (e.future or e.comparison or e.relative)}
+    if reviewed in named and published.year not in named:
+        return dt.date(reviewed, 1, 1), dt.date(reviewed, 12, 31)
+    return default
 
 
 class ArticleLike(Protocol):
@@ -164,6 +180,9 @@ def _sentence_records(
     dicts = resolver.dicts
     exprs = find_time_expressions(view, published.year, base_year, review_year(published))
     default_rule = TITLE_PERIOD if base_year is not None else PUBLICATION_YEAR
+    reviewed = _reviewed_default(exprs, default, base_year, published)
+    if reviewed != default:
+        default, default_rule = reviewed, YEAR_UNDER_REVIEW
 
     infos = _measures(view, seg, cands)
     zones, main, zone_rules = assign_zones(view, seg, cands, dicts, title, url)

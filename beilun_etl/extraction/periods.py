@@ -73,6 +73,15 @@ PUBLICATION_YEAR = rule(
     "全区地区生产总值1365.56亿元。",
     "1365.56亿元",
 )
+YEAR_UNDER_REVIEW = rule(
+    _P,
+    "year_under_review",
+    "no period named before it, in a text of the first months of a year that names last year and not this"
+    " one (a January report, a February bulletin): last year",
+    "刚刚过去的2023年，全省经济稳中有进。\n\n据初步统计，全省生产总值增长6.0%。",
+    "6.0%",
+    published="2024-01-16",
+)
 EXPLICIT = rule(
     _P,
     "explicit_period",

@@ -23,12 +23,21 @@ class Rule:
     figure: str  # the text of that figure in the example
     module: str
     revises: bool = False  # runs after the cascade and may change its answer
+    published: str | None = None  # the example's publication date, where the rule reads it (else 2024-12-31)
 
 
 REGISTRY: dict[tuple[str, str], Rule] = {}
 
 
-def rule(dimension: str, name: str, description: str, example: str, figure: str, revises: bool = False) -> str:
+def rule(
+    dimension: str,
+    name: str,
+    description: str,
+    example: str,
+    figure: str,
+    revises: bool = False,
+    published: str | None = None,
+) -> str:
     """Register a rule and return its name (the value the trace stores)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
@@ -38,7 +47,7 @@ def rule(dimension: str, name: str, description: str, example: str, figure: str,
     known = REGISTRY.get((dimension, name))
     if known is not None and known.module != module:
         raise ValueError(f"rule {dimension}.{name} registered twice ({known.module}, {module})")
-    REGISTRY[(dimension, name)] = Rule(dimension, name, description, example, figure, module, revises)
+    REGISTRY[(dimension, name)] = Rule(dimension, name, description, example, figure, module, revises, published)
     return name
 
 
