@@ -37,6 +37,7 @@ class Indicator:
     unit: str
     kind: str
     aliases: tuple[str, ...]
+    category: str = ""  # indicators.csv's category (economy, industry, port ...)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,12 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
     for row in _read_rows(base / "indicators.csv"):
         aliases = (*_split_aliases(row.get("aliases", "")), row["name_zh"].strip())
         indicators[row["code"]] = Indicator(
-            row["code"], row["name_zh"].strip(), row["unit"].strip(), (row.get("kind") or "flow").strip(), aliases
+            row["code"],
+            row["name_zh"].strip(),
+            row["unit"].strip(),
+            (row.get("kind") or "flow").strip(),
+            aliases,
+            (row.get("category") or "").strip(),
         )
     zones_raw: dict[str, Zone] = {}
     for row in _read_rows(base / "zones.csv"):

@@ -46,7 +46,7 @@ from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
-from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, title_span
+from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, port_of_city, title_span
 
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _WORK_REPORT = "工作报告"
@@ -199,6 +199,7 @@ def _sentence_records(
     listed = respectively_indicators(view, seg, cands, resolver)
     scene = Scene(view, seg, resolver, LeadIns(view, seg, resolver), cands, infos)
     attributions, shares_of, indicator_rules = attribute(scene, listed, parts)
+    port_of_city(zones, zone_rules, [a.code if a else None for a in attributions], dicts)
 
     flows = [_is_flow(a, dicts) for a in attributions]
     widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows, period_rules)

@@ -514,7 +514,7 @@ def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
 @_revision(
     "short_name",
     "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
-    " 规模以上工业增加值; 占比 after a share): that indicator, named short",
+    " 规模以上工业增加值; 占比 after a share), or of the one indicator its unit counts (吞吐量 in 标准箱)",
     "全市规模以上工业增加值同比增长3.4%，其中10月份增加值同比增长7.3%。",
     "7.3%",
 )
@@ -522,6 +522,9 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited:
         return None
     phrase = attr.phrase
+    default = s.resolver.dicts.indicators.get(LEX.unit_indicators.get(s.cands[i].unit, ""))
+    if default is not None and len(phrase) >= 2 and default.name_zh.endswith(phrase):
+        return Attribution(phrase, default.code)  # 吞吐量339.47万标准箱: the one indicator counted in boxes
     para = s.seg.paragraphs.index(s.cands[i].num_start)
     for j in range(i - 1, -1, -1):
         if s.seg.paragraphs.index(s.cands[j].num_start) != para:

@@ -21,12 +21,13 @@ _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml: �
 _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])  # 今年, 去年 ...
 # the first characters of the lexicon's words, for the lookahead of _TIME_RE
 _FIRST_CHARS = "".join(sorted({w[0] for w in (*LEX.periods["year_parts"], *LEX.periods["relative_years"])}))
-# 一至三季度 (January to September), 二季度末 (a day), 一至十月 (months in Chinese numerals);
+# 一至三季度 (January to September), 二季度末 (a day), 一至十月 and 三月 (months in Chinese numerals);
 # 首季, 首三季, 首半年 (Hong Kong: the first quarter, three quarters, half)
 _CN_SUBS = (
     r"首[二两三2-3]?季度?|首半年|[一1][至到~-][二三四2-4]季度|第?[一二三四1-4]季度末?"
     r"|(?<![A-Za-z])(?:Q1-Q[2-4]|Q[1-4]|H[12])(?![A-Za-z\d])"  # Q1, Q1-Q3, H1 (media)
     r"|[一二三四五六七八九十]{1,2}[至到][一二三四五六七八九十]{1,3}月(?:份)?"
+    r"|(?<![一二三四五六七八九十两个])(?:十[一二]?|[一二三四五六七八九])月(?:份)?(?:末|底)?"  # 三月, 十一月份, 六月末
 )
 # 11月10日至16日, 1月1日-3月15日: a range of days
 _DAYS = r"(?P<{p}dm1>\d{{1,2}})月(?P<{p}dd1>\d{{1,2}})日?[-~至到](?:(?P<{p}dm2>\d{{1,2}})月)?(?P<{p}dd2>\d{{1,2}})日"
@@ -157,11 +158,14 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
         if sub.startswith("前"):
             months = 9 if sub[1] in "三3" else 6
             return dt.date(year, 1, 1), _month_end(year, months)
-        if sub.endswith(("月", "月份")):  # 一至十月
-            first, last = (int(parse_number(n)) for n in re.split("[至到]", sub.rstrip("份").rstrip("月")))
-            if 1 <= first <= last <= 12:
-                return dt.date(year, first, 1), _month_end(year, last)
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if sub.rstrip("末底").endswith(("月", "月份")):  # 一至十月, 三月, 六月末
+            months = [int(parse_number(n)) for n in re.split("[至到]", sub.rstrip("末底").rstrip("份").rstrip("月"))]
+            first, last = months[0], months[-1]
+            if not 1 <= first <= last <= 12:
+                return dt.date(year, 1, 1), dt.date(year, 12, 31)
+            if sub[-1] in "末底":
+                return _month_end(year, last), _month_end(year, last)
+            return dt.date(year, first, 1), _month_end(year, last)
         if sub.startswith(("Q", "H")):  # Q3, Q1-Q3, H1
             if sub[0] == "H":
                 return (

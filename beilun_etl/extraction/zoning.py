@@ -148,6 +148,31 @@ COMPARED = rule(
     "6.1%",
     revises=True,
 )
+PORT_OF_CITY = rule(
+    _Z,
+    "port_of_city",
+    "a port's figure (throughput, berths) of a city that has one port: the port (上海 for 上海港)",
+    "全球港口排名\n上海集装箱吞吐量4730万标准箱。",
+    "4730万标准箱",
+    revises=True,
+)
+
+
+def port_of_city(zones: list[str], rules: list[str], codes: list[str | None], dicts: Dictionaries) -> None:
+    """The figures of port indicators whose zone is a city with exactly one port in the dictionary
+    (上海以973.97万个标准箱居首: 上海港's boxes) move to that port; a port, a port area or a city
+    with several ports keeps its zone."""
+    ports: dict[str, list[str]] = {}
+    for z in dicts.zones.values():
+        if z.zone_type == "port" and z.parent_code:
+            ports.setdefault(z.parent_code, []).append(z.code)
+    for i, code in enumerate(codes):
+        indicator = dicts.indicators.get(code or "")
+        if indicator is not None and indicator.category == "port" and len(ports.get(zones[i], ())) == 1:
+            zones[i] = ports[zones[i]][0]
+            _revise(rules, i, PORT_OF_CITY)
+
+
 RESPECTIVELY = rule(
     _Z,
     "respectively_zones",
