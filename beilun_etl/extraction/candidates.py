@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
+
+_W = word_alternations("number_words")  # lexicon/number_words.yaml
 
 # Not figures (words, to move into the lexicon): the nouns of named sets of a programme, counted with a
 # Chinese numeral (十项重大工程, 八个方面的工作, 七大提升行动, 五个新高地); the nouns of the figures of a text
@@ -44,13 +46,11 @@ PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
 POST_QUALIFIERS = alternation(LEX.qualifiers_after)  # after a figure
 _PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
 _POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
-_PERSON_AFTER_WEI = re.compile(
-    r"(?:院士|专家|人才|博士|教授|工匠|企业家|志愿者|代表|委员|员工|外籍|高层次|青年|国家级|省级)"
-)
+_PERSON_AFTER_WEI = re.compile(rf"(?:{_W['person_after_wei']})")
 _CLAUSE_END = re.compile(r"[，,。；;、）)]|$")
 _CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
 # 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
-_SIZE_CLASS_NOUN = r"(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目|产业集群|集群|产业链|龙头企业)"
+_SIZE_CLASS_NOUN = rf"(?:{_W['size_class_noun']})"
 _SIZE_CLASS_AFTER = re.compile(
     r"(?:[、和及至-][\d.]+(?:万亿|亿|万)?(?:元|美元|吨)?)*"
     rf"(?:(?:及?以上|及?以下)?的|及?以上){_SIZE_CLASS_NOUN}"
@@ -64,7 +64,7 @@ _APPROX_SHARE = re.compile(
     "(?:" + alternation(w for w, kind in LEX.qualifiers_before.items() if kind == "approx") + r")占[^，,。；;]{0,14}$"
 )
 # 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
-_OTHER_CURRENCY_BEFORE = re.compile(rf"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:{PRE_QUALIFIERS}|为|达)?$")
+_OTHER_CURRENCY_BEFORE = re.compile(rf"(?:{_W['other_currency_before']})(?:{PRE_QUALIFIERS}|为|达)?$")
 QUALIFIER_KIND = LEX.qualifier_kind
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
 # 第一, 数十, 这一成绩, 那一年, 唯一一个: a numeral after these is an ordinal, a word or a pronoun's part
@@ -74,7 +74,7 @@ _NAMED_SET_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{NAMED_SET_NOUNS}
 # 三个“一号工程”: a Chinese-numeral count of quoted names
 _QUOTE_OPEN = "“\"'‘"
 # 31个核心数据, 11个数字: a count of the text's own figures
-_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:核心|关键|重要|亮眼|硬核)?(?:{FIGURES_OF_THE_TEXT})")
+_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:{_W['figures_of_the_text_after']})?(?:{FIGURES_OF_THE_TEXT})")
 _MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
@@ -86,8 +86,8 @@ _RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
 # short window (a pattern starting with optional groups would be tried at every position).
 _RANK_CORE = re.compile(
     rf"第(?P<n>{_CN_RANK})(?P<suf>位|名)?"
-    r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
-    r"(?!\.\d|[万亿千百]|[余多]?(?:标准箱|标箱|吨|辆|台|件|户|人))"  # 第3000万标准箱: the nth unit, a milestone
+    rf"(?!{_W['not_a_rank_after']}|\d|[一二三四五六七八九十])"
+    rf"(?!\.\d|[万亿千百]|[余多]?(?:{_W['milestone_units']}))"  # 第3000万标准箱: the nth unit, a milestone
 )
 _RANK_BEFORE = re.compile(
     rf"(?P<verb>{_RANK_VERBS}|分别)?"
@@ -105,9 +105,9 @@ _TOP_BEFORE = re.compile(rf"(?P<verb>{_PLACE_VERBS})(?P<mid>[^，,。；;！？!
 _RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
 _RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
 # 从2007年的A变为2008年的B, 由上年的A演变为B: a structure given for two years
-_RATIO_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?|上年|去年|上年末|今年|本年)?的?"
+_RATIO_YEAR = rf"(?:(?:19|20)\d{{2}}年(?:末|底)?|{_W['ratio_year']})?的?"
 _RATIO_SPAN_START = re.compile(rf"(?:从|由){_RATIO_YEAR}$")
-_RATIO_SPAN_END = re.compile(rf"(?:调整|变|演变|优化|转变|改变|变化)(?:为|到|至){_RATIO_YEAR}$")
+_RATIO_SPAN_END = re.compile(rf"(?:{_W['ratio_span_end']})(?:为|到|至){_RATIO_YEAR}$")
 _RATIO_NOUN = r"(?:产业(?:结构|比例|构成|比重)|三次产业)"
 _RATIO_SPAN_LABEL = re.compile(rf"{_RATIO_NOUN}[^。；;]{{0,16}}$")
 _RATIO_NOUN = re.compile(_RATIO_NOUN)

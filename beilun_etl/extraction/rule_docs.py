@@ -159,8 +159,11 @@ def render() -> str:
         "rank scopes": ", ".join(lex.rank_scopes),
         "generic zone words": ", ".join(sorted(lex.generic_zone_words)),
         **{f"period words: {k}": ", ".join(v) for k, v in lex.periods.items()},
-        **{f"measure cues: {k}": ", ".join(v) for k, v in lex.measure_cues.items()},
-        **{f"indicator words: {k}": ", ".join(v) for k, v in lex.indicator_words.items()},
+        **{
+            f"{name.replace('_', ' ')}: {k}": ", ".join(v)
+            for name, lists in lex.word_lists.items()
+            for k, v in lists.items()
+        },
     }
     for what, words in listed.items():
         out.append(f"- **{what}**: {words}\n")

@@ -13,8 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.numbers import parse_number
+
+_W = word_alternations("time_words")  # lexicon/time_words.yaml
 
 _CN = r"[一二两三四五六七八九十]+"
 _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml: 上半年, 前三季度 ...
@@ -38,7 +40,7 @@ _SUB = (
     + _YEAR_PARTS
     + "|前2季度|前3季度|"
     + _CN_SUBS.replace("{", "{{").replace("}", "}}")
-    + r"|年末|年底|末|底|初))"
+    + rf"|{_W['year_end_parts']}))"
 )
 _BARE_SUB = (
     r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|"
@@ -57,7 +59,11 @@ _TIME_RE = re.compile(
     r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
-    r"|(?P<rel>" + _RELATIVE_YEARS + r"|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)" + _SUB.format(p="r") + "?"
+    r"|(?P<rel>"
+    + _RELATIVE_YEARS
+    + rf"|过去一年|过去的一年)(?!{_W['not_after_a_relative_year']})"
+    + _SUB.format(p="r")
+    + "?"
     r"|(?P<same>同期)"
     r"|(?P<agon>\d{1,2}|" + _CN + r")年前"
     r"|(?P<cur>截至目前|截止目前|截至当前|截至今年|今年以来|目前|至今|当前|现阶段|近年来|近年|日前|前不久|近日|每年|如今)"
@@ -73,15 +79,15 @@ _TIME_RE = re.compile(
 # 3年，… at the start of a clause. Matched from the clause break before it (a text start counts as
 # one): the engine then jumps from break to break instead of trying every number of the text.
 _CLAUSE_START_SPAN = re.compile(r"[\n，,。；;](?=(?P<span>(?P<n>\d{1,2}|" + _CN + r")(?:多)?年)[，,])")
-_COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|与|相比|对比|跟|高于|低于|快于|慢于|是)$")
+_COMPARISON_BEFORE = re.compile(rf"(?:{_W['comparison_before']})$")
 _REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
 _BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
 _FROM_BEFORE = re.compile(r"(?:从|由|自)$")
 # 至/到 open a target date (到2027年), except in 截至/截止到 (up to a past or present date)
-_FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|(?<!截止)(?<!截)到|争取|目标|预期|有望|(?<!截)至|届时)$")
-_CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|增|升|降|跃升)(?:到|至)$")
+_FUTURE_BEFORE = re.compile(rf"(?:{_W['future_before']}|(?<!截止)(?<!截)到|争取|目标|预期|有望|(?<!截)至|届时)$")
+_CHANGE_TO_BEFORE = re.compile(rf"(?:{_W['change_to_before']})(?:到|至)$")
 _FUTURE_AFTER = re.compile(
-    r"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:建成|完工|投用|投产|竣工|达产)|(?:远景|愿景|目标|规划|展望)"
+    rf"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:{_W['completion_verbs']})|(?:{_W['plan_words']})"
     r"|(?:主要|发展|经济社会发展)?(?:主要)?预期目标"  # 2024年主要预期目标是: this year's targets
 )
 # 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
@@ -92,7 +98,7 @@ _PARAGRAPH_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before the end
 # 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
-_PLAN_AFTER = re.compile(r"[^。；;！？\n]{0,12}?(?:将|预计|计划|力争|争取|目标|有望|预期|确保)")
+_PLAN_AFTER = re.compile(rf"[^。；;！？\n]{{0,12}}?(?:{_W['plan_after']})")
 # 较1-9月份和上年同期提高…: a period joined to a comparison base by one of these is a base too
 _BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
 # 一年来: the year under review, as a year (not a span ending at the last year reported)
@@ -198,7 +204,7 @@ def _number(text: str) -> int:
 # 2020-2024年, 2020至2024年: the years of a span (the matching view writes every dash as -); not the
 # years in a programme's name (规划（2021-2025年）, 2021-2025年行动计划)
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d{2})[-~至到](?P<y2>(?:19|20)\d{2})年(?!度|[)）])")
-_PROGRAMME_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:规划|计划|纲要|方案|行动)")
+_PROGRAMME_AFTER = re.compile(rf"[^，,。；;\n]{{0,12}}?(?:{_W['programme_after']})")
 
 
 def _year_ranges(view: str, pub_year: int) -> list[TimeExpr]:
