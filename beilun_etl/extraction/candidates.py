@@ -17,10 +17,10 @@ from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNIT
 
 _W = word_alternations("number_words")  # lexicon/number_words.yaml
 
-# Not figures (words, to move into the lexicon): the nouns of named sets of a programme, counted with a
+# Not figures: the nouns of named sets of a programme, counted with a
 # Chinese numeral (十项重大工程, 八个方面的工作, 七大提升行动, 五个新高地); the nouns of the figures of a text
 # itself (31个核心数据, 11个数字); what a number opening a quotation names (“四个上虞”, “三个年”活动).
-NAMED_SET_NOUNS = "方面|工程|行动|任务|举措|攻坚|战略|计划|活动|专项|品牌|高地|重点工作"
+NAMED_SET_NOUNS = _W["named_set_nouns"]  # lexicon/number_words.yaml
 FIGURES_OF_THE_TEXT = "数据|数字|关键词"
 QUOTED_NAME_CLASSIFIERS = "个|项|大|条|张|化|年"
 # 分别为23323395346268亿元: numbers run together by a copy that lost their separators; no economic figure

@@ -48,7 +48,7 @@ _PLACE_NAME = re.compile(
 _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
 # (成为全省首个规上工业总产值突破6000亿元的区县: the first of a group, no narrowing noun)
-_SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有|成为.{0,8}?(?:首个|第一个|唯一))")
+_SUBJECT_AND_VERB = re.compile(rf"^.*(?:{_W['subject_verbs']}|成为.{{0,8}}?(?:首个|第一个|唯一))")
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
@@ -68,7 +68,7 @@ _TIME = re.compile(
     rf"(?:19|20)\d{{2}}年(?:\d{{1,2}}(?:-\d{{1,2}})?月(?:份)?)?(?:{_YEAR_PARTS}|一季度|末|底|的)?|"
     rf"\d{{1,2}}(?:-\d{{1,2}})?月(?:份|\d{{1,2}}[日号](?:当天|当日)?)?|(?:{_W['event_periods']})?期间|今年以来|"
     rf"{_RELATIVE_YEARS}|同期|{_YEAR_PARTS}|"
-    r"[一二三四]季度|首[一二三]?季度?|首半年|当月|当季|单月|单季|本月|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
+    rf"[一二三四]季度|首[一二三]?季度?|{_W['time_words']}|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
     rf"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?={_W['after_n_years']})"  # 三年年均增长28%, 五年净增
 )

@@ -16,7 +16,7 @@ from beilun_etl.extraction.rules import rule
 
 _QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
 _CUES = word_alternations("measures")  # lexicon/measures.yaml
-_NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
+_NEUTRAL_TAIL = rf"(?:了)?(?:{_CUES['neutral_tail_verbs']})?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(rf"(?:{_CUES['level_to_verbs']})(?:到|至)(?:了)?" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CAGR = re.compile(

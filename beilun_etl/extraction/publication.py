@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*")
 _PROBE_YEAR = 2000  # relative years resolve against it: 去年 is 1999
 # 今年 in a sentence that sets a target (今年全省经济增长预期目标为5%左右, 今年将新建…) is no report of
 # this year's results: a text reporting last year and setting this year's targets is a January report.
-_TARGET_IN_SENTENCE = re.compile(r"目标|预期|计划|力争|争取|确保|将|要|预计|拟|建议")
+_TARGET_IN_SENTENCE = re.compile(rf"目标|{_W['target_words']}|建议")
 # The date in a page's URL (news sites and government portals file pages by it): /2021/0913/,
 # /2023/07/20/, /20230130/, /art/2021/5/8/, /202403/01/, t20221123_
 URL_DATES = (

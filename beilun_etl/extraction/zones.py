@@ -51,10 +51,10 @@ _URL_HOST = re.compile(r"^[a-z]+://(?P<host>[^/:]+)", re.IGNORECASE)
 
 _SUBJECT_PREFIX = re.compile(
     rf"(?:[\s“”\"'（(）)]|{_W['subject_prefix']}|"
-    r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|"
+    rf"数据显示|{_W['subject_openers']}|"
     rf"{_RELATIVE_YEARS}|{_YEAR_PARTS}|"
     r"一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
-    r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
+    rf"\d{{1,2}}-\d{{1,2}}月|{_W['subject_openers_after_time']}|"
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|据[^，,。；;\n]{1,10}(?:报道|消息)|"
     # a news agency's byline: 本报讯, （本报宁波电）, 新华社宁波11月20日电（记者 张三）
     rf"[（(【]?(?:{_W['news_agencies']})[^，,。；;\n）)】]{{0,20}}?[电讯]"
@@ -80,7 +80,7 @@ _PERIOD_AFTER_PLACE = (
 )
 PLACE_ACTS = (
     rf"(?=(?:{_YEAR_AFTER_PLACE}|{_PERIOD_AFTER_PLACE})?"
-    r"(?:实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
+    rf"(?:{_W['place_acts']}|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
 )
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
@@ -93,7 +93,7 @@ BARE_PORT = "港区"
 # After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
 # than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
 _SUBJECT_VERB = re.compile(
-    rf"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|新[设建引认开批]|{_W['subject_verb']}|{_PERIOD_AFTER_PLACE}|全市|经济|的(?:地区生产总值|GDP)|"
+    rf"(?:{_W['subject_verbs']}|新[设建引认开批]|{_W['subject_verb']}|{_PERIOD_AFTER_PLACE}|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
 _YEAR_OR_YEAR_END_AFTER_PLACE = re.compile(_YEAR_AFTER_PLACE + "(?:末|底)?")
