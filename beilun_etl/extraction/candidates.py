@@ -136,7 +136,10 @@ def _qualifier_before(view: str, start: int) -> tuple[str, int]:
     return kind, (m.start() if not m.group("link") else start)
 
 
-def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
+# _number_candidate, step by step: where the number starts (its sign), what it is made of, whether it
+# is prose rather than a figure, its unit, its value, its qualifier.
+def _sign_and_start(view: str, m: re.Match[str]) -> tuple[int, str, bool] | None:
+    """(start, the character before it, negative), a sign included; None for the digits of a name."""
     start = m.start()
     prev = view[start - 1] if start else ""
     if prev in RANGE_DASHES and start >= 2 and (view[start - 2] in _UNIT_FINALS or view[start - 2].isdigit()):
@@ -159,6 +162,14 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         and not _ACRONYM_BEFORE.search(view, max(0, start - 4), start)
     ):
         return None  # 5G, PM2.5, C919: digits of a name (but GDP1234.5亿元 is a figure)
+    return start, prev, negative
+
+
+def _number_parts(
+    view: str, m: re.Match[str], start: int
+) -> tuple[str, str, str | None, str | None, str | None] | None:
+    """(number text, unit text, multiplier, inner qualifier, percent text): a fraction (三分之一, 1/5
+    after 占) as its percentage; None for a slash that is no share (7/24)."""
     pnum = m.group("pnum")
     fraction = m.group("fden"), m.group("fnum")
     if m.group("sden") is not None:
@@ -168,41 +179,45 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if fraction[0] is not None:  # 三分之一, 1/5: a share in percent, 33.3333333333
         pnum = f"{parse_number(fraction[1]) / parse_number(fraction[0]) * 100:.10f}".rstrip("0").rstrip(".")
     if pnum is not None:
-        num_text, unit_text, mult, q_inner = pnum, "%", None, None
-    else:
-        num_text, unit_text, mult = m.group("num"), m.group("unit"), m.group("mult")
-        q_inner = m.group("q1") or m.group("q2")
-    is_cn = not num_text[0].isdigit()
-    if is_cn:
-        if prev in _CN_BAD_BEFORE:
-            return None
-        if not (CN_DIGITS & set(num_text)) and not q_inner and _qualifier_before(view, start)[0] == "exact":
-            return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 or before 余 (万余人)
-        if (
-            num_text == "一"
-            and unit_text not in _SINGLE_OK_UNITS
-            and pnum is None
-            and not _CLAUSE_END.match(view, m.end())
-        ):
-            return None  # 一家企业, 一批项目: prose; 孵化器一家。: a count
-        if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
-            return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
-        if (
-            pnum is None
-            and m.group("unit") in ("个", "项", "大", "条")
-            and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()))
-        ):
-            return None  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
+        return pnum, "%", None, None, pnum
+    return m.group("num"), m.group("unit"), m.group("mult"), m.group("q1") or m.group("q2"), None
+
+
+def _chinese_numeral_is_prose(
+    view: str, m: re.Match[str], start: int, prev: str, num_text: str, unit_text: str, q_inner: str | None,
+    pnum: str | None,
+) -> bool:  # fmt: skip
+    """一家企业, 百家争鸣, 两个100%, 三个“一号工程”: a Chinese numeral in prose, no figure."""
+    if prev in _CN_BAD_BEFORE:
+        return True
+    if not (CN_DIGITS & set(num_text)) and not q_inner and _qualifier_before(view, start)[0] == "exact":
+        return True  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 or before 余 (万余人)
+    if num_text == "一" and unit_text not in _SINGLE_OK_UNITS and pnum is None and not _CLAUSE_END.match(view, m.end()):
+        return True  # 一家企业, 一批项目: prose; 孵化器一家。: a count
+    if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
+        return True  # 两个100%, 三个一号工程: a count of the names or figures that follow
+    return (
+        pnum is None
+        and m.group("unit") in ("个", "项", "大", "条")
+        and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()) is not None)
+    )  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
+
+
+def _counts_no_things(view: str, m: re.Match[str], prev: str, unit_text: str, pnum: str | None) -> bool:
+    """31个核心数据, 名列, 前8个月, 前移2位: the word after the unit makes it no count of things."""
     end = m.end()
     if pnum is None and m.group("unit") == "个" and _FIGURES_OF_THE_TEXT_AFTER.match(view, end):
-        return None  # 31个核心数据: how many figures the text shows, not a figure
+        return True  # 31个核心数据: how many figures the text shows, not a figure
     nxt = view[end : end + 3]
     if nxt.startswith("级") or (unit_text == "名" and (nxt.startswith("列") or prev == "前")):
-        return None  # 名列, 前三名企业: a place in a ranking, no count of people
+        return True  # 名列, 前三名企业: a place in a ranking, no count of people
     if unit_text == "个" and nxt.startswith(("月", "小时", "工作日", "季度", "交易日")):
-        return None  # 前8个月, 24个小时: durations
-    if unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end):
-        return None  # 前移2位: places in a ranking, not people
+        return True  # 前8个月, 24个小时: durations
+    return unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end)  # 前移2位: places in a ranking
+
+
+def _unit_and_end(view: str, unit_text: str, end: int) -> tuple[str, float, str | None, int] | None:
+    """(unit, factor, classifier, end): a count's classifier may be a measure word (个标准箱: TEU)."""
     unit, factor = UNITS[unit_text]
     classifier = unit_text if unit == "count" else None
     if unit == "count":
@@ -212,20 +227,22 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
                 if view.startswith("级", end):
                     return None
                 break
+    return unit, factor, classifier, end
+
+
+def _scaled_value(num_text: str, mult: str | None, factor: float) -> float | None:
+    """The number times its multiplier (万, 亿) and its unit's factor; None if it does not parse."""
     try:
         value = parse_number(num_text)
     except (ValueError, KeyError):
         return None
     total_factor = (MULTIPLIERS[mult] if mult else 1.0) * factor
-    value = scale(num_text, total_factor) if not is_cn else value * total_factor
-    if unit_text == "成" and view.startswith("半", end):
-        value, end = value + 5, end + 1  # 一成半: 15%
-    elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
-        q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
-    if abs(value) >= MAX_PLAUSIBLE_VALUE:
-        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
-    if negative:
-        value = -value
+    return scale(num_text, total_factor) if num_text[0].isdigit() else value * total_factor
+
+
+def _qualifier_and_span(view: str, start: int, end: int, unit: str, q_inner: str | None) -> tuple[str, int, int] | None:
+    """(qualifier, text start, end), the qualifiers before and after included; None for another
+    currency's amount (新台币1.2兆元) or a size class of a noun (超亿元企业, 10亿元以上项目)."""
     qualifier, text_start = _qualifier_before(view, start)
     if unit == "CNY" and _OTHER_CURRENCY_BEFORE.search(view, max(0, text_start - 6), text_start):
         return None
@@ -244,6 +261,39 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         qualifier = QUALIFIER_KIND[post.group("q")]
         if not post.group("link"):
             end = post.end()
+    return qualifier, text_start, end
+
+
+def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
+    """The figure a match of _NUMBER_RE is, or None when it is no figure (a name, prose, a size class)."""
+    if (signed := _sign_and_start(view, m)) is None:
+        return None
+    start, prev, negative = signed
+    if (parts := _number_parts(view, m, start)) is None:
+        return None
+    num_text, unit_text, mult, q_inner, pnum = parts
+    if not num_text[0].isdigit() and _chinese_numeral_is_prose(
+        view, m, start, prev, num_text, unit_text, q_inner, pnum
+    ):
+        return None
+    if _counts_no_things(view, m, prev, unit_text, pnum):
+        return None
+    if (unit_end := _unit_and_end(view, unit_text, m.end())) is None:
+        return None
+    unit, factor, classifier, end = unit_end
+    if (value := _scaled_value(num_text, mult, factor)) is None:
+        return None
+    if unit_text == "成" and view.startswith("半", end):
+        value, end = value + 5, end + 1  # 一成半: 15%
+    elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
+        q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
+    if abs(value) >= MAX_PLAUSIBLE_VALUE:
+        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
+    if negative:
+        value = -value
+    if (qualified := _qualifier_and_span(view, start, end, unit, q_inner)) is None:
+        return None
+    qualifier, text_start, end = qualified
     return Candidate(text_start, end, start, round(value, 10), unit, classifier, qualifier, "number")
 
 
