@@ -12,14 +12,16 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
 
-# Not figures (words, to move into the lexicon): the nouns of named sets of a programme, counted with a
+_W = word_alternations("number_words")  # lexicon/number_words.yaml
+
+# Not figures: the nouns of named sets of a programme, counted with a
 # Chinese numeral (十项重大工程, 八个方面的工作, 七大提升行动, 五个新高地); the nouns of the figures of a text
 # itself (31个核心数据, 11个数字); what a number opening a quotation names (“四个上虞”, “三个年”活动).
-NAMED_SET_NOUNS = "方面|工程|行动|任务|举措|攻坚|战略|计划|活动|专项|品牌|高地|重点工作"
+NAMED_SET_NOUNS = _W["named_set_nouns"]  # lexicon/number_words.yaml
 FIGURES_OF_THE_TEXT = "数据|数字|关键词"
 QUOTED_NAME_CLASSIFIERS = "个|项|大|条|张|化|年"
 # 分别为23323395346268亿元: numbers run together by a copy that lost their separators; no economic figure
@@ -45,13 +47,11 @@ PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
 POST_QUALIFIERS = alternation(LEX.qualifiers_after)  # after a figure
 _PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
 _POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
-_PERSON_AFTER_WEI = re.compile(
-    r"(?:院士|专家|人才|博士|教授|工匠|企业家|志愿者|代表|委员|员工|外籍|高层次|青年|国家级|省级)"
-)
+_PERSON_AFTER_WEI = re.compile(rf"(?:{_W['person_after_wei']})")
 _CLAUSE_END = re.compile(r"[，,。；;、）)]|$")
 _CN_OR_DIGIT = re.compile(r"[\d零一二两三四五六七八九十百]")
 # 10亿元、50亿元的企业 / 2000万元及以上的工业法人单位: size classes of the noun, not figures
-_SIZE_CLASS_NOUN = r"(?:企业|项目|工业企业|单位|法人单位|公司|大项目|产业项目|产业集群|集群|产业链|龙头企业)"
+_SIZE_CLASS_NOUN = rf"(?:{_W['size_class_noun']})"
 _SIZE_CLASS_AFTER = re.compile(
     r"(?:[、和及至-][\d.]+(?:万亿|亿|万)?(?:元|美元|吨)?)*"
     rf"(?:(?:及?以上|及?以下)?的|及?以上){_SIZE_CLASS_NOUN}"
@@ -65,7 +65,7 @@ _APPROX_SHARE = re.compile(
     "(?:" + alternation(w for w, kind in LEX.qualifiers_before.items() if kind == "approx") + r")占[^，,。；;]{0,14}$"
 )
 # 新台币150万元, 港币30亿元: an amount in a currency the contract has no unit for, not yuan
-_OTHER_CURRENCY_BEFORE = re.compile(rf"(?:新台币|台币|港币|日元|欧元|英镑|韩元)(?:{PRE_QUALIFIERS}|为|达)?$")
+_OTHER_CURRENCY_BEFORE = re.compile(rf"(?:{_W['other_currency_before']})(?:{PRE_QUALIFIERS}|为|达)?$")
 QUALIFIER_KIND = LEX.qualifier_kind
 CN_DIGITS = frozenset("一二两三四五六七八九十")  # a Chinese numeral holds one (百, 万 alone are words)
 # 第一, 数十, 这一成绩, 那一年, 唯一一个: a numeral after these is an ordinal, a word or a pronoun's part
@@ -75,7 +75,7 @@ _NAMED_SET_AFTER = re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{NAMED_SET_NOUNS}
 # 三个“一号工程”: a Chinese-numeral count of quoted names
 _QUOTE_OPEN = "“\"'‘"
 # 31个核心数据, 11个数字: a count of the text's own figures
-_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:核心|关键|重要|亮眼|硬核)?(?:{FIGURES_OF_THE_TEXT})")
+_FIGURES_OF_THE_TEXT_AFTER = re.compile(rf"(?:{_W['figures_of_the_text_after']})?(?:{FIGURES_OF_THE_TEXT})")
 _MORE_AFTER = re.compile(r"多(?![数元样种家个])")  # 两成多 (not 3倍多元化)
 _SINGLE_OK_UNITS = {"倍", "成", "%"}  # 一倍, 两成: fine; 一个, 一批: prose, not figures
 
@@ -87,8 +87,8 @@ _RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
 # short window (a pattern starting with optional groups would be tried at every position).
 _RANK_CORE = re.compile(
     rf"第(?P<n>{_CN_RANK})(?P<suf>位|名)?"
-    r"(?!届|次|批|期|轮|季度|产业|方阵|梯队|章|节|条|款|号|部|篇|卷|版|代|级|类|档|阶段|个|座|家|项|\d|[一二三四五六七八九十])"
-    r"(?!\.\d|[万亿千百]|[余多]?(?:标准箱|标箱|吨|辆|台|件|户|人))"  # 第3000万标准箱: the nth unit, a milestone
+    rf"(?!{_W['not_a_rank_after']}|\d|[一二三四五六七八九十])"
+    rf"(?!\.\d|[万亿千百]|[余多]?(?:{_W['milestone_units']}))"  # 第3000万标准箱: the nth unit, a milestone
 )
 _RANK_BEFORE = re.compile(
     rf"(?P<verb>{_RANK_VERBS}|分别)?"
@@ -106,9 +106,9 @@ _TOP_BEFORE = re.compile(rf"(?P<verb>{_PLACE_VERBS})(?P<mid>[^，,。；;！？!
 _RATIO_RE = re.compile(rf"(?=\d)(?=[\d,.]*+:)(?P<a>{ARABIC}):(?P<b>{ARABIC}):(?P<c>{ARABIC})(?![\d:])")
 _RATIO_LABEL = re.compile(r"产业(?:结构|比例|构成)[^，,。；;]{0,6}$|三次产业[^，,。；;]{0,8}$")
 # 从2007年的A变为2008年的B, 由上年的A演变为B: a structure given for two years
-_RATIO_YEAR = r"(?:(?:19|20)\d{2}年(?:末|底)?|上年|去年|上年末|今年|本年)?的?"
+_RATIO_YEAR = rf"(?:(?:19|20)\d{{2}}年(?:末|底)?|{_W['ratio_year']})?的?"
 _RATIO_SPAN_START = re.compile(rf"(?:从|由){_RATIO_YEAR}$")
-_RATIO_SPAN_END = re.compile(rf"(?:调整|变|演变|优化|转变|改变|变化)(?:为|到|至){_RATIO_YEAR}$")
+_RATIO_SPAN_END = re.compile(rf"(?:{_W['ratio_span_end']})(?:为|到|至){_RATIO_YEAR}$")
 _RATIO_NOUN = r"(?:产业(?:结构|比例|构成|比重)|三次产业)"
 _RATIO_SPAN_LABEL = re.compile(rf"{_RATIO_NOUN}[^。；;]{{0,16}}$")
 _RATIO_NOUN = re.compile(_RATIO_NOUN)
@@ -137,7 +137,10 @@ def _qualifier_before(view: str, start: int) -> tuple[str, int]:
     return kind, (m.start() if not m.group("link") else start)
 
 
-def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
+# _number_candidate, step by step: where the number starts (its sign), what it is made of, whether it
+# is prose rather than a figure, its unit, its value, its qualifier.
+def _sign_and_start(view: str, m: re.Match[str]) -> tuple[int, str, bool] | None:
+    """(start, the character before it, negative), a sign included; None for the digits of a name."""
     start = m.start()
     prev = view[start - 1] if start else ""
     if prev in RANGE_DASHES and start >= 2 and (view[start - 2] in _UNIT_FINALS or view[start - 2].isdigit()):
@@ -160,6 +163,14 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         and not _ACRONYM_BEFORE.search(view, max(0, start - 4), start)
     ):
         return None  # 5G, PM2.5, C919: digits of a name (but GDP1234.5亿元 is a figure)
+    return start, prev, negative
+
+
+def _number_parts(
+    view: str, m: re.Match[str], start: int
+) -> tuple[str, str, str | None, str | None, str | None] | None:
+    """(number text, unit text, multiplier, inner qualifier, percent text): a fraction (三分之一, 1/5
+    after 占) as its percentage; None for a slash that is no share (7/24)."""
     pnum = m.group("pnum")
     fraction = m.group("fden"), m.group("fnum")
     if m.group("sden") is not None:
@@ -169,41 +180,45 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
     if fraction[0] is not None:  # 三分之一, 1/5: a share in percent, 33.3333333333
         pnum = f"{parse_number(fraction[1]) / parse_number(fraction[0]) * 100:.10f}".rstrip("0").rstrip(".")
     if pnum is not None:
-        num_text, unit_text, mult, q_inner = pnum, "%", None, None
-    else:
-        num_text, unit_text, mult = m.group("num"), m.group("unit"), m.group("mult")
-        q_inner = m.group("q1") or m.group("q2")
-    is_cn = not num_text[0].isdigit()
-    if is_cn:
-        if prev in _CN_BAD_BEFORE:
-            return None
-        if not (CN_DIGITS & set(num_text)) and not q_inner and _qualifier_before(view, start)[0] == "exact":
-            return None  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 or before 余 (万余人)
-        if (
-            num_text == "一"
-            and unit_text not in _SINGLE_OK_UNITS
-            and pnum is None
-            and not _CLAUSE_END.match(view, m.end())
-        ):
-            return None  # 一家企业, 一批项目: prose; 孵化器一家。: a count
-        if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
-            return None  # 两个100%, 三个一号工程: a count of the names or figures that follow
-        if (
-            pnum is None
-            and m.group("unit") in ("个", "项", "大", "条")
-            and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()))
-        ):
-            return None  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
+        return pnum, "%", None, None, pnum
+    return m.group("num"), m.group("unit"), m.group("mult"), m.group("q1") or m.group("q2"), None
+
+
+def _chinese_numeral_is_prose(
+    view: str, m: re.Match[str], start: int, prev: str, num_text: str, unit_text: str, q_inner: str | None,
+    pnum: str | None,
+) -> bool:  # fmt: skip
+    """一家企业, 百家争鸣, 两个100%, 三个“一号工程”: a Chinese numeral in prose, no figure."""
+    if prev in _CN_BAD_BEFORE:
+        return True
+    if not (CN_DIGITS & set(num_text)) and not q_inner and _qualifier_before(view, start)[0] == "exact":
+        return True  # 百家争鸣, 千家万户: a bare 百/千 counts only after 不足/近/逾 or before 余 (万余人)
+    if num_text == "一" and unit_text not in _SINGLE_OK_UNITS and pnum is None and not _CLAUSE_END.match(view, m.end()):
+        return True  # 一家企业, 一批项目: prose; 孵化器一家。: a count
+    if pnum is None and _CN_OR_DIGIT.match(view, m.end()):
+        return True  # 两个100%, 三个一号工程: a count of the names or figures that follow
+    return (
+        pnum is None
+        and m.group("unit") in ("个", "项", "大", "条")
+        and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()) is not None)
+    )  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
+
+
+def _counts_no_things(view: str, m: re.Match[str], prev: str, unit_text: str, pnum: str | None) -> bool:
+    """31个核心数据, 名列, 前8个月, 前移2位: the word after the unit makes it no count of things."""
     end = m.end()
     if pnum is None and m.group("unit") == "个" and _FIGURES_OF_THE_TEXT_AFTER.match(view, end):
-        return None  # 31个核心数据: how many figures the text shows, not a figure
+        return True  # 31个核心数据: how many figures the text shows, not a figure
     nxt = view[end : end + 3]
     if nxt.startswith("级") or (unit_text == "名" and (nxt.startswith("列") or prev == "前")):
-        return None  # 名列, 前三名企业: a place in a ranking, no count of people
+        return True  # 名列, 前三名企业: a place in a ranking, no count of people
     if unit_text == "个" and nxt.startswith(("月", "小时", "工作日", "季度", "交易日")):
-        return None  # 前8个月, 24个小时: durations
-    if unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end):
-        return None  # 前移2位: places in a ranking, not people
+        return True  # 前8个月, 24个小时: durations
+    return unit_text == "位" and not _PERSON_AFTER_WEI.match(view, end)  # 前移2位: places in a ranking
+
+
+def _unit_and_end(view: str, unit_text: str, end: int) -> tuple[str, float, str | None, int] | None:
+    """(unit, factor, classifier, end): a count's classifier may be a measure word (个标准箱: TEU)."""
     unit, factor = UNITS[unit_text]
     classifier = unit_text if unit == "count" else None
     if unit == "count":
@@ -213,20 +228,22 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
                 if view.startswith("级", end):
                     return None
                 break
+    return unit, factor, classifier, end
+
+
+def _scaled_value(num_text: str, mult: str | None, factor: float) -> float | None:
+    """The number times its multiplier (万, 亿) and its unit's factor; None if it does not parse."""
     try:
         value = parse_number(num_text)
     except (ValueError, KeyError):
         return None
     total_factor = (MULTIPLIERS[mult] if mult else 1.0) * factor
-    value = scale(num_text, total_factor) if not is_cn else value * total_factor
-    if unit_text == "成" and view.startswith("半", end):
-        value, end = value + 5, end + 1  # 一成半: 15%
-    elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
-        q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
-    if abs(value) >= MAX_PLAUSIBLE_VALUE:
-        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
-    if negative:
-        value = -value
+    return scale(num_text, total_factor) if num_text[0].isdigit() else value * total_factor
+
+
+def _qualifier_and_span(view: str, start: int, end: int, unit: str, q_inner: str | None) -> tuple[str, int, int] | None:
+    """(qualifier, text start, end), the qualifiers before and after included; None for another
+    currency's amount (新台币1.2兆元) or a size class of a noun (超亿元企业, 10亿元以上项目)."""
     qualifier, text_start = _qualifier_before(view, start)
     if unit == "CNY" and _OTHER_CURRENCY_BEFORE.search(view, max(0, text_start - 6), text_start):
         return None
@@ -245,6 +262,39 @@ def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
         qualifier = QUALIFIER_KIND[post.group("q")]
         if not post.group("link"):
             end = post.end()
+    return qualifier, text_start, end
+
+
+def _number_candidate(view: str, m: re.Match[str]) -> Candidate | None:
+    """The figure a match of _NUMBER_RE is, or None when it is no figure (a name, prose, a size class)."""
+    if (signed := _sign_and_start(view, m)) is None:
+        return None
+    start, prev, negative = signed
+    if (parts := _number_parts(view, m, start)) is None:
+        return None
+    num_text, unit_text, mult, q_inner, pnum = parts
+    if not num_text[0].isdigit() and _chinese_numeral_is_prose(
+        view, m, start, prev, num_text, unit_text, q_inner, pnum
+    ):
+        return None
+    if _counts_no_things(view, m, prev, unit_text, pnum):
+        return None
+    if (unit_end := _unit_and_end(view, unit_text, m.end())) is None:
+        return None
+    unit, factor, classifier, end = unit_end
+    if (value := _scaled_value(num_text, mult, factor)) is None:
+        return None
+    if unit_text == "成" and view.startswith("半", end):
+        value, end = value + 5, end + 1  # 一成半: 15%
+    elif unit_text in ("成", "倍") and _MORE_AFTER.match(view, end):
+        q_inner, end = "多", end + 1  # 两成多, 3倍多: more than
+    if abs(value) >= MAX_PLAUSIBLE_VALUE:
+        return None  # numbers run together by a copy (分别为23323395346268亿元), not one figure
+    if negative:
+        value = -value
+    if (qualified := _qualifier_and_span(view, start, end, unit, q_inner)) is None:
+        return None
+    qualifier, text_start, end = qualified
     return Candidate(text_start, end, start, round(value, 10), unit, classifier, qualifier, "number")
 
 

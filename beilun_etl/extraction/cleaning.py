@@ -16,8 +16,11 @@ import html
 import re
 
 from beilun_etl.extraction.candidates import POST_QUALIFIERS, PRE_QUALIFIERS
+from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.publication import dateline_in
 from beilun_etl.extraction.textnorm import matching_view
+
+_W = word_alternations("table_words")  # lexicon/table_words.yaml
 
 _FINAL = "。！？!?；;…：:"
 _CLOSERS = "”’\"'」』）)】》"
@@ -73,9 +76,7 @@ _GLUED_ROW = re.compile(
 # Where the headers of such a table, glued together (11月同比±%1-11月同比±%), part: after a % or a unit's
 # bracket before the next period, between two periods (11月1-11月), and before the words of a rate of change
 # (同比, 比上年, 增长).
-_GLUED_HEADER_CUT = re.compile(
-    r"(?<=[%％)）])(?=\S)|(?<=[月年])(?=\d)|(?<=[^\s比])(?=同比|比上年|比上月|增长|增速|增幅)"
-)
+_GLUED_HEADER_CUT = re.compile(rf"(?<=[%％)）])(?=\S)|(?<=[月年])(?=\d)|(?<=[^\s比])(?={_W['glued_header_cut']})")
 # PDF copies set a space between a number and the Chinese around it (GDP 2985.6 亿元，增长 6.3 %): it is
 # typesetting, and it would cut the number from its unit and from the words that say what it measures.
 # (A space after a Latin letter stays: 5G or PM2.5 are names, and GDP 2985.6 needs it to be a number; so

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from beilun_etl.extraction.lexicon import LEX
+from beilun_etl.extraction.lexicon import LEX, word_alternations
+
+_W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
 # Generic zone words (全省, 全区: scopes, never a zone on their own) and the words for the writer's
 # own zone (我区, 本市) that the CSV does not list: lexicon/zones.yaml.
@@ -74,7 +76,7 @@ def _split_aliases(raw: str) -> tuple[str, ...]:
 
 # An indicator's name followed by these names another thing: 万元GDP能耗 (the energy used per unit of
 # GDP), 税收减免 and 税收优惠 (taxes forgone, not tax revenue).
-_ANOTHER_NOUN_AFTER = "(?!能耗|电耗|水耗|减免|优惠|返还)"
+_ANOTHER_NOUN_AFTER = f"(?!{_W['another_noun_after']})"
 
 
 def _alias_regex(aliases: list[str], not_before: str = "") -> re.Pattern[str]:

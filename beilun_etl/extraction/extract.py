@@ -23,7 +23,7 @@ from beilun_etl.extraction.indicator_rules import (
 )
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.periods import (
@@ -47,6 +47,8 @@ from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
 from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, port_of_city, title_span
+
+_W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _WORK_REPORT = "工作报告"
@@ -410,8 +412,8 @@ _BARE_UNITS = frozenset({"person", "count", "CNY", "USD", "tonne", "TEU", "m2", 
 
 # 产值超过100个亿: words for an amount of money right before a bare 亿
 _AMOUNT_BEFORE = re.compile(
-    r"(?:产值|收入|营收|销售额|投资|总额|利润|税收|增加值|成交额|交易额|营业额)"
-    rf"(?:可望|有望|预计|可|将|[达到为了]|{alternation(LEX.qualifiers_before)})*$"
+    rf"(?:{_W['amount_nouns']})"
+    rf"(?:{_W['amount_outlook']}|[达到为了]|{alternation(LEX.qualifiers_before)})*$"
 )
 
 

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
-from beilun_etl.extraction.lexicon import LEX
+from beilun_etl.extraction.lexicon import LEX, word_alternations
 from beilun_etl.extraction.links import is_respectively_tail, sub_indicator
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.zoning import COMPARED_WITH, title_span
+
+_W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
 _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_tertiary")
 
@@ -30,7 +32,7 @@ _RATIO_PARTS = ("value_added_primary", "value_added_secondary", "value_added_ter
 _RATIO_NAMES = ("第一产业增加值", "第二产业增加值", "第三产业增加值")
 
 
-_ADDED = r"(?:新增|新引进|新认定|新获批|新批|净增)"
+_ADDED = rf"(?:{_W['added']})"
 
 
 _NEW_PREFIX = re.compile(_ADDED)
@@ -74,9 +76,7 @@ _UNLISTED_QUANTITY = re.compile(r"(?<![\dA-Za-z.])\d+(?:\.\d+)?(?:万亿|亿|万
 
 # One in a unit of measurement (24微克/立方米, 68.2亿千瓦时): what a growth after it in the sentence is of,
 # rather than a figure before it
-_MEASURED_QUANTITY = re.compile(
-    _UNLISTED_QUANTITY.pattern + r"(?=(?:万|亿)?(?:千瓦时|千瓦|兆瓦|微克|毫克|千克|公斤|立方米|公里|千米|小时))"
-)
+_MEASURED_QUANTITY = re.compile(_UNLISTED_QUANTITY.pattern + rf"(?=(?:万|亿)?(?:{_W['measured_quantity']}))")
 
 
 def _subject_of_unlisted_quantity(

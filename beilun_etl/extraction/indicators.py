@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
-from beilun_etl.extraction.lexicon import LEX, alternation, in_order
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.measures import TARGET_SHARE
 from beilun_etl.extraction.units import UNIT_SURFACES, unit_compatible
 
+_W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 _UNIT_ALT = alternation(UNIT_SURFACES)
 _PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
 _RANK_VERBS = alternation(LEX.place_verbs + LEX.group_verbs)
@@ -33,7 +34,7 @@ _YEAR_PARTS = alternation(LEX.periods["year_parts"])
 _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])
 
 _MODIFIERS = ("新增", "新建", "新引进", "新开工", "新认定", "计划", "净增")
-_MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:国家级|国家|省级|省|市级)?$")
+_MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:{_W['modifier_levels']})?$")
 # 占全市的比重由2020年的15.6%…: where the whole named after 占 ends
 _SHARE_WORD = re.compile(r"的?(?:比重|份额|比例)")
 _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,。；;]{0,3}\d)")
@@ -41,13 +42,13 @@ _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,�
 _PLACE_LINKS = re.compile(r"[以的在和与及、]")
 _PLACE_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"  # 普陀区: a place the dictionary lacks
-    r"|[两二三四五六七八九十\d]+个?(?:区县|区|县|市|街道|镇)$"  # 北仑、镇海两区: the places just named
+    rf"|[两二三四五六七八九十\d]+个?(?:{_W['place_kinds']})$"  # 北仑、镇海两区: the places just named
 )
 # 机电产品出口, 民营企业进出口: a noun right before an alias narrows it to a part (see qualifying_noun)
 _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 # 园区力争, 北仑计划完成: a subject and its verb before the alias, no narrowing noun
 # (成为全省首个规上工业总产值突破6000亿元的区县: the first of a group, no narrowing noun)
-_SUBJECT_AND_VERB = re.compile(r"^.*(?:力争|争取|预计|计划|实现|完成|将|已|共有|拥有|成为.{0,8}?(?:首个|第一个|唯一))")
+_SUBJECT_AND_VERB = re.compile(rf"^.*(?:{_W['subject_verbs']}|成为.{{0,8}}?(?:首个|第一个|唯一))")
 # A scope and its short form name the same scope (规上工业 is 规模以上工业).
 _SCOPE_FAMILY = {"规模以上": "规模以上", "规上": "规模以上", "限额以上": "限额以上", "限上": "限额以上"}
 
@@ -73,9 +74,9 @@ def _scoped_indicators(dicts: Dictionaries) -> dict[tuple[str, str], str]:
 # Words before an alias that do not narrow it: the same whole by another name, the scope of a
 # statistic, places the dictionary lacks (核心区), periods and reckonings
 _NOT_QUALIFYING = re.compile(
-    r"[\d\s]|^[该本我其]|^(?:对外贸易|外贸|货物|货物贸易|全口径|全社会|有效|现有|金融机构|银行业金融机构|户籍|常住|城乡|城鄉)$"
+    rf"[\d\s]|^[该本我其]|^(?:{_W['same_whole_names']})$"
     rf"|^(?:{'|'.join(_SCOPE_FAMILY)})(?:单位|企业)?$|(?:区|港|市|县|(?<!城)镇|街道|岛)$"
-    r"|全区|全市|各项|各类|各级各类|合计|总计|累计|当年|年度|当月|单月|当季|单季|[一二两三四五六七八九十百]+个?[年月]"
+    rf"|{_W['scope_and_period_words']}|[一二两三四五六七八九十百]+个?[年月]"
 )
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
 _COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占可])比(?![重例率])|较")
@@ -87,28 +88,29 @@ _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)�
 _PARTNER_HEAD = re.compile(r"(?<!面|针|相|应|核)对(?!外|于|比|接)[^，,。；;：:\d\n]{1,14}$")
 _TIME = re.compile(
     rf"(?:19|20)\d{{2}}年(?:\d{{1,2}}(?:-\d{{1,2}})?月(?:份)?)?(?:{_YEAR_PARTS}|一季度|末|底|的)?|"
-    r"\d{1,2}(?:-\d{1,2})?月(?:份|\d{1,2}[日号](?:当天|当日)?)?|(?:活动|展会|会展|春节|国庆|假日|假期|节日|黄金周)?期间|今年以来|"
+    rf"\d{{1,2}}(?:-\d{{1,2}})?月(?:份|\d{{1,2}}[日号](?:当天|当日)?)?|(?:{_W['event_periods']})?期间|今年以来|"
     rf"{_RELATIVE_YEARS}|同期|{_YEAR_PARTS}|"
-    r"[一二三四]季度|首[一二三]?季度?|首半年|当月|当季|单月|单季|本月|截至目前|截止目前|截至|目前|近年来|每年|年末|年底|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
+    rf"[一二三四]季度|首[一二三]?季度?|{_W['time_words']}|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
-    r"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?=年均|平均|净增|新增|累计|共)"  # 三年年均增长28%, 五年净增
+    rf"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?={_W['after_n_years']})"  # 三年年均增长28%, 五年净增
 )
 _COMPARE = re.compile(
-    r"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=大?(?:增|减|下|上|提|回|跌|升)))(?:上年|去年|上半年|上年同期|去年同期|上年末|年初|上月|一季度|\d{4}年|"
+    rf"(?:比(?!重|例|率)|较|同比|环比|相比|(?:按)?(?:同|可比)口径(?:计算|统计)?|按(?:年|月|季)(?=大?(?:增|减|下|上|提|回|跌|升)))(?:{_W['compared_bases']}|\d{{4}}年|"
     + _GENERIC_ZONES
     + r")?"
-    r"(?:末|底|同期)?(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢)?|"
-    r"(?:高于|低于|快于|慢于|高出|低出)(?:"
+    rf"(?:末|底|同期)?(?:平均)?(?:水平)?(?:{_W['compared_ways']})?|"
+    rf"(?:{_W['compared_above_below']})(?:"
     + _GENERIC_ZONES
     + r")?(?:平均)?(?:水平)?|以[^，,。；;]{0,12}之差|是[^，,。；;]{0,8}的|"
-    r"(?:挂牌|设立|成立|获批|开港|建成|落地|投产|达产|全部达产|满产)(?:前|以来|之初|后)"
+    rf"(?:{_W['founding_events']})(?:前|以来|之初|后)"
 )
 # 按可比价格计算, 按年平均汇率折算, 按可比价计算(下同): how a figure was reckoned, around its indicator's phrase
 _RECKONED = r"按[^，,。；;\d]{1,8}?(?:计算|统计|折算)(?:\(下同\))?"
-_W = {name: in_order(words) for name, words in LEX.indicator_words.items()}  # lexicon/indicator_words.yaml
 _LEAD = re.compile(
     rf"^(?:以(?![上下内外来后前及])的?|{_W['lead_connectives']}|就(?!业)|将(?!近)|在(?![校建岗职读])|"
-    rf"{_W['lead_verbs']}|有(?![限效关机色线])|完成(?!率|度)|{_W['lead_reach']}|" + _SCOPE_WORDS + rf"|{_W['lead_having']}|"
+    rf"{_W['lead_verbs']}|有(?![限效关机色线])|完成(?!率|度)|{_W['lead_reach']}|"
+    + _SCOPE_WORDS
+    + rf"|{_W['lead_having']}|"
     rf"折合(?:人民币|美元)?|{_W['lead_again']}|"  # 1.2兆新台币，折合人民币约2700亿元: the same amount again
     rf"{_RECKONED}|"
     r"[、,，:：.\s“”\-~↑↓▲▼])+"  # .: what an item's number (2. 规上工业…) leaves
@@ -130,7 +132,7 @@ def is_trail(words: str) -> bool:
 # Not the digits of a name (5G基站, PM2.5, 500强) nor a size class (10亿元以上项目, 产值超10亿元的企业)
 _NUMBER_WITH_UNIT = re.compile(
     rf"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
-    rf"(?:{_UNIT_ALT})?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:企业|项目|公司|单位|集群))"
+    rf"(?:{_UNIT_ALT})?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:{_W['holders_of_numbers']}))"
 )
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
@@ -156,12 +158,12 @@ _ANAPHORIC = {
     "水平",
 }
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
-_FROM_TO_LEFTOVER = re.compile(r"(?:从|由)(?:增加|增长|提高|提升|扩大|上升|发展|下降|减少|降低|缩小|回落)?(?:到|至)")
+_FROM_TO_LEFTOVER = re.compile(rf"(?:从|由)(?:{_W['from_to_verbs']})?(?:到|至)")
 _RANK_WORDS = re.compile(rf"(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?")
 # 在全国百强区排名中，北仑区位列第12位: the ranking a place stands in, named in the clause before
 _RANKING_BEFORE = re.compile(
     r"(?:^|[，,。；;：:\n])(?:在|据)?(?:[^，,。；;\n]{0,12}发布的)?(?:(?:19|20)\d\d年?(?:度)?)?"
-    r"(?P<ranking>[^，,。；;\n]{2,24}?(?:榜单?|排名|排行榜?|评价|评选|评估|考核|指数))(?:中|上)?[，,]$"
+    rf"(?P<ranking>[^，,。；;\n]{{2,24}}?(?:榜单?|排名|排行榜?|{_W['ranking_kinds']}))(?:中|上)?[，,]$"
 )
 _IN_RANKING = re.compile(r"(?<=[单名榜价选估核数])[中上]$")
 _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
@@ -170,12 +172,12 @@ _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
 _AMONG_TAIL = re.compile(r"(?:之中|(?<![集适居其命空])中|里)(?:共有|有)?$")
 # 另有1亿多元政府专项债资金到位: the funds an amount names after it, and what becomes of them
 _FUNDS = re.compile(
-    r"(?P<funds>[\u4e00-\u9fff]{0,10}(?:资金|基金|补贴|补助|奖励|奖补|贷款|专项债|债券))(?:已|已经|全部|均)?"
-    r"(?:到位|到账|落地|下达|拨付|投入使用)?$"
+    rf"(?P<funds>[\u4e00-\u9fff]{{0,10}}(?:{_W['funds']}))(?:已|已经|全部|均)?"
+    rf"(?:{_W['funds_arrive']})?$"
 )
 # 参与: a verb, not "and"; 42个重大项目完成投资86.5亿元: the verb of a figure that follows
 _AFTER_NOUN_END = re.compile(
-    r"[、,，。；;:：）)和及（(\n]|(?<![参给])与|\d|(?:完成|实现|累计|共计|合计|总投资)(?=[^，,。；;]*\d)"
+    rf"[、,，。；;:：）)和及（(\n]|(?<![参给])与|\d|(?:{_W['after_noun_verbs']})(?=[^，,。；;]*\d)"
 )
 
 

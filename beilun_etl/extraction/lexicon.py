@@ -21,14 +21,17 @@ from pathlib import Path
 import yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
+# Files of plain word lists (name: [words]), each list built into a rule module's regex in the
+# order written (`word_alternations`): measure cues, the words around an indicator's phrase, of
+# numbers, of time expressions, of zones, of tables.
+WORD_LIST_FILES = ("measures", "indicator_words", "number_words", "time_words", "zone_words", "table_words")
 _FILES = (
     "units.yaml",
     "qualifiers.yaml",
     "ranks.yaml",
     "zones.yaml",
     "periods.yaml",
-    "measures.yaml",
-    "indicator_words.yaml",
+    *(f"{name}.yaml" for name in WORD_LIST_FILES),
 )
 
 
@@ -52,8 +55,7 @@ class Lexicon:
     generic_zone_words: frozenset[str]
     own_zone_words: dict[str, str]
     periods: dict[str, tuple[str, ...]]
-    measure_cues: dict[str, tuple[str, ...]]  # measures.yaml: list name -> words, in the order written
-    indicator_words: dict[str, tuple[str, ...]]  # indicator_words.yaml
+    word_lists: dict[str, dict[str, tuple[str, ...]]]  # file (WORD_LIST_FILES) -> list name -> words, in order
 
     @property
     def qualifier_kind(self) -> dict[str, str]:
@@ -147,8 +149,7 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
     p = _read(directory, "periods.yaml")
     periods = {str(k): tuple(str(w) for w in v) for k, v in p.items()}
     periods["relative_years"] = periods["current_years"] + periods["earlier_years"] + periods["later_years"]
-    measure_cues = _word_lists(_read(directory, "measures.yaml"), "measures.yaml")
-    indicator_words = _word_lists(_read(directory, "indicator_words.yaml"), "indicator_words.yaml")
+    word_lists = {name: _word_lists(_read(directory, f"{name}.yaml"), f"{name}.yaml") for name in WORD_LIST_FILES}
     return Lexicon(
         units=units,
         unit_family=families,
@@ -164,9 +165,13 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         generic_zone_words=frozenset(generic),
         own_zone_words=own,
         periods=periods,
-        measure_cues=measure_cues,
-        indicator_words=indicator_words,
+        word_lists=word_lists,
     )
+
+
+def word_alternations(name: str) -> dict[str, str]:
+    """The word lists of `lexicon/NAME.yaml` as regex alternations, each in the order written."""
+    return {key: in_order(words) for key, words in lexicon().word_lists[name].items()}
 
 
 def lexicon_hash() -> str:

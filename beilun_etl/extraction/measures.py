@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from beilun_etl.extraction.lexicon import LEX, alternation, in_order
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.rules import rule
 
 _QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
-_CUES = {name: in_order(words) for name, words in LEX.measure_cues.items()}  # lexicon/measures.yaml
-_NEUTRAL_TAIL = rf"(?:了)?(?:为|达|达到|是|有)?(?:{_QUALIFIERS}|百分之)?$"
+_CUES = word_alternations("measures")  # lexicon/measures.yaml
+_NEUTRAL_TAIL = rf"(?:了)?(?:{_CUES['neutral_tail_verbs']})?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
-    rf"(?:(?:{_CUES['level_to_verbs']})(?:到|至)|(?:{_CUES['become_verbs']})为)(?:了)?" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$"
+    rf"(?:(?:{_CUES['level_to_verbs']})(?:到|至)|(?:{_CUES['become_verbs']})为)(?:了)?"
+    + _YEAR_OF
+    + rf"(?:{_QUALIFIERS})?$"
 )
 _CAGR = re.compile(
     rf"(?:{_CUES['cagr_words']}|[两二三四五六七八九十\d]年平均)(?:{_CUES['cagr_growth_words']})?(?:率)?" + _NEUTRAL_TAIL

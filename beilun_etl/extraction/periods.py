@@ -18,10 +18,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.timeexpr import TimeExpr
+
+_W = word_alternations("time_words")  # lexicon/time_words.yaml
 
 # 连续5年跻身前十，…排名第二: the run is of a rank that is no figure (前十), in its own clause
 _RUN_OF_TOP_GROUP = re.compile(
@@ -40,7 +42,7 @@ _HEADING_MAX = 40
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 # (a table's caption, 表1 2024年主要经济指标, is the table's own)
 _NOT_A_SECTION_HEADING = re.compile(
-    r"[>|]|发布|来源|日期|时间|星期|报告|公报|[:：]\s*$|^(?:附?表|图)\s*[\d一二三四五六七八九十]"
+    rf"[>|]|{_W['not_a_section_heading']}|[:：]\s*$|^(?:附?表|图)\s*[\d一二三四五六七八九十]"
 )
 
 

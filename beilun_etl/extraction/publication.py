@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import TimeExpr, find_time_expressions
 
+_W = word_alternations("time_words")  # lexicon/time_words.yaml
+
 # A figure in the sentence, roughly: enough to tell a year reported on from one merely named.
 _FIGURE_LIKE = re.compile(
-    r"\d(?:余|多)?(?:万亿|亿|万)?(?:美元|元|%|吨|标准箱|标箱|家|个|项|人|倍|位|条)|[一二两三四五六七八九]成|首位|第[一二三四五\d]"
+    rf"\d(?:余|多)?(?:万亿|亿|万)?(?:美元|元|%|{_W['figure_like']})|[一二两三四五六七八九]成|首位|第[一二三四五\d]"
 )
 # A title ending with a year written without 年 (数说北仑2024, 北仑经济年报 2024年度) names the year reported.
 TITLE_YEAR = re.compile(r"(?<![\d.\-/])(?P<year>(?:19|20)\d\d)(?:年度)?[\s)）]*$")
@@ -27,7 +30,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*")
 _PROBE_YEAR = 2000  # relative years resolve against it: 去年 is 1999
 # 今年 in a sentence that sets a target (今年全省经济增长预期目标为5%左右, 今年将新建…) is no report of
 # this year's results: a text reporting last year and setting this year's targets is a January report.
-_TARGET_IN_SENTENCE = re.compile(r"目标|预期|计划|力争|争取|确保|将|要|预计|拟|建议")
+_TARGET_IN_SENTENCE = re.compile(rf"目标|{_W['target_words']}|建议")
 # The date in a page's URL (news sites and government portals file pages by it): /2021/0913/,
 # /2023/07/20/, /20230130/, /art/2021/5/8/, /202403/01/, t20221123_
 URL_DATES = (

@@ -49,8 +49,10 @@ from marts.fct_indicator_value where figure_id = '003_e40ad7c70a5ae01c#12';
 
 ## How to add a phrasing
 
-- **A word** (a unit, a qualifier, a rank verb or scope, a period word, a generic zone word): one line
-  in `beilun_etl/extraction/lexicon/*.yaml`. Unit and qualifier codes must be those of
+- **A word** (a unit, a qualifier, a rank verb or scope, a period word, a generic zone word, a measure
+  cue, a word around an indicator's phrase, a word of numbers, time, zones or tables): one line in
+  `beilun_etl/extraction/lexicon/*.yaml`. The word lists (`measures.yaml`, `*_words.yaml`) are built
+  into their regexes in the order written; each list names the regex it is part of. Unit and qualifier codes must be those of
   `dbt/seeds/units.csv` and `qualifiers.csv`, zone codes those of `zones.csv`: the lexicon is checked
   at load (`LexiconError`). An indicator or zone alias goes to `dbt/seeds/indicators.csv` /
   `zones.csv`, which dbt and the extractor both read.
@@ -159,8 +161,11 @@ def render() -> str:
         "rank scopes": ", ".join(lex.rank_scopes),
         "generic zone words": ", ".join(sorted(lex.generic_zone_words)),
         **{f"period words: {k}": ", ".join(v) for k, v in lex.periods.items()},
-        **{f"measure cues: {k}": ", ".join(v) for k, v in lex.measure_cues.items()},
-        **{f"indicator words: {k}": ", ".join(v) for k, v in lex.indicator_words.items()},
+        **{
+            f"{name.replace('_', ' ')}: {k}": ", ".join(v)
+            for name, lists in lex.word_lists.items()
+            for k, v in lists.items()
+        },
     }
     for what, words in listed.items():
         out.append(f"- **{what}**: {words}\n")

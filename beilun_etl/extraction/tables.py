@@ -30,6 +30,7 @@ from beilun_etl.extraction.candidates import (
     QUALIFIER_KIND,
 )
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
+from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
 from beilun_etl.extraction.rules import rule
@@ -39,15 +40,15 @@ from beilun_etl.extraction.units import UNIT_SURFACES, UNITS, parse_unit
 from beilun_etl.extraction.zones import BARE_PORT, UNKNOWN, ZoneResolver
 from beilun_etl.extraction.zoning import MAIN_ZONE
 
+_W = word_alternations("table_words")  # lexicon/table_words.yaml
+
 Period = tuple[dt.date, dt.date]
 Unit = tuple[str, float, str | None]  # unit, factor to base units, classifier
 
 _TABLE_NUMBER = re.compile(r"(?:附?表|Table)\s*[\dA-Za-z一二三四五六七八九十]+(?:[-.]\d+)?\s*:?\s*")
 # Header words of the columns that are not figures: the row labels (the years of a 年份 column are
 # periods), the unit of each row, row numbers.
-_LABEL_HEADER = re.compile(
-    r"(?:主要)?(?:指标|项目|名称|类别|分类|地区|区域|区县|行业|产品|年份|年度|时间|时期|月份)(?:名称)?"
-)
+_LABEL_HEADER = re.compile(rf"(?:主要)?(?:{_W['label_header']})(?:名称)?")
 _UNIT_HEADER = re.compile(r"(?:计量)?单位")
 _ROW_NUMBER_HEADER = re.compile(r"序号|编号|行次|No\.?|#")
 _RANK_HEADER = re.compile(r"位次|排名|名次|排位|位序")
@@ -62,7 +63,7 @@ _GENERIC_HEADERS = frozenset(
 # 增长速度(%), 增长率(%): a header naming a rate of change, whatever words follow 增长
 _GROWTH_RATE_HEADER = re.compile(r"增长(?:速度|率)|增速|增幅")
 # 企业数, 单位数, 户数: a header counting units of something; its cells are counts with no unit written
-_COUNT_HEADER = re.compile(r"(?:企业|单位|法人|户|家|个)数(?:\(个\)|\(家\))?")
+_COUNT_HEADER = re.compile(rf"(?:{_W['count_header']})数(?:\(个\)|\(家\))?")
 _BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
 _CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
 _LABEL_PREFIX = re.compile(

@@ -11,6 +11,10 @@ from __future__ import annotations
 import functools
 import re
 
+from beilun_etl.extraction.lexicon import word_alternations
+
+_W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
+
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update(
     {
@@ -93,7 +97,7 @@ _CLAUSE_DANGZHONG = re.compile(r"(?:(?<=[，,。；;：:\n])|^)当中")
 
 
 # 分列第三、第四位 and 依次为A、B和C hand their figures out in order, as 分别 does: one word for the rules
-_RESPECTIVELY = re.compile(r"分列(?=[^，,。；;\n]{0,8}第)|依次(?=为|是|增长|下降|达|占|居)")
+_RESPECTIVELY = re.compile(rf"分列(?=[^，,。；;\n]{{0,8}}第)|依次(?={_W['respectively']})")
 
 
 def matching_view(text: str) -> str:

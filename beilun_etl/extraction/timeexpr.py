@@ -11,10 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.numbers import parse_number
+
+_W = word_alternations("time_words")  # lexicon/time_words.yaml
 
 _CN = r"[一二两三四五六七八九十]+"
 _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml: 上半年, 前三季度 ...
@@ -39,7 +42,7 @@ _SUB = (
     + _YEAR_PARTS
     + "|前2季度|前3季度|"
     + _CN_SUBS.replace("{", "{{").replace("}", "}}")
-    + r"|年末|年底|末|底|初))"
+    + rf"|{_W['year_end_parts']}))"
 )
 _BARE_SUB = (
     r"(?:(?P<sm1>\d{1,2})(?:月)?[-~至到](?P<sm2>\d{1,2})月(?:份)?|"
@@ -58,14 +61,18 @@ _TIME_RE = re.compile(
     r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
     r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
     r"|(?P<yearsince>(?:19|20)\d{2})年以来"
-    r"|(?P<rel>" + _RELATIVE_YEARS + r"|过去一年|过去的一年)(?!以来|目标|计划|任务|预算)" + _SUB.format(p="r") + "?"
+    r"|(?P<rel>"
+    + _RELATIVE_YEARS
+    + rf"|过去一年|过去的一年)(?!{_W['not_after_a_relative_year']})"
+    + _SUB.format(p="r")
+    + "?"
     r"|(?P<same>同期)"
     r"|(?P<agon>\d{1,2}|" + _CN + r")年前"
-    r"|(?P<cur>截至目前|截止目前|截至当前|截至今年|今年以来|目前|至今|当前|现阶段|近年来|近年|日前|前不久|近日|每年|如今)"
+    rf"|(?P<cur>截至目前|{_W['now_words']})"
     r"|(?P<cons>连续)(?P<consn>\d{1,2}|" + _CN + r")年"
     r"|(?P<spann>\d{1,2}|" + _CN + r")(?:多)?年(?P<spansuf>来|间|以来|里)"
     r"|(?:短短|仅仅|仅用)(?:的)?(?P<shortn>\d{1,2}|" + _CN + r")(?:多)?年"
-    r"|(?P<event>挂牌|设立|成立|获批|开港|落地|运营|建区|开发开放)以来"
+    rf"|(?P<event>挂牌|{_W['founding_verbs']})以来"
     r"|(?:近|过去)(?P<nearn>\d{1,2}|" + _CN + r")年"
     r"|“?十(?P<plan>[一二三四五])五”?(?P<plansuf>以来|期间|时期)"
     r"|[前首](?P<firstm>\d{1,2}|" + _CN + r")个?月(?!份)"
@@ -74,15 +81,15 @@ _TIME_RE = re.compile(
 # 3年，… at the start of a clause. Matched from the clause break before it (a text start counts as
 # one): the engine then jumps from break to break instead of trying every number of the text.
 _CLAUSE_START_SPAN = re.compile(r"[\n，,。；;](?=(?P<span>(?P<n>\d{1,2}|" + _CN + r")(?:多)?年)[，,])")
-_COMPARISON_BEFORE = re.compile(r"(?:比|较|同比|与|相比|对比|跟|高于|低于|快于|慢于|是)$")
+_COMPARISON_BEFORE = re.compile(rf"(?:{_W['comparison_before']})$")
 _REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
 _BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
 _FROM_BEFORE = re.compile(r"(?:从|由|自)$")
 # 至/到 open a target date (到2027年), except in 截至/截止到 (up to a past or present date)
-_FUTURE_BEFORE = re.compile(r"(?:预计|计划|力争|将在|将于|将|(?<!截止)(?<!截)到|争取|目标|预期|有望|(?<!截)至|届时)$")
-_CHANGE_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|增|升|降|跃升)(?:到|至)$")
+_FUTURE_BEFORE = re.compile(rf"(?:{_W['future_before']}|(?<!截止)(?<!截)到|争取|目标|预期|有望|(?<!截)至|届时)$")
+_CHANGE_TO_BEFORE = re.compile(rf"(?:{_W['change_to_before']})(?:到|至)$")
 _FUTURE_AFTER = re.compile(
-    r"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:建成|完工|投用|投产|竣工|达产)|(?:远景|愿景|目标|规划|展望)"
+    rf"(?:年底|年末|底|末)?(?:前|之前)?(?:可|将|全面)?(?:{_W['completion_verbs']})|(?:{_W['plan_words']})"
     r"|(?:主要|发展|经济社会发展)?(?:主要)?预期目标"  # 2024年主要预期目标是: this year's targets
 )
 # 2025年，园区力争…: a year whose clause opens with an aim (after a short subject)
@@ -93,7 +100,7 @@ _PARAGRAPH_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before the end
 # 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
-_PLAN_AFTER = re.compile(r"[^。；;！？\n]{0,12}?(?:将|预计|计划|力争|争取|目标|有望|预期|确保)")
+_PLAN_AFTER = re.compile(rf"[^。；;！？\n]{{0,12}}?(?:{_W['plan_after']})")
 # 较1-9月份和上年同期提高…: a period joined to a comparison base by one of these is a base too
 _BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
 # 一年来: the year under review, as a year (not a span ending at the last year reported)
@@ -202,7 +209,7 @@ def _number(text: str) -> int:
 # 2020-2024年, 2020至2024年: the years of a span (the matching view writes every dash as -); not the
 # years in a programme's name (规划（2021-2025年）, 2021-2025年行动计划)
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)\d{2})[-~至到](?P<y2>(?:19|20)\d{2})年(?!度|[)）])")
-_PROGRAMME_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:规划|计划|纲要|方案|行动)")
+_PROGRAMME_AFTER = re.compile(rf"[^，,。；;\n]{{0,12}}?(?:{_W['programme_after']})")
 
 
 def _year_ranges(view: str, pub_year: int) -> list[TimeExpr]:
@@ -235,6 +242,175 @@ def _named_year(view: str, pos: int, last_year: TimeExpr | None, pub_year: int, 
     return last_year.year
 
 
+@dataclass
+class _Reading:
+    """What reading one match of _TIME_RE needs: the text, its years, and the last 2024年 read."""
+
+    view: str
+    pub_year: int
+    base_year: int  # the year the article reports on, else the publication year
+    named_by_title: bool  # whether the article names that year (a bulletin)
+    reviewed: int  # the year under review (review_year)
+    last_year: TimeExpr | None = None  # the last 2024年 read: the year a later 全年 or 一季度 refers to
+
+    def named_year(self, start: int, scope: re.Pattern[str]) -> int | None:
+        return _named_year(self.view, start, self.last_year, self.pub_year, scope)
+
+
+# One function per kind of time expression (the named group of _TIME_RE that matched), tried in this
+# order; each returns the expression, or None when the match is no period (2021-2025年, 比同期).
+def _explicit_year(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
+    start, end, year = m.start(), m.end(), int(g["year"])
+    if start and r.view[start - 1] in "-~至到" and r.view[start - 2 : start - 1].isdigit():
+        return None  # 2021-2025年: a programme span, not a period
+    return TimeExpr(start, end, "explicit", resolve_sub(year, g, "y"), year)
+
+
+def _year_since(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    return TimeExpr(m.start(), m.end(), "since", None, int(g["yearsince"]))
+
+
+def _relative_year(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    start, end, rel = m.start(), m.end(), g["rel"]
+    offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
+    anchor, named = r.pub_year, None
+    # 全年/本年/当年 and 上年 count from the year the text reports on (上年 is the year before it:
+    # 三次产业结构由上年的… in a bulletin on 2013 published in 2022); 今年/去年/明年 from the writing
+    if rel in ("全年", "本年", "当年", "上年"):
+        if r.named_by_title:
+            anchor = r.base_year
+        else:
+            # the year its paragraph named; a result for a whole year (not a plan) also the
+            # year named in an earlier paragraph (2024年…。\n\n全年接待游客…, published in July)
+            plan = _PLAN_AFTER.match(r.view, end) is not None
+            named = r.named_year(start, _PARAGRAPH_END if plan else _ARTICLE_END)
+            anchor = named or (r.pub_year if plan else r.reviewed)
+    year = anchor + offset
+    expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
+    expr.anchored = rel in ("全年", "本年", "当年")
+    expr.defaulted = expr.anchored and not r.named_by_title and named is None
+    return expr
+
+
+def _same_period(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
+    start = m.start()
+    if start and r.view[start - 1] in "年比较":
+        return None  # 上年同期 / 比同期: a comparison, handled with its year
+    return TimeExpr(start, m.end(), "same")
+
+
+def _years_ago(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    year = r.pub_year - _number(g["agon"])  # 十年前 / 3年前: counted back from publication
+    return TimeExpr(m.start(), m.end(), "explicit", resolve_sub(year, {}, ""), year, relative=True)
+
+
+def _current(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    period = (dt.date(r.pub_year, 1, 1), dt.date(r.pub_year, 12, 31))
+    return TimeExpr(m.start(), m.end(), "current", period, r.pub_year)
+
+
+def _consecutive(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    return TimeExpr(m.start(), m.end(), "consecutive", n=_number(g["consn"]))
+
+
+def _span(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    start, end = m.start(), m.end()
+    if r.view[start:end] in YEAR_UNDER_REVIEW_WORDS:
+        # 一年来: the year under review, as a year; the paragraph's own year first
+        year = r.base_year if r.named_by_title else r.named_year(start, _PARAGRAPH_END) or r.reviewed
+        return TimeExpr(start, end, "explicit", resolve_sub(year, {}, ""), year, relative=True)
+    return TimeExpr(start, end, "span", n=_number(g["spann"]))
+
+
+def _short_span(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    return TimeExpr(m.start(), m.end(), "span", n=_number(g["shortn"]))  # 短短三年: a duration up to now
+
+
+def _since_event(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    return TimeExpr(m.start(), m.end(), "since")
+
+
+def _near_span(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    # 过去五年 (like 过去一年) are the years completed before publication; 近五年 reach up to now
+    completed = r.view.startswith("过去", m.start())
+    return TimeExpr(m.start(), m.end(), "span", n=_number(g["nearn"]), completed=completed)
+
+
+def _five_year_plan(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    first = 2006 + 5 * "一二三四五".index(g["plan"])
+    return TimeExpr(m.start(), m.end(), "since", None, first, n=5 if g["plansuf"] != "以来" else 0)
+
+
+def _first_months(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
+    start, end, months = m.start(), m.end(), _number(g["firstm"])
+    if not 1 <= months <= 12:
+        return None
+    period = (dt.date(r.base_year, 1, 1), _month_end(r.base_year, months))
+    expr = TimeExpr(start, end, "explicit", period, r.base_year, relative=True)
+    if start >= 2 and r.view[start - 2 : start] in ("今年", "去年"):
+        y = r.pub_year + (-1 if r.view[start - 2 : start] == "去年" else 0)
+        expr.period, expr.year = (dt.date(y, 1, 1), _month_end(y, months)), y
+    return expr
+
+
+def _bare_sub_period(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
+    """二季度, 下半年, 10月: of the year its sentence named, else the base year."""
+    named = r.named_year(m.start(), _SENTENCE_END)
+    year = named or r.base_year
+    expr = TimeExpr(m.start(), m.end(), "explicit", resolve_sub(year, g, "s"), year, relative=True)
+    expr.defaulted = not named and not r.named_by_title
+    return expr
+
+
+_KINDS: tuple[tuple[str, Callable[[_Reading, re.Match[str], dict], TimeExpr | None]], ...] = (
+    ("year", _explicit_year),
+    ("yearsince", _year_since),
+    ("rel", _relative_year),
+    ("same", _same_period),
+    ("agon", _years_ago),
+    ("cur", _current),
+    ("cons", _consecutive),
+    ("spann", _span),
+    ("shortn", _short_span),
+    ("event", _since_event),
+    ("nearn", _near_span),
+    ("plan", _five_year_plan),
+    ("firstm", _first_months),
+)
+
+
+def _read_match(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
+    reader = next((read for group, read in _KINDS if g[group]), _bare_sub_period)
+    expr = reader(r, m, g)
+    if expr is not None and expr.kind in ("span", "consecutive") and not 1 <= expr.n <= 100:
+        return None
+    return expr
+
+
+def _mark_context(view: str, expr: TimeExpr, previous: TimeExpr | None, g: dict, pub_year: int) -> None:
+    """What the words around an expression make of it: a base of comparison, the start of a span
+    (从), a plan, an aim, a part of the period before (其中，10月), a year earlier (去年同期)."""
+    start, end = expr.start, expr.end
+    before = view[max(0, start - 4) : start]
+    expr.comparison = bool(_COMPARISON_BEFORE.search(before)) or (
+        bool(_REACH_BEFORE.search(before)) and bool(_BASE_AFTER.match(view, end))
+    )
+    if previous and previous.end == start and previous.comparison:
+        expr.comparison = True  # 比去年同期 / 达到去年全年的: one base written in two words
+    if previous and previous.comparison and view[previous.end : start] in _BASE_LIST_JOINER:
+        expr.comparison = True  # 较1-9月份和上年同期提高…: two bases listed after one 较
+    expr.from_ = bool(_FROM_BEFORE.search(before))
+    wide = view[max(0, start - 6) : start]
+    expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(
+        _FUTURE_AFTER.match(view, end)
+    )
+    expr.aim = bool(_AIM_AFTER.match(view, end))
+    expr.within = bool(_WITHIN_BEFORE.search(before) or _WITHIN_AFTER.match(view, end))
+    if expr.year is not None and expr.year < pub_year and expr.relative:
+        expr.future = False  # 去年实现…: a past year is never a plan
+    expr.same_period = bool(g["rel"]) and expr.relative and view.startswith("同期", end) and not expr.comparison
+
+
 def find_time_expressions(
     view: str, pub_year: int, base_year: int | None, reviewed: int | None = None
 ) -> list[TimeExpr]:
@@ -247,120 +423,25 @@ def find_time_expressions(
     January report is last year's; a plan for 全年 is this year's). 一年来 is the year
     their paragraph named (2020年是极不平凡的一年。一年来…), else the year under review.
     """
-    named_by_title = base_year is not None
-    reviewed = pub_year if reviewed is None else reviewed
-    base_year = pub_year if base_year is None else base_year
+    r = _Reading(
+        view,
+        pub_year,
+        pub_year if base_year is None else base_year,
+        base_year is not None,
+        pub_year if reviewed is None else reviewed,
+    )
     exprs: list[TimeExpr] = []
-    last_year: TimeExpr | None = None  # the last 2024年 read
     title_ranges = [(m.start(), m.end()) for m in re.finditer(r"《[^》\n]{0,80}》", view)]
     for m in _TIME_RE.finditer(view):
         g = m.groupdict()
-        start, end = m.start(), m.end()
-        expr: TimeExpr
-        if g["year"]:
-            year = int(g["year"])
-            if start and view[start - 1] in "-~至到" and view[start - 2 : start - 1].isdigit():
-                continue  # 2021-2025年: a programme span, not a period
-            expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "y"), year)
-        elif g["yearsince"]:
-            year = int(g["yearsince"])
-            expr = TimeExpr(start, end, "since", None, year)
-        elif g["rel"]:
-            rel = g["rel"]
-            offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "过去一年": -1, "过去的一年": -1}.get(rel, 0)
-            anchor, named = pub_year, None
-            # 全年/本年/当年 and 上年 count from the year the text reports on (上年 is the year before it:
-            # 三次产业结构由上年的… in a bulletin on 2013 published in 2022); 今年/去年/明年 from the writing
-            if rel in ("全年", "本年", "当年", "上年"):
-                if named_by_title:
-                    anchor = base_year
-                else:
-                    # the year its paragraph named; a result for a whole year (not a plan) also the
-                    # year named in an earlier paragraph (2024年…。\n\n全年接待游客…, published in July)
-                    plan = _PLAN_AFTER.match(view, end) is not None
-                    scope = _PARAGRAPH_END if plan else _ARTICLE_END
-                    named = _named_year(view, start, last_year, pub_year, scope)
-                    anchor = named or (pub_year if plan else reviewed)
-            year = anchor + offset
-            expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "r"), year, relative=True)
-            expr.anchored = rel in ("全年", "本年", "当年")
-            expr.defaulted = expr.anchored and not named_by_title and named is None
-        elif g["same"]:
-            if start and view[start - 1] in "年比较":
-                continue  # 上年同期 / 比同期: a comparison, handled with its year
-            expr = TimeExpr(start, end, "same")
-        elif g["agon"]:
-            year = pub_year - _number(g["agon"])  # 十年前 / 3年前: counted back from publication
-            expr = TimeExpr(start, end, "explicit", resolve_sub(year, {}, ""), year, relative=True)
-        elif g["cur"]:
-            expr = TimeExpr(start, end, "current", (dt.date(pub_year, 1, 1), dt.date(pub_year, 12, 31)), pub_year)
-        elif g["cons"]:
-            expr = TimeExpr(start, end, "consecutive", n=_number(g["consn"]))
-        elif g["spann"] and view[start:end] in YEAR_UNDER_REVIEW_WORDS:
-            # 一年来: the year under review, as a year; the paragraph's own year first
-            year = (
-                base_year
-                if named_by_title
-                else _named_year(view, start, last_year, pub_year, _PARAGRAPH_END) or reviewed
-            )
-            expr = TimeExpr(start, end, "explicit", resolve_sub(year, {}, ""), year, relative=True)
-        elif g["spann"]:
-            expr = TimeExpr(start, end, "span", n=_number(g["spann"]))
-        elif g["shortn"]:
-            expr = TimeExpr(start, end, "span", n=_number(g["shortn"]))  # 短短三年: a duration up to now
-        elif g["event"]:
-            expr = TimeExpr(start, end, "since")
-        elif g["nearn"]:
-            # 过去五年 (like 过去一年) are the years completed before publication; 近五年 reach up to now
-            expr = TimeExpr(start, end, "span", n=_number(g["nearn"]), completed=view.startswith("过去", start))
-        elif g["plan"]:
-            first = 2006 + 5 * "一二三四五".index(g["plan"])
-            expr = TimeExpr(start, end, "since", None, first, n=5 if g["plansuf"] != "以来" else 0)
-        elif g["firstm"]:
-            months = _number(g["firstm"])
-            if not 1 <= months <= 12:
-                continue
-            expr = TimeExpr(
-                start,
-                end,
-                "explicit",
-                (dt.date(base_year, 1, 1), _month_end(base_year, months)),
-                base_year,
-                relative=True,
-            )
-            if start >= 2 and view[start - 2 : start] in ("今年", "去年"):
-                offset = -1 if view[start - 2 : start] == "去年" else 0
-                y = pub_year + offset
-                expr.period, expr.year = (dt.date(y, 1, 1), _month_end(y, months)), y
-        else:  # a bare sub-period (二季度, 下半年, 10月): of the year its sentence named, else the base year
-            named = _named_year(view, start, last_year, pub_year, _SENTENCE_END)
-            year = named or base_year
-            expr = TimeExpr(start, end, "explicit", resolve_sub(year, g, "s"), year, relative=True)
-            expr.defaulted = not named and not named_by_title
-        if expr.kind in ("span", "consecutive") and not 1 <= expr.n <= 100:
+        expr = _read_match(r, m, g)
+        if expr is None:
             continue
-        before = view[max(0, start - 4) : start]
-        expr.comparison = bool(_COMPARISON_BEFORE.search(before)) or (
-            bool(_REACH_BEFORE.search(before)) and bool(_BASE_AFTER.match(view, end))
-        )
-        if exprs and exprs[-1].end == start and exprs[-1].comparison:
-            expr.comparison = True  # 比去年同期 / 达到去年全年的: one base written in two words
-        if exprs and exprs[-1].comparison and view[exprs[-1].end : start] in _BASE_LIST_JOINER:
-            expr.comparison = True  # 较1-9月份和上年同期提高…: two bases listed after one 较
-        expr.from_ = bool(_FROM_BEFORE.search(before))
-        wide = view[max(0, start - 6) : start]
-        expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(
-            _FUTURE_AFTER.match(view, end)
-        )
-        expr.aim = bool(_AIM_AFTER.match(view, end))
-        expr.within = bool(_WITHIN_BEFORE.search(before) or _WITHIN_AFTER.match(view, end))
-        if expr.year is not None and expr.year < pub_year and expr.relative:
-            expr.future = False  # 去年实现…: a past year is never a plan
-        expr.in_title = any(a < start < b for a, b in title_ranges)
-        expr.same_period = bool(g["rel"]) and expr.relative and view.startswith("同期", end) and not expr.comparison
+        _mark_context(view, expr, exprs[-1] if exprs else None, g, pub_year)
+        expr.in_title = any(a < expr.start < b for a, b in title_ranges)
         exprs.append(expr)
         if g["year"] or (g["rel"] and not (expr.anchored or expr.comparison or expr.future or expr.same_period)):
-            last_year = expr  # 2024年 / 过去一年 / 去年: the year that a later 全年 or 一季度 refers to
+            r.last_year = expr  # 2024年 / 过去一年 / 去年: the year that a later 全年 or 一季度 refers to
     exprs += [e for e in _year_ranges(view, pub_year) if not any(e.start <= x.start < e.end for x in exprs)]
     for start, end, n in _clause_start_spans(view):
         if not 1 <= _number(n) <= 100:

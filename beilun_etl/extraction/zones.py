@@ -18,7 +18,9 @@ import re
 from collections import Counter
 
 from beilun_etl.extraction.dictionaries import GENERIC_ZONE_ALIASES, Dictionaries
-from beilun_etl.extraction.lexicon import LEX, alternation
+from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
+
+_W = word_alternations("zone_words")  # lexicon/zone_words.yaml
 
 _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml
 _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])
@@ -42,22 +44,20 @@ _COUNTRY_WORDS = frozenset({"全国", "国家", "中国"})
 # of a name, then what a place's name ends with.
 _TITLE_PLACE = re.compile(
     r"(?:^|(?<=[\s\d年|:：·》」”)）看读说在于]))"
-    r"(?P<name>(?:(?![我本全该各年度季月日的和与及])[\u4e00-\u9fff]){2,5}?)(?:高新区|开发区|新区|自贸区|市|区|县)"
+    rf"(?P<name>(?:(?![我本全该各年度季月日的和与及])[\u4e00-\u9fff]){{2,5}}?)(?:{_W['title_place']})"
 )
-_NOT_A_PLACE_NAME = re.compile(
-    r"(?:城|社|街|景|辖|郊|山|库|校|小|片|地|港|园|功能|示范|试验|保税|经济|开发|高新|自贸|工业|产业|科技|物流)$"
-)
+_NOT_A_PLACE_NAME = re.compile(rf"(?:{_W['not_a_place_name']})$")
 _URL_HOST = re.compile(r"^[a-z]+://(?P<host>[^/:]+)", re.IGNORECASE)
 
 _SUBJECT_PREFIX = re.compile(
-    r"(?:[\s“”\"'（(）)]|其中|同时|此外|另外|而且|而|全年|当年|同期|今年以来|截至目前|截止目前|目前|截至|截止|"
-    r"数据显示|据统计|与此同时|首先|其次|比如|例如|特别是|尤其是|仅|在|"
+    rf"(?:[\s“”\"'（(）)]|{_W['subject_prefix']}|"
+    rf"数据显示|{_W['subject_openers']}|"
     rf"{_RELATIVE_YEARS}|{_YEAR_PARTS}|"
     r"一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
-    r"\d{1,2}-\d{1,2}月|年末|年底|近年来|初步核算|分区域看|总体看|具体看|从区域看|"
+    rf"\d{{1,2}}-\d{{1,2}}月|{_W['subject_openers_after_time']}|"
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|据[^，,。；;\n]{1,10}(?:报道|消息)|"
     # a news agency's byline: 本报讯, （本报宁波电）, 新华社宁波11月20日电（记者 张三）
-    r"[（(【]?(?:本报|新华社|中新社|中新网|人民网|新华网)[^，,。；;\n）)】]{0,20}?[电讯]"
+    rf"[（(【]?(?:{_W['news_agencies']})[^，,。；;\n）)】]{{0,20}}?[电讯]"
     r"(?:[（(]记者[^）)\n]{0,20}[）)])?[）)】]?)*"
 )
 _WITHIN_AREA = "区内"
@@ -66,7 +66,7 @@ _PORT_TYPES = frozenset({"port", "port_area"})
 _AREA_TYPES = frozenset(
     {"district", "area", "bonded_zone", "development_zone", "free_trade_zone", "industrial_park", "new_area"}
 )
-_WHOLE_OR_BASE_BEFORE = re.compile(r"(?:占|比|较|高于|低于|超过|约占|占全)$")
+_WHOLE_OR_BASE_BEFORE = re.compile(rf"(?:{_W['whole_or_base_before']})$")
 _DISTRICTS = frozenset({"district", "county", "county_city"})
 _EACH_DISTRICT = re.compile(r"各区县|各区|各县|各地|区县（市）|区县\(市\)")
 _LIST_SEP = re.compile(r"^[、和及与,]$")
@@ -80,12 +80,12 @@ _PERIOD_AFTER_PLACE = (
 )
 PLACE_ACTS = (
     rf"(?=(?:{_YEAR_AFTER_PLACE}|{_PERIOD_AFTER_PLACE})?"
-    r"(?:实现|完成|全年|共有|累计|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
+    rf"(?:{_W['place_acts']}|的?地区生产总值|规上|规模以上|GDP|以[\d约近超逾]))"
 )
 # A place the dictionary lacks, as the subject of a clause (苏州工业园区实现…): its figures get no zone
 # rather than the article's.
 _UNKNOWN_PLACE = re.compile(
-    r"(?![该本我全各两新其此占较比在对与])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){2,6}?(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)"
+    rf"(?![该本我全各两新其此占较比在对与])(?:(?![境各内辖全等的和与及])[\u4e00-\u9fff]){{2,6}}?(?:{_W['unknown_place']})"
     + PLACE_ACTS
 )
 UNKNOWN = "__unknown__"
@@ -93,7 +93,7 @@ BARE_PORT = "港区"
 # After a zone wider than the article's, these make it the subject (宁波实现地区生产总值…) rather
 # than a modifier of a noun (宁波“绿能港”项目, 浙江自贸区油气服务平台).
 _SUBJECT_VERB = re.compile(
-    rf"(?:实现|完成|全年|共有|共|累计|拥有|有|达|新增|新[设建引认开批]|引进|签约|目前|现已|已|当前|{_PERIOD_AFTER_PLACE}|全市|经济|的(?:地区生产总值|GDP)|"
+    rf"(?:{_W['subject_verbs']}|新[设建引认开批]|{_W['subject_verb']}|{_PERIOD_AFTER_PLACE}|全市|经济|的(?:地区生产总值|GDP)|"
     r"增长|下降|增速|同比|比上年|GDP|规上|规模以上|(?:整体|总体|全区|全市)?(?:来看|看|而言|方面))"
 )
 _YEAR_OR_YEAR_END_AFTER_PLACE = re.compile(_YEAR_AFTER_PLACE + "(?:末|底)?")

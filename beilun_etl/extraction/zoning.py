@@ -10,6 +10,7 @@ import re
 
 from beilun_etl.extraction.candidates import Candidate
 from beilun_etl.extraction.dictionaries import Dictionaries
+from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.zones import (
@@ -23,18 +24,20 @@ from beilun_etl.extraction.zones import (
     zones_named_by,
 )
 
+_W = word_alternations("zone_words")  # lexicon/zone_words.yaml
+
 
 def title_span(seg: Segments) -> tuple[int, int]:
     return seg.paragraphs.spans[0] if seg.paragraphs.spans else (0, 0)
 
 
-_PLACE_SUFFIX = re.compile(r"(?:市|区|县|镇|街道|园区|开发区|新区|港区|港)" + PLACE_ACTS)
+_PLACE_SUFFIX = re.compile(rf"(?:{_W['place_suffix']})" + PLACE_ACTS)
 _PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
 _RANKED_GROUP_END = re.compile(r"[^，,。；;：:、]{0,10}?(?:首位|之首|前列|第[一二三四五六七八九十\d]|最)")
 # 成为3个扩展区域中最集中的, 在5个试点区中排名第一: the subject is one of a group of its peers
-_AMONG_PEERS_BEFORE = re.compile(r"(?:成为|是|为|在|居)$")
+_AMONG_PEERS_BEFORE = re.compile(rf"(?:{_W['among_peers_before']})$")
 _AMONG_PEERS_AFTER = re.compile(
-    r"[^，,。；;：:、]{1,8}?(?:之中|当中|中)[^，,。；;：:、]{0,4}?(?:最|首位|之首|第|排名|排)"
+    rf"[^，,。；;：:、]{{1,8}}?(?:之中|当中|中)[^，,。；;：:、]{{0,4}}?(?:{_W['among_peers_after']})"
 )
 
 
