@@ -32,7 +32,7 @@ def main() -> int:
         )
         return 2
     rows = []
-    for split in ("dev", "holdout"):
+    for split in dict.fromkeys(p["split"] for p in pages):  # dev, holdout, fresh: in the order of pages.tsv
         paths = [PAGES / "excerpts" / f"{p['id']}.txt" for p in pages if p["split"] == split]
         report = evaluate(PAGES / "gold", paths)
         for style, score in [*sorted(report.by_style.items()), ("all", report.overall)]:
