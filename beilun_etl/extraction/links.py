@@ -241,8 +241,10 @@ def _values_listed_without_respectively(
         if view.find("分别", cs, first.start) >= 0:
             continue
         chain = _listed_indicators(view, cs, first.start, resolver)
-        if len(chain) < 2:
-            chain = _list_just_before(seg, cands, out, group)
+        if len(chain) < 2:  # …增长5.4%和7.1%: the list before it, else the figures the sentence stated before it
+            chain = _list_just_before(seg, cands, out, group) or _stated_before(
+                view, seg, cands, resolver, seg.full.span(first.num_start)[0], first.start, len(group)
+            )
         if len(chain) == len(group):
             for j, a in zip(group, chain, strict=True):
                 out[j] = Attribution(a[2], resolver.code_of(a[2]))
