@@ -77,46 +77,51 @@ def extra_articles() -> tuple[list[dict], list[dict]]:
     figures = [
         fig(EDITED, "v1", 0, "9999亿元", "地区生产总值", "level", 9.999e11, "CNY", "2022-01-01", "2022-12-31"),
         fig(DELETED, "d1", 0, "8888亿元", "地区生产总值", "level", 8.888e11, "CNY", "2022-01-01", "2022-12-31"),
-        # 0: disagrees with 003's 2630亿元 for 2022 (alias match inside a longer phrase)
-        fig(*c, 0, "2700亿元", "全区地区生产总值", "level", 2.7e11, "CNY", "2022-01-01", "2022-12-31"),
+        # 0: disagrees with 003's 2630亿元 for 2022 (the extractor's code for a longer phrase)
+        fig(*c, 0, "2700亿元", "全区地区生产总值", "level", 2.7e11, "CNY", "2022-01-01", "2022-12-31",
+            indicator_code="gdp"),
         # 1: same value as 003 for 2002: agrees
-        fig(*c, 1, "207亿元", "地区生产总值", "level", 2.07e10, "CNY", "2002-01-01", "2002-12-31"),
+        fig(*c, 1, "207亿元", "地区生产总值", "level", 2.07e10, "CNY", "2002-01-01", "2002-12-31",
+            indicator_code="gdp"),
         # 2-3: a level and a multiple over 2014..2024 without the 2014 level: base level derived
         fig(*c, 2, "3000万标准箱", "港口集装箱吞吐量", "level", 3.0e7, "TEU", "2024-01-01", "2024-12-31",
-            zone="ningbo_zhoushan_port"),
+            zone="ningbo_zhoushan_port", indicator_code="container_throughput"),
         fig(*c, 3, "2倍", "港口集装箱吞吐量", "multiple", 2, "times", "2014-01-01", "2024-12-31",
-            zone="ningbo_zhoushan_port"),
+            zone="ningbo_zhoushan_port", indicator_code="container_throughput"),
         # 4: unmapped phrase, no zone
         fig(*c, 4, "35家", "跨境电商新业态企业", "level", 35, "count", "2024-01-01", "2024-09-30", zone=None),
         # 5: zone given as a Chinese name (alias), quarter Q1
-        fig(*c, 5, "320亿元", "地区生产总值", "level", 3.2e10, "CNY", "2024-01-01", "2024-03-31", zone="北仑区"),
+        fig(*c, 5, "320亿元", "地区生产总值", "level", 3.2e10, "CNY", "2024-01-01", "2024-03-31", zone="北仑区",
+            indicator_code="gdp"),
         # 6: zone the dictionary lacks
         fig(*c, 6, "12个", "火星基地", "level", 12, "count", "2024-01-01", "2024-05-31", zone="火星"),
         # 7: no period stated: the publication year, inferred
         fig(*c, 7, "27个", "国家部委试点", "level", 27, "count", None, None),
-        # 8: 出口 is an alias of exports (CNY) but a count of cars is no export value
+        # 8: 出口 is an alias of exports (CNY) but a count of cars is no export value: the extractor gave no code
         fig(*c, 8, "60辆", "完成集港装箱出口的新能源汽车数量", "level", 60, "count", "2024-12-31", "2024-12-31"),
-        # 9: 新增 makes a count of new enterprises, not the stock of enterprises
+        # 9: 新增 makes a count of new enterprises, not the stock of enterprises: no code
         fig(*c, 9, "50家", "新增规模以上工业企业", "level", 50, "count", "2024-01-01", "2024-12-31"),
-        # 10: no alias matches: the extractor's code (a dictionary code) is used
+        # 10: the extractor's code (a dictionary code) is used, whatever the phrase
         fig(*c, 10, "800亿元", "社零", "level", 8.0e10, "CNY", "2024-01-01", "2024-12-31",
             indicator_code="retail_sales"),
         # 11: the extractor's code is not in the dictionary: unmapped; 云南省 contains 省 (an alias of
         # zhejiang) but one-character aliases only match whole phrases: an unmapped zone
         fig(*c, 11, "5项", "某新指标", "level", 5, "count", "2024-01-01", "2024-12-31",
             indicator_code="bogus_code", zone="云南省"),
-        # 12: the alias wins over the extractor's (wrong) code
+        # 12: the extractor's code, not re-matched from the phrase (an alias of exports is in it)
         fig(*c, 12, "1200亿元", "外贸进出口总额", "level", 1.2e11, "CNY", "2024-01-01", "2024-06-30",
-            indicator_code="exports"),
+            indicator_code="foreign_trade_total"),
         # 13: part of the total 12, linked by seq; 14: part of 12 linked by text only
-        fig(*c, 13, "500亿元", "出口额", "level", 5.0e10, "CNY", "2024-01-01", "2024-06-30", part_of_seq=12),
-        fig(*c, 14, "700亿元", "进口额", "level", 7.0e10, "CNY", "2024-01-01", "2024-06-30", part_of="1200亿元"),
+        fig(*c, 13, "500亿元", "出口额", "level", 5.0e10, "CNY", "2024-01-01", "2024-06-30", part_of_seq=12,
+            indicator_code="exports"),
+        fig(*c, 14, "700亿元", "进口额", "level", 7.0e10, "CNY", "2024-01-01", "2024-06-30", part_of="1200亿元",
+            indicator_code="imports"),
         # 15: a planned capacity (period after publication)
         fig(*c, 15, "1500万吨", "LNG年处理量", "level", 1.5e7, "tonne", "2027-12-31", "2027-12-31"),
-        # 16: 进口额 matches imports, but the extractor saw 其中 of 跨境电商: its more specific code wins
+        # 16: 进口额 is an alias of imports, but the extractor saw 其中 of 跨境电商: its code stands
         fig(*c, 16, "211亿元", "进口额", "level", 2.11e10, "CNY", "2024-01-01", "2024-12-31",
             indicator_code="cross_border_ecommerce_imports"),
-        # 17: the pipeline's extractor left 对欧盟出口 without a code: no alias overrules it
+        # 17: the pipeline's extractor left 对欧盟出口 without a code: no alias overrules it (nor for 8, 9)
         fig(*c, 17, "120亿元", "对欧盟出口", "level", 1.2e10, "CNY", "2024-01-01", "2024-12-31",
             extractor_version=PIPELINE_EXTRACTOR),
     ]  # fmt: skip
@@ -274,26 +279,28 @@ def test_year_dimension_spans_the_figures_with_five_year_plans(warehouse):
 # ---------------------------------------------------------------- mapping
 
 
-def test_indicator_mapping_precedence(warehouse):
+def test_indicator_mapping_is_the_extractors(warehouse):
+    """dbt maps no phrase: the extractor's code when the dictionary has it, else unmapped (one mapper)."""
     cases = {
-        0: ("gdp", "alias"),  # 全区地区生产总值 contains 地区生产总值
-        2: ("container_throughput", "alias"),
+        0: ("gdp", "extractor"),  # 全区地区生产总值
+        2: ("container_throughput", "extractor"),
         4: (None, "unmapped"),
-        8: (None, "unmapped"),  # 出口 matches, but exports are money and 60辆 is a count
+        8: (None, "unmapped"),  # 出口 is in the phrase, but a count of cars is no export value
         9: (None, "unmapped"),  # 新增… is not the stock of enterprises
         10: ("retail_sales", "extractor"),
-        11: (None, "unmapped"),
-        12: ("foreign_trade_total", "alias"),  # the longest alias beats the extractor's code
-        13: ("exports", "alias"),
+        11: (None, "unmapped"),  # bogus_code: not a code of the dictionary
+        12: ("foreign_trade_total", "extractor"),
+        13: ("exports", "extractor"),
         16: ("cross_border_ecommerce_imports", "extractor"),  # more specific than imports (进口额)
         17: (None, "unmapped"),  # the pipeline's own extractor read 对欧盟 as a part, not exports
     }
     for seq, expected in cases.items():
         f = figure(warehouse, f"{EDITED}#{seq}")
         assert (f["indicator_code"], f["indicator_mapping"]) == expected, (seq, f["indicator"])
-    assert figure(warehouse, f"{EDITED}#12")["extractor_indicator_code"] == "exports"
-    # 规模以上工业生产总值 (10 characters) wins over 生产总值 (gdp, 4)
+    assert figure(warehouse, f"{EDITED}#11")["extractor_indicator_code"] == "bogus_code"
     assert figure(warehouse, "003_e40ad7c70a5ae01c#65")["indicator_code"] == "industrial_output_above_scale"
+    mappings = {m for (m,) in q(warehouse, "select distinct indicator_mapping from marts.fct_indicator_value")}
+    assert mappings <= {"extractor", "unmapped", "correction"}
 
 
 def test_mapping_agrees_with_gold_codes(warehouse):
@@ -506,10 +513,14 @@ def test_docs_generate_and_every_model_and_column_is_documented(warehouse):
     assert missing == []
 
 
-# ---------------------------------------------------------------- the dictionary is authoritative
+# ---------------------------------------------------------------- one indicator mapper
 
 
-def test_an_alias_added_to_the_seed_maps_figures_without_re_extraction(warehouse, tmp_path):
+def test_an_alias_added_to_the_seed_reaches_the_figures_through_the_extractor(warehouse, tmp_path):
+    """An alias is the extractor's to apply: the dictionaries are part of its fingerprint, so the
+    pipeline extracts every article again when one changes; dbt alone re-matches no phrase."""
+    from beilun_etl.extraction import load_dictionaries
+
     project = tmp_path / "dbt"
     shutil.copytree(DBT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", ".user.yml"))
     csv = project / "seeds" / "indicators.csv"
@@ -517,23 +528,14 @@ def test_an_alias_added_to_the_seed_maps_figures_without_re_extraction(warehouse
     rows.append("cbec_enterprises,跨境电商企业数,Cross-border e-commerce enterprises,count,trade,stock,"
                 "跨境电商新业态企业|跨境电商企业")  # fmt: skip
     csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert load_dictionaries(str(project / "seeds")).indicator_alias["跨境电商新业态企业"] == "cbec_enterprises"
     db = tmp_path / "warehouse.duckdb"
     shutil.copy(warehouse, db)  # the same raw figures: nothing is extracted again
-    # --full-refresh: what a pipeline run does once the dictionaries changed (their fingerprint is
-    # recorded with each publication), so that the incremental models map their rows again.
     dbt(db, *BUILD, "--full-refresh", *PIPELINE_VARS, project=project)
     f = figure(db, f"{EDITED}#4")
-    assert (f["indicator_code"], f["indicator_mapping"], f["indicator_key"]) == (
-        "cbec_enterprises",
-        "alias",
-        md5("indicator:cbec_enterprises"),
-    )
-    listed = "select count(*) from marts.unmapped_indicators where indicator_phrase = '跨境电商新业态企业'"
-    assert q(db, listed) == [(0,)]
-    assert q(warehouse, listed) == [(1,)]
-    # keys of everything else are unchanged between the two builds
-    keys = "select figure_id, indicator_key, zone_key, article_key from marts.fct_indicator_value where figure_id <> ?"
-    assert q(db, keys + " order by 1", [f"{EDITED}#4"]) == q(warehouse, keys + " order by 1", [f"{EDITED}#4"])
+    assert (f["indicator_code"], f["indicator_mapping"]) == (None, "unmapped")
+    keys = "select figure_id, indicator_key, zone_key, article_key from marts.fct_indicator_value"
+    assert q(db, keys + " order by 1") == q(warehouse, keys + " order by 1")
 
 
 def test_the_lean_dbt_resource_skips_only_what_it_may():

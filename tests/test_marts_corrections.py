@@ -65,7 +65,7 @@ def figures(content_hash: str, shift: int = 0, extractor: str = "test") -> list[
         f(0, 10, "2360亿元", "地区生产总值", 2.36e11, "CNY", indicator_code="gdp"),
         f(1, 30, "500强", "百强区", 500, "count"),
         f(2, 50, "905.4亿元", "财政总收入", 9.054e10, "CNY"),
-        f(3, 70, "12家", "上市公司", 12, "count"),
+        f(3, 70, "12家", "上市公司", 12, "count", indicator_code="listed_companies"),
         f(4, 90, "18%", "研发投入增长", 18, "percent", measure="growth_pct"),
     ]
 

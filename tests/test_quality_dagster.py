@@ -117,7 +117,7 @@ def test_clean_build_passes_and_publishes(tmp_path, built):
     result, resource = _run(tmp_path, built["clean"])
     assert result.success
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 15 and all(e.passed for e in evaluations)
+    assert len(evaluations) == 13 and all(e.passed for e in evaluations)
     assert {e.asset_key.path[0] for e in evaluations} == {"marts"}
     assert result.asset_materializations_for_node("published_warehouse")
     with duckdb.connect(str(resource.published_path), read_only=True) as con:
@@ -146,22 +146,22 @@ def test_warning_publishes_and_lands_in_quality_findings(tmp_path, built):
 
 
 def test_blocking_failure_fails_the_run_and_keeps_the_published_warehouse(tmp_path, built):
-    duplicate = (
-        "CREATE OR REPLACE TABLE marts.fct_indicator_value AS SELECT * FROM marts.fct_indicator_value "
-        "UNION ALL (SELECT * FROM marts.fct_indicator_value ORDER BY figure_id LIMIT 1)"
+    # A share in `count` (the unit does not fit the measure): what a broken model would write. Keys,
+    # duplicates and orphans are the marts' contracts' and dbt's tests' (tests/test_quality_checks.py).
+    share_in_count = (
+        "UPDATE marts.fct_indicator_value SET unit = 'count' WHERE figure_id = "
+        "(SELECT min(figure_id) FROM marts.fct_indicator_value WHERE measure = 'share_pct' AND NOT is_derived)"
     )
-    # A broken model, the articles unchanged since the last publication: no article to quarantine, so
-    # nothing is published (a failure of new articles quarantines them: tests/test_reliability_checks.py).
-    result, resource = _run(tmp_path, built["clean"], tamper=duplicate, last_good=built["clean"])
+    result, resource = _run(tmp_path, built["clean"], tamper=share_in_count, last_good=built["clean"])
     assert not result.success
     assert not result.asset_materializations_for_node("published_warehouse")
     assert _digest(resource.published_path) == result.last_good
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
-    assert [e.check_name for e in failed] == ["structure_fact_keys"]
+    assert [e.check_name for e in failed] == ["structure_measure_units"]
     assert failed[0].severity == AssetCheckSeverity.ERROR
     [failure] = [e for e in result.all_events if e.is_step_failure]
     message = failure.step_failure_data.error.message
-    assert "structure_fact_keys" in message and "figure_id_unique" in message
+    assert "structure_measure_units" in message and "unit_fits_measure" in message
     # the findings are in the check's metadata; the unpublished build copy is gone at the end of the run
     assert "figure_id" in failed[0].metadata["failing_rows_preview"].value
     assert "**fail**" in failed[0].metadata["summary"].value

@@ -31,36 +31,43 @@ def test_a_suite_of_article_scope_reads_only_the_changed_articles(
     shutil.copyfile(warehouse_path, build)
     bad: dict[str, str] = {}
     with duckdb.connect(str(build)) as con:
-        # In this build the 2023 article has a new version; both articles get a unit no suite accepts.
+        # In this build the 2023 article has a new version; both articles get a share in times (the unit
+        # does not fit the measure).
         con.execute(
             "UPDATE raw.article_versions SET content_hash = 'edited' WHERE article_id = ? AND status = 'current'",
             [SEED_2023],
         )
         for article in (SEED_2023, SEED_2024):
             [(figure,)] = con.execute(
-                "SELECT min(figure_id) FROM marts.fct_indicator_value WHERE article_id = ?", [article]
+                "SELECT min(figure_id) FROM marts.fct_indicator_value WHERE article_id = ? AND NOT is_derived",
+                [article],
             ).fetchall()
-            con.execute("UPDATE marts.fct_indicator_value SET unit = 'yuan' WHERE figure_id = ?", [figure])
+            con.execute(
+                "UPDATE marts.fct_indicator_value SET measure = 'share_pct', unit = 'times' WHERE figure_id = ?",
+                [figure],
+            )
             bad[article] = figure
         [(rows_2023,)] = con.execute(
-            "SELECT count(*) FROM marts.fct_indicator_value WHERE article_id = ?", [SEED_2023]
+            "SELECT count(*) FROM marts.fct_indicator_value WHERE article_id = ? AND NOT is_derived", [SEED_2023]
         ).fetchall()
 
     scoped = run_quality_checks(build, published=warehouse_path, write=False)
-    keys = scoped.outcome("structure_fact_keys")
+    keys = scoped.outcome("structure_measure_units")
     assert keys.changed_articles == 1 and keys.row_count == rows_2023 > 10
     assert not keys.success
-    assert _flagged(scoped, "structure_fact_keys.unit_accepted") == {bad[SEED_2023]}
+    assert _flagged(scoped, "structure_measure_units.unit_fits_measure") == {bad[SEED_2023]}
     bounds = scoped.outcome("growth_bounds")  # scope `table`: every row
     assert bounds.changed_articles is None and bounds.row_count > rows_2023
 
     # Without the published warehouse, or once the code differs from what built it: every row.
 
-    assert _flagged(run_quality_checks(build, write=False), "structure_fact_keys.unit_accepted") == set(bad.values())
+    assert _flagged(run_quality_checks(build, write=False), "structure_measure_units.unit_fits_measure") == set(
+        bad.values()
+    )
     monkeypatch.setattr(freshness, "code_fingerprint", lambda: "other code")
     other_code = run_quality_checks(build, published=warehouse_path, write=False)
-    assert other_code.outcome("structure_fact_keys").changed_articles is None
-    assert _flagged(other_code, "structure_fact_keys.unit_accepted") == set(bad.values())
+    assert other_code.outcome("structure_measure_units").changed_articles is None
+    assert _flagged(other_code, "structure_measure_units.unit_fits_measure") == set(bad.values())
 
 
 def test_only_error_suites_may_have_article_scope(tmp_path: Path):
