@@ -57,9 +57,15 @@ test-fast: setup manifest
 	$(BIN)/ruff check beilun_etl tests bench
 	$(BIN)/pytest -m "not slow"
 
-## The Dagster UI (webserver and daemon) on http://127.0.0.1:3000
+## The Dagster UI (webserver and daemon) on http://127.0.0.1:3000 (UI_PORT=... for another port)
+# Started in DAGSTER_HOME: from the project folder `dagster dev` warns that its dagster.yaml (the
+# template copied above) is not the instance's. `dagster dev` is superseded by `dg dev`, which needs a
+# `dg` project configuration this project does not use: its warning at each start is filtered, by message.
+UI_HOST ?= 127.0.0.1
+UI_PORT ?= 3000
 ui: setup manifest
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	cd $(DAGSTER_HOME) && $(CURDIR)/$(BIN)/python -W 'ignore:Function `dev_command` is superseded' \
+		-m dagster dev -w $(CURDIR)/workspace.yaml -h $(UI_HOST) -p $(UI_PORT)
 
 lint: setup
 	$(BIN)/ruff check beilun_etl tests bench

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -90,19 +91,18 @@ class DagsterDev:
 
 @contextmanager
 def dagster_dev(home: Path, env: dict[str, str], startup_timeout: float = 180) -> Iterator[DagsterDev]:
-    """`dagster dev -w workspace.yaml` on 127.0.0.1 with its own DAGSTER_HOME; stopped on exit."""
+    """`make ui` (dagster dev: webserver and daemon) on 127.0.0.1 with its own DAGSTER_HOME; stopped on exit."""
     port = free_port()
     log = home / "dagster_dev.log"
     process = subprocess.Popen(
-        [str(PROJECT_ROOT / ".venv" / "bin" / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1",
-         "-p", str(port)],
+        ["make", "--no-print-directory", "ui", f"UI_PORT={port}"],
         cwd=PROJECT_ROOT,
         env=os.environ | env | {"DAGSTER_HOME": str(home)},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         preexec_fn=_default_signals,
         start_new_session=True,
-    )  # fmt: skip
+    )
     server = DagsterDev(f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + startup_timeout
@@ -117,9 +117,33 @@ def dagster_dev(home: Path, env: dict[str, str], startup_timeout: float = 180) -
             time.sleep(1)
         yield server
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen, timeout: float = 30) -> None:
+    """SIGTERM to make, dagster dev and its webserver, daemon and code server; SIGKILL after `timeout` s."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=30)
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)  # anyone of the group still there?
+            except ProcessLookupError:
+                break
+            process.poll()  # reaps make once it exits
+            time.sleep(0.5)
+        else:
+            continue
+        break
+    process.wait(timeout=timeout)
+
+
+RUN_EVENT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def warning_lines(log: str) -> list[str]:
+    """Lines of a `make ui` log that warn, other than a run's own events (which name the run's id)."""
+    return [line for line in log.splitlines() if "warning" in line.lower() and not RUN_EVENT.search(line)]

@@ -1,4 +1,9 @@
-"""End to end through the real webserver and daemon: a run launched as the UI does, and the sensor."""
+"""End to end through the real webserver and daemon (`make ui`): a run launched as the UI does, and the sensor.
+
+`make ui` starts without a warning: none from Dagster about the folder it runs in (dagster.yaml), none
+of our definitions' deprecations, none from dbt as the code location loads (the log, outside a run's
+own events, has no warning line).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dagster_dev import LOCATION, REPOSITORY, dagster_dev
+from dagster_dev import LOCATION, REPOSITORY, dagster_dev, warning_lines
 from pipeline_helpers import PROJECT_ROOT, query
 
 pytestmark = pytest.mark.slow  # runs Dagster or dbt end to end: left out of `make test-fast`
@@ -72,6 +77,9 @@ def test_ui_run_schedule_and_sensor(tmp_path: Path):
         assert {"articles", "figures", "marts/fct_indicator_value", "published_warehouse"} <= keys
         checks = sum(len(n["assetChecksOrError"].get("checks", [])) for n in listing["assetNodes"])
         assert checks > 10
+        # the code location is loaded: whatever start-up had to say is in the log
+        startup = server.log.read_text()
+        assert "Serving dagster-webserver" in startup and not warning_lines(startup), startup[-3000:]
 
         run_id = server.launch("refresh_warehouse")
         assert server.wait_for_run(run_id) == "SUCCESS", server.log.read_text()[-4000:]
@@ -86,3 +94,5 @@ def test_ui_run_schedule_and_sensor(tmp_path: Path):
             warehouse, "SELECT value FROM marts.fct_indicator_value WHERE article_id = 'zhenhai_2023' ORDER BY value"
         )
         assert (123_450_000_000.0,) in zhenhai
+    log = server.log.read_text()
+    assert "DEBUG" not in log and not warning_lines(log), warning_lines(log) or log[-3000:]
