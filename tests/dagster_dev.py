@@ -17,6 +17,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LOCATION = "beilun_etl"
 REPOSITORY = "__repository__"
+MAKE_VARS = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
 
 
 def free_port() -> int:
@@ -97,7 +98,8 @@ def dagster_dev(home: Path, env: dict[str, str], startup_timeout: float = 180) -
     process = subprocess.Popen(
         ["make", "--no-print-directory", "ui", f"UI_PORT={port}"],
         cwd=PROJECT_ROOT,
-        env=os.environ | env | {"DAGSTER_HOME": str(home)},
+        # not a sub-make of `make test` (MAKEFLAGS: a parallel make's jobserver warning in the log)
+        env={k: v for k, v in os.environ.items() if k not in MAKE_VARS} | env | {"DAGSTER_HOME": str(home)},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         preexec_fn=_default_signals,

@@ -164,14 +164,18 @@ def _screenshots(server, page, shots: Path) -> None:
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(shots / "asset_graph.png"))
 
+    # tall enough for the asset's whole list of checks (32) next to the selected one's results
+    page.set_viewport_size({"width": 1600, "height": 1700})
     page.goto(f"{server.url}/assets/marts/fct_indicator_value?view=checks")
-    page.get_by_title("structure_fact_keys", exact=True).click()
+    check = page.get_by_title("structure_fact_keys", exact=True)
+    check.click()
     expect(page).to_have_url(re.compile(r"checkDetail=structure_fact_keys"))
     expect(page.get_by_role("cell", name="rows_validated", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_text("Passed", exact=True).first).to_be_visible()
     page.wait_for_load_state("networkidle")
     page.mouse.move(0, 0)  # no row highlighted by the pointer
     page.screenshot(path=str(shots / "check_results.png"))
+    page.set_viewport_size({"width": 1600, "height": 1000})
     for shot in ("asset_graph.png", "check_results.png"):
         assert (shots / shot).stat().st_size > 20_000, f"{shot} looks empty"
 
@@ -203,6 +207,7 @@ def test_ui_tells_what_happened(tmp_path: Path):
             assert full["status"] == "SUCCESS", server.log.read_text()[-4000:]
             planned = _assert_no_bad_check_status(server, page, shots, "full")
             assert planned > 100
+            _screenshots(server, page, shots)  # after the full run: every row validated
 
             # 2. an incremental run for one new article
             known = {r["runId"] for r in server.runs()}
@@ -221,8 +226,6 @@ def test_ui_tells_what_happened(tmp_path: Path):
             _, figures = _metadata(server, ["figures"])
             assert figures["versions_extracted"] == 0 and not figures["forced"]
             _assert_no_bad_check_status(server, page, shots, "nothing_new")
-
-            _screenshots(server, page, shots)
 
             # 4. the force config rebuilds: every article version extracted again
             articles_now = query(warehouse, "SELECT count(*) FROM raw.article_versions WHERE status = 'current'")
