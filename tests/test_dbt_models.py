@@ -38,9 +38,7 @@ GOLD_IDS = ("000_0ffcbe62cd3a376b", "003_e40ad7c70a5ae01c")
 EDITED = "900_edited"
 DELETED = "901_deleted"
 N_EXTRA = 18  # figures of the current version of EDITED
-# The extractor the build says the pipeline runs (dbt var extractor_fingerprint); fixtures are "test"
-PIPELINE_EXTRACTOR = "fingerprint-of-this-run"
-PIPELINE_VARS = ("--vars", json.dumps({"extractor_fingerprint": PIPELINE_EXTRACTOR}))
+PIPELINE_EXTRACTOR = "fingerprint-of-this-run"  # the extractor_version of the fixtures' figures
 
 
 def dbt(db: Path, *args: str, project: Path = DBT_DIR) -> Path:
@@ -141,7 +139,7 @@ def build(db_path: Path) -> None:
     stage_seed_gold(db_path)
     stage(db_path, *extra_articles())
     quarantine(db_path)
-    dbt(db_path, *BUILD, *PIPELINE_VARS)
+    dbt(db_path, *BUILD)
 
 
 @pytest.fixture(scope="module")
@@ -531,7 +529,7 @@ def test_an_alias_added_to_the_seed_reaches_the_figures_through_the_extractor(wa
     assert load_dictionaries(str(project / "seeds")).indicator_alias["跨境电商新业态企业"] == "cbec_enterprises"
     db = tmp_path / "warehouse.duckdb"
     shutil.copy(warehouse, db)  # the same raw figures: nothing is extracted again
-    dbt(db, *BUILD, "--full-refresh", *PIPELINE_VARS, project=project)
+    dbt(db, *BUILD, "--full-refresh", project=project)
     f = figure(db, f"{EDITED}#4")
     assert (f["indicator_code"], f["indicator_mapping"]) == (None, "unmapped")
     keys = "select figure_id, indicator_key, zone_key, article_key from marts.fct_indicator_value"

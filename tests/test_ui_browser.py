@@ -164,12 +164,12 @@ def _screenshots(server, page, shots: Path) -> None:
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(shots / "asset_graph.png"))
 
-    # tall enough for the asset's whole list of checks (32) next to the selected one's results
+    # tall enough for the asset's whole list of checks next to the selected one's results
     page.set_viewport_size({"width": 1600, "height": 1700})
     page.goto(f"{server.url}/assets/marts/fct_indicator_value?view=checks")
-    check = page.get_by_title("structure_fact_keys", exact=True)
+    check = page.get_by_title("structure_measure_units", exact=True)
     check.click()
-    expect(page).to_have_url(re.compile(r"checkDetail=structure_fact_keys"))
+    expect(page).to_have_url(re.compile(r"checkDetail=structure_measure_units"))
     expect(page.get_by_role("cell", name="rows_validated", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_text("Passed", exact=True).first).to_be_visible()
     page.wait_for_load_state("networkidle")

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from beilun_etl.extraction import extractor_fingerprint
 from beilun_etl.paths import DBT_PROJECT_DIR
 
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
@@ -39,12 +38,10 @@ def dbt_cli_resource() -> DbtCliResource:
 
 
 def pipeline_vars(changes_recorded: bool = False) -> list[str]:
-    """The dbt vars of a pipeline build: the figures this extractor staged keep its indicator codes
-    (models/intermediate/int_figures_mapped.sql); a build by hand maps every phrase by alias.
-    `changes_recorded`: the run filled the sources raw.changed_articles and raw.changed_cells, so
-    the scoped models redo only that scope (macros/incremental_by_scope.sql)."""
-    values = {"extractor_fingerprint": extractor_fingerprint(), "changes_recorded": changes_recorded}
-    return ["--vars", json.dumps(values)]
+    """The dbt vars of a pipeline build. `changes_recorded`: the run filled the sources
+    raw.changed_articles and raw.changed_cells, so the scoped models redo only that scope
+    (macros/incremental_by_scope.sql)."""
+    return ["--vars", json.dumps({"changes_recorded": changes_recorded})]
 
 
 @contextmanager
