@@ -200,15 +200,20 @@ class Scene:
 Step = Callable[[Scene, int], Attribution | None]
 
 
+Revision = Callable[[Scene, int, Attribution], Attribution | None]  # a rule that revises an answer
+
+
 @dataclass(frozen=True)
 class NamedRule:
     name: str
-    apply: Step
+    apply: Callable[..., Attribution | None]  # a Step, or a Revision for a rule that revises
 
 
-def _named(name: str, description: str, example: str, figure: str) -> Callable[[Step], NamedRule]:
-    def wrap(fn: Step) -> NamedRule:
-        return NamedRule(rule("indicator", name, description, example, figure), fn)
+def _named(
+    name: str, description: str, example: str, figure: str, revises: bool = False
+) -> Callable[[Step | Revision], NamedRule]:
+    def wrap(fn: Step | Revision) -> NamedRule:
+        return NamedRule(rule("indicator", name, description, example, figure, revises=revises), fn)
 
     return wrap
 
@@ -473,21 +478,6 @@ CASCADES: dict[str, tuple[NamedRule, ...]] = {
 }
 # -- revisions: run after the cascade, on its answer ------------------------------------------
 
-Revision = Callable[[Scene, int, Attribution], Attribution | None]
-
-
-@dataclass(frozen=True)
-class NamedRevision:
-    name: str
-    apply: Revision
-
-
-def _revision(name: str, description: str, example: str, figure: str) -> Callable[[Revision], NamedRevision]:
-    def wrap(fn: Revision) -> NamedRevision:
-        return NamedRevision(rule("indicator", name, description, example, figure, revises=True), fn)
-
-    return wrap
-
 
 # 城镇人口占总人口的比重(即城镇化率)为80.9%: the name of the figure, given in brackets right before it
 _BRACKETED_NAME = re.compile(
@@ -496,11 +486,12 @@ _BRACKETED_NAME = re.compile(
 _SHARE_WORDS = frozenset({"占", "占比", "比重", "所占比重", "占比重"})
 
 
-@_revision(
+@_named(
     "bracketed_name",
     "a dictionary name in brackets right before the figure names it (…的比重(即城镇化率)为80.9%)",
     "城镇人口占总人口的比重(即城镇化率)为80.9%。",
     "80.9%",
+    revises=True,
 )
 def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     c = s.cands[i]
@@ -511,12 +502,13 @@ def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     return Attribution(m["name"], code) if code and code != attr.code else None
 
 
-@_revision(
+@_named(
     "short_name",
     "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
     " 规模以上工业增加值; 占比 after a share), or of the one indicator its unit counts (吞吐量 in 标准箱)",
     "全市规模以上工业增加值同比增长3.4%，其中10月份增加值同比增长7.3%。",
     "7.3%",
+    revises=True,
 )
 def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited:
@@ -541,12 +533,13 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     return None
 
 
-@_revision(
+@_named(
     "statistical_scope",
     "a statistical scope (规上, 规模以上, 限上) before the indicator in its clause: the indicator over that scope"
     " (规上工业…完成工业增加值 is 规模以上工业增加值)",
     "全部规上工业1-10月实际完成工业增加值252.5亿元。",
     "252.5亿元",
+    revises=True,
 )
 def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is None or s.infos[i].measure == "share_pct":
