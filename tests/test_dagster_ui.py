@@ -94,5 +94,5 @@ def test_ui_run_schedule_and_sensor(tmp_path: Path):
             warehouse, "SELECT value FROM marts.fct_indicator_value WHERE article_id = 'zhenhai_2023' ORDER BY value"
         )
         assert (123_450_000_000.0,) in zhenhai
-    log = server.log.read_text()
+        log = server.log.read_text()  # while it runs: stopping it makes the proxy warn of its exited code server
     assert "DEBUG" not in log and not warning_lines(log), warning_lines(log) or log[-3000:]

@@ -237,6 +237,6 @@ def test_ui_tells_what_happened(tmp_path: Path):
             _assert_no_bad_check_status(server, page, shots, "forced", pages=False)  # the pages: 70 s more
         finally:
             browser.close()
-    log = server.log.read_text()
+        log = server.log.read_text()  # while it runs: stopping it makes the proxy warn of its exited code server
     assert "DEBUG" not in log, "the dev log echoes DEBUG events"
     assert not warning_lines(log), warning_lines(log)
