@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from beilun_etl.extraction.candidates import Candidate
+from beilun_etl.extraction.dictionaries import Indicator
 from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.lexicon import LEX, word_alternations
@@ -446,9 +447,13 @@ def alias_in_paragraph(s: Scene, i: int) -> Attribution | None:
     "973.97万个标准箱",
 )
 def unit_of_one_indicator(s: Scene, i: int) -> Attribution | None:
-    code = LEX.unit_indicators.get(s.cands[i].unit)
-    indicator = s.resolver.dicts.indicators.get(code or "")
-    return Attribution(indicator.name_zh, code) if indicator else None
+    indicator = _unit_indicator(s, i)
+    return Attribution(indicator.name_zh, indicator.code) if indicator else None
+
+
+def _unit_indicator(s: Scene, i: int) -> Indicator | None:
+    """The one indicator the figure's unit is counted in (lexicon/units.yaml unit_indicators), if any."""
+    return s.resolver.dicts.indicators.get(LEX.unit_indicators.get(s.cands[i].unit, ""))
 
 
 # The cascades, in the order their rules are tried
@@ -514,7 +519,7 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited:
         return None
     phrase = attr.phrase
-    default = s.resolver.dicts.indicators.get(LEX.unit_indicators.get(s.cands[i].unit, ""))
+    default = _unit_indicator(s, i)
     if default is not None and len(phrase) >= 2 and default.name_zh.endswith(phrase):
         return Attribution(phrase, default.code)  # 吞吐量339.47万标准箱: the one indicator counted in boxes
     para = s.seg.paragraphs.index(s.cands[i].num_start)
