@@ -60,6 +60,8 @@ class Dictionaries:
     zone_alias: dict[str, str] = field(default_factory=dict)
     indicator_re: re.Pattern[str] | None = None
     zone_re: re.Pattern[str] | None = None
+    # (code, scope word) -> the code over that scope, built on first use (indicators._scoped_indicators)
+    scoped_indicators: dict[tuple[str, str], str] | None = None
 
     def ancestors(self, code: str) -> list[str]:
         """The zone and its parents, nearest first."""

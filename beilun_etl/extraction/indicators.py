@@ -53,15 +53,12 @@ _SUBJECT_AND_VERB = re.compile(rf"^.*(?:{_W['subject_verbs']}|成为.{{0,8}}?(?:
 _SCOPE_FAMILY = {"规模以上": "规模以上", "规上": "规模以上", "限额以上": "限额以上", "限上": "限额以上"}
 
 
-_SCOPED: dict[int, dict[tuple[str, str], str]] = {}  # by id of the dictionaries (built once each)
-
-
 def _scoped_indicators(dicts: Dictionaries) -> dict[tuple[str, str], str]:
     """(code, scope word) -> the code of the same indicator over that scope: 规模以上工业增加值 is 规模以上 +
     工业增加值 (industrial_value_added), so (industrial_value_added, 规上) → its code."""
-    if id(dicts) in _SCOPED:
-        return _SCOPED[id(dicts)]
-    scoped = _SCOPED.setdefault(id(dicts), {})
+    if dicts.scoped_indicators is not None:
+        return dicts.scoped_indicators
+    scoped = dicts.scoped_indicators = {}
     for ind in dicts.indicators.values():
         for word, full in _SCOPE_FAMILY.items():
             if word == full and ind.name_zh.startswith(full):
