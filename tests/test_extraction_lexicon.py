@@ -78,3 +78,24 @@ def test_no_vocabulary_is_typed_again_in_code():
 
 def test_typed_runs_finds_a_list_typed_again():
     assert _typed_runs('re.compile(r"(?:位居|稳居|位列)第")', {"位居", "稳居", "位列"}) == ["位居|稳居|位列"]
+
+
+def test_the_alias_automaton_finds_what_a_longest_first_alternation_finds():
+    """The trie regex (its wide nodes split into groups behind a lookahead) must match exactly what the
+    plain longest-first alternation of the same aliases matches: the real aliases over text built from
+    them, with prefixes of one another and characters no alias starts with between them."""
+    import random
+    import re
+
+    from beilun_etl.extraction.dictionaries import _FAN_OUT, _alias_regex, load_dictionaries
+
+    aliases = list(load_dictionaries().indicator_alias)
+    assert len({a[0] for a in aliases}) > _FAN_OUT  # the root is split into groups
+    plain = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    trie = _alias_regex(aliases)
+    rng = random.Random(7)
+    pieces = [*rng.sample(aliases, 400), *(a[:-1] for a in rng.sample(aliases, 200)), "，", "增长", "亿元", "3.5%"]
+    text = "".join(rng.choice(pieces) for _ in range(3000))
+    found = [(m.start(), m.group()) for m in trie.finditer(text)]
+    assert len(found) > 1000
+    assert found == [(m.start(), m.group()) for m in plain.finditer(text)]

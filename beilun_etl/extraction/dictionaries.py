@@ -105,11 +105,34 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
     The children differ in their first character, so at most one can match; the greedy optional
     group tries the longer alias first, as the longest-first alternation did."""
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch != _END]
-    if not branches:
+    children = sorted((ch, child) for ch, child in node.items() if ch != _END)
+    if not children:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if len(children) == 1:
+        body = re.escape(children[0][0]) + _trie_pattern(children[0][1])
+    else:
+        body = "(?:" + "|".join(_fan_out(children)) + ")"
     return f"(?:{body})?" if _END in node else body
+
+
+_FAN_OUT = 64  # children per group; measured on the generated corpus: 64–128 best, 16 no gain
+
+
+def _fan_out(children: list[tuple[str, dict]]) -> list[str]:
+    """The branches of a node, in groups behind a lookahead of their first characters when there are many.
+
+    The engine tries the branches of an alternation one after another, so at the root (357 first
+    characters of the indicator aliases) every position whose character can start an alias costs up to
+    357 tries; a character-set lookahead per group of 64 skips whole groups at once (finditer twice as
+    fast). The lookahead only skips branches that could not match, so the matches are the same."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in children]
+    if len(children) <= _FAN_OUT:
+        return branches
+    groups = []
+    for k in range(0, len(children), _FAN_OUT):
+        first = "".join(re.escape(ch) for ch, _ in children[k : k + _FAN_OUT])
+        groups.append(f"(?=[{first}])(?:" + "|".join(branches[k : k + _FAN_OUT]) + ")")
+    return groups
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
