@@ -318,3 +318,31 @@ def test_a_glued_header_that_starts_with_what_the_table_holds():
     assert [(r["value"], r["unit"]) for r in records[:2]] == [(2_050_000_000, "CNY"), (1.5, "percent")]
     # a first line of figures is no header: nothing is made a table
     assert "|" not in clean_text("甲县20.5 1.5 190.0 2.0\n乙县30.1 -2.2 280.3 3.0\n丙县1.0 2.0 3.0 4.0\n")
+
+
+def test_a_table_copied_one_cell_a_line_without_bars_with_a_unit_column_and_short_rows():
+    """Cells one a line with blank lines between and no bars; a 单位 column after each label; a row with
+    fewer figures than the first leaves its last columns empty; a header copied without its `)`."""
+    raw = (
+        "2024年1-3季度主要畜产品生产情况\n\n单位\n\n1-3季度全区\n\n比去年同期增长(%\n\n场外\n\n比去年同期增长(%\n\n"
+        "肉牛出栏\n\n万头\n\n12.50\n\n3.6\n\n4.10\n\n-1.3\n\n"
+        "家禽出栏\n\n万只\n\n152.2\n\n-2.1\n\n"
+        "肉牛季末存栏\n\n万头\n\n18.10\n\n0.7\n\n2.40\n\n5.0\n\n"
+        "注:场外指区属企业在外地的牧场。\n"
+    )
+    text, records = _extract(raw, dt.date(2024, 10, 30))
+    assert "| 家禽出栏 | 万只 | 152.2 | -2.1 |  |  |" in text
+    assert _row(records, "肉牛出栏")[:2] == [
+        ("12.50", "level", 125_000, "count", "2024-09-30"),
+        ("3.6", "growth_pct", 3.6, "percent", "2024-09-30"),
+    ]
+    assert [r[0] for r in _row(records, "家禽出栏")] == ["152.2", "-2.1"]
+    stock = [r for r in records if r["sentence"].startswith("| 肉牛季末存栏 |")]
+    assert {(r["period_start"], r["trace"]["period"]) for r in stock} == {("2024-09-30", "end_named_in_indicator")}
+
+
+def test_short_lines_of_prose_and_figures_are_no_table():
+    raw = "数说北仑\n\n地区生产总值\n\n2985.6亿元\n\n增长6.3%\n\n财政总收入\n\n580亿元\n\n增长3.1%\n"
+    text, records = _extract(raw)
+    assert "|" not in text
+    assert [r["text"] for r in records] == ["2985.6亿元", "6.3%", "580亿元", "3.1%"]

@@ -19,6 +19,7 @@ from beilun_etl.extraction.candidates import POST_QUALIFIERS, PRE_QUALIFIERS
 from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.publication import dateline_in
 from beilun_etl.extraction.textnorm import matching_view
+from beilun_etl.extraction.units import parse_unit
 
 _W = word_alternations("table_words")  # lexicon/table_words.yaml
 
@@ -66,6 +67,9 @@ _MISSING_CELL = re.compile(r"[—–\-…/／]+")
 _OPEN_ROW = re.compile(r"[|｜][^|｜]*[|｜].*|.*[|｜][^|｜]*[|｜]")
 # One cell a line (指标名称 | / 125 | / 18.84 |): a web table copied cell by cell, each closed by its bar.
 _CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
+# One cell a line without bars (a web table copied as text): a short line that ends no sentence or clause.
+_MAX_BARE_CELL = 24
+_BARE_CELL_BREAK = re.compile(r"[|｜。；;！？!?，]")
 _MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
 # A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words
 # (after a 其中: or 在总计中: that makes it a part of the rows above), then two figures or more set apart by blanks.
@@ -185,14 +189,42 @@ def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list
     return header, rows, j
 
 
+def _is_bare_cell(line: str) -> bool:
+    return 0 < len(line) <= _MAX_BARE_CELL and not _BARE_CELL_BREAK.search(line)
+
+
 def _is_figure_cell(cell: str) -> bool:
     return bool(_NUMBER_CELL.fullmatch(cell) or _MISSING_CELL.fullmatch(cell))
 
 
-def _cell_per_line_table(cells: list[str]) -> tuple[int, list[str], list[list[str]], int] | None:
+def _is_unit_cell(cell: str) -> bool:
+    return parse_unit(cell) is not None
+
+
+def _row_of_cells(cells: list[str], at: int, unit: bool, width: int) -> tuple[list[str], int] | None:
+    """The row of a one-cell-a-line table that starts at cell `at`: a label, its unit when the table
+    has a unit column, then one to `width` figures (a short row leaves its last columns empty: 家禽出栏
+    with no 域外 figures); and the cell after it. None where no row starts."""
+    if at >= len(cells) or _is_figure_cell(cells[at]):
+        return None
+    row, k = [cells[at]], at + 1
+    if unit:
+        if k >= len(cells) or not _is_unit_cell(cells[k]):
+            return None
+        row.append(cells[k])
+        k += 1
+    while k < len(cells) and _is_figure_cell(cells[k]) and len(row) < 1 + unit + width:
+        row.append(cells[k])
+        k += 1
+    if len(row) == 1 + unit:
+        return None
+    return row + [""] * (1 + unit + width - len(row)), k
+
+
+def _cell_per_line_table(cells: list[str], min_rows: int = 1) -> tuple[int, list[str], list[list[str]], int] | None:
     """A table copied one cell a line: where its header starts, the header (the cells of words before
-    the first figure), the rows (a label, then its figures; every row as long as the first) and the
-    index after them.
+    the first figure), the rows (a label, its unit when a unit such as 万吨 follows the first label, then
+    its figures; the first row gives the number of figure columns) and the index after them.
 
     A header one cell short of the rows lacks the label cell (it gets an empty one); a longer run of
     words above the first row keeps only as many cells as a row has (the rest is a caption)."""
@@ -201,22 +233,20 @@ def _cell_per_line_table(cells: list[str]) -> tuple[int, list[str], list[list[st
         h += 1
     if h < 2 or h >= len(cells):  # the label of the first row is the last word cell before a figure
         return None
-    k = 1
-    while h + k - 1 < len(cells) and _is_figure_cell(cells[h + k - 1]):
-        k += 1
+    unit = h >= 3 and _is_unit_cell(cells[h - 1])  # 生猪出栏 / 万头 / 184.26
+    width = 0
+    while h + width < len(cells) and _is_figure_cell(cells[h + width]):
+        width += 1
+    columns = 1 + unit + width
     rows: list[list[str]] = []
-    at = h - 1
-    while at + k <= len(cells):
-        row = cells[at : at + k]
-        if _is_figure_cell(row[0]) or not all(_is_figure_cell(c) for c in row[1:]):
-            break
+    at = words = h - 1 - unit  # the word cells above the first row's label
+    while (found := _row_of_cells(cells, at, unit, width)) is not None:
+        row, at = found
         rows.append(row)
-        at += k
-    words = h - 1  # the word cells above the first row's label
-    if k < 3 or not rows or words < k - 1:
+    if width < 2 or len(rows) < min_rows or words < columns - 1:
         return None
-    if words >= k:
-        return words - k, cells[words - k : words], rows, at
+    if words >= columns:
+        return words - columns, cells[words - columns : words], rows, at
     return 0, ["", *cells[:words]], rows, at
 
 
@@ -235,19 +265,26 @@ def _neighbours(lines: list[str], i: int) -> list[str]:
 
 
 def _pipe_cell_lines(lines: list[str]) -> list[str]:
-    """Tables copied one cell a line (`指标名称 |` / `企业数 |` / … / `电气机械 |` / `125 |`) and rows
+    """Tables copied one cell a line (`指标名称 |` / `企业数 |` / … / `电气机械 |` / `125 |`, or without the
+    bars: `生猪出栏` / `万头` / `184.26` / `3.6`, blank lines between) and rows
     pasted without an outer bar (`地区生产总值 | 4000882 | 10.3 |`) rewritten as whole pipe rows, so that
     the pipe-table reader serves them (the cells, their text and their order stay as they were)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
+        bare = _is_bare_cell(lines[i])  # cells without bars: two rows at least make a table
+        is_cell = _is_bare_cell if bare else _CELL_LINE.fullmatch
         at, run = i, []  # the cell lines from line i on, blank lines between them allowed
-        while at < len(lines) and (not lines[at] or _CELL_LINE.fullmatch(lines[at])):
+        while at < len(lines) and (not lines[at] or is_cell(lines[at])):
             if lines[at]:
                 run.append(at)
             at += 1
         cells = [lines[k].rstrip("|｜").strip() for k in run]
-        found = _cell_per_line_table(cells) if len(run) >= _MIN_CELL_LINES and run[0] == i else None
+        found = (
+            _cell_per_line_table(cells, min_rows=2 if bare else 1)
+            if len(run) >= _MIN_CELL_LINES and run[0] == i
+            else None
+        )
         if found is None:
             line = lines[i]
             if (

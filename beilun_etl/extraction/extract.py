@@ -31,6 +31,7 @@ from beilun_etl.extraction.periods import (
     TITLE_PERIOD,
     YEAR_UNDER_REVIEW,
     FigureTiming,
+    apply_end_named,
     apply_following_span,
     apply_planned,
     apply_respective_periods,
@@ -205,6 +206,7 @@ def _sentence_records(
 
     flows = [_is_flow(a, dicts) for a in attributions]
     widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows, period_rules)
+    apply_end_named([a.phrase if a else None for a in attributions], periods, period_rules)
 
     records = []
     for i, (c, mi) in enumerate(zip(cands, infos, strict=True)):

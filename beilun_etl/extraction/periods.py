@@ -437,6 +437,33 @@ FLOW_TO_DAY = rule(
 )
 
 
+END_NAMED = rule(
+    _P,
+    "end_named_in_indicator",
+    "an indicator named for the end of its period (季末存栏, 期末余额) is a stock on that period's last day",
+    "前三季度，全市生猪季末存栏181.47万头。",
+    "181.47万头",
+    revises=True,
+)
+_END_IN_NAME = re.compile(_W["end_in_name"])
+
+
+def at_end_named(phrase: str | None, period: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The last day of `period` when the indicator's name says so (生猪季末存栏 over 1-3季度), else None."""
+    start, end = period
+    if start == end or not phrase or not _END_IN_NAME.search(phrase):
+        return None
+    return end, end
+
+
+def apply_end_named(phrases: list[str | None], periods: list, rules: list[str] | None = None) -> None:
+    for i, phrase in enumerate(phrases):
+        start, end, inferred = periods[i]
+        if (day := at_end_named(phrase, (start, end))) is not None:
+            periods[i] = (*day, inferred)
+            _revise(rules, i, END_NAMED)
+
+
 def _revise(rules: list[str] | None, i: int, name: str) -> None:
     if rules is not None:
         first, _, scope = rules[i].partition("@")

@@ -33,6 +33,7 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.lexicon import word_alternations
 from beilun_etl.extraction.measures import MeasureInfo, classify
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
+from beilun_etl.extraction.periods import END_NAMED, at_end_named
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.table_layout import Row, Span, Table
 from beilun_etl.extraction.timeexpr import find_time_expressions
@@ -223,7 +224,8 @@ class _Context:
         return (a, b), None
 
     def _trim(self, a: int, b: int) -> Span:
-        while b > a and self.view[b - 1] in " ±+-":
+        """Without the sign marks and a bracket left open before the unit (`增长(%` copied without its `)`)."""
+        while b > a and self.view[b - 1] in " ±+-(":
             b -= 1
         return a, b
 
@@ -505,8 +507,11 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                 ctx.period_in(label, (col.period or caption.period or ctx.default)[1].year) if label else None
             )
             period = label_period or column_period or caption.period or latest
+            end_named = at_end_named(ctx.view[label[0] : label[1]] if label else None, period or ctx.default)
             period_rule = (
-                ROW_LABEL
+                END_NAMED
+                if end_named
+                else ROW_LABEL
                 if label_period
                 else COLUMN_HEADER
                 if col.period
@@ -532,8 +537,8 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                     phrase_span=phrase_span or span,
                     share_of=share_of,
                     zone=None if zone == UNKNOWN else zone,
-                    period=period or ctx.default,
-                    period_inferred=period is None,
+                    period=end_named or period or ctx.default,
+                    period_inferred=period is None and end_named is None,
                     trace={
                         "indicator": indicator_rule,
                         "zone": zone_rule,
