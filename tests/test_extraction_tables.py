@@ -346,3 +346,21 @@ def test_short_lines_of_prose_and_figures_are_no_table():
     text, records = _extract(raw)
     assert "|" not in text
     assert [r["text"] for r in records] == ["2985.6亿元", "6.3%", "580亿元", "3.1%"]
+
+
+def test_a_change_column_takes_the_zone_of_the_column_at_its_left():
+    raw = (
+        "2024年北仑区与镇海区主要指标\n"
+        "| 指标 | 北仑区 | 比上年增长(%) | 镇海区 | 比上年增长(%) | 域外 | 比上年增长(%) |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 地区生产总值(亿元) | 2985.6 | 6.3 | 1365.6 | 5.1 | 120.5 | 2.2 |\n"
+    )
+    _, records = _extract(raw)
+    assert [(r["text"], r["measure"], r["zone"]) for r in _in_tables(records)] == [
+        ("2985.6", "level", "beilun"),
+        ("6.3", "growth_pct", "beilun"),
+        ("1365.6", "level", "zhenhai"),
+        ("5.1", "growth_pct", "zhenhai"),
+        ("120.5", "level", None),
+        ("2.2", "growth_pct", None),
+    ]

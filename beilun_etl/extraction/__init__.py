@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.34.0"  # 1.33: scopes stated once (captions, 规上 in the clause), short names, compared figures, months in Chinese numerals, the year under review
+EXTRACTOR_VERSION = "1.35.0"  # 1.35: tables one cell a line without bars, period ends in names (季末存栏), groups of zones and the area outside one name no zone
 
 
 def extractor_fingerprint() -> str:

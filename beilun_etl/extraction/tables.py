@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from beilun_etl.extraction.candidates import (
     ARABIC,
@@ -38,7 +38,7 @@ from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.table_layout import Row, Span, Table
 from beilun_etl.extraction.timeexpr import find_time_expressions
 from beilun_etl.extraction.units import UNIT_SURFACES, UNITS, parse_unit
-from beilun_etl.extraction.zones import BARE_PORT, UNKNOWN, ZoneResolver
+from beilun_etl.extraction.zones import BARE_PORT, OUTSIDE_THE_ZONE, UNKNOWN, ZoneResolver
 from beilun_etl.extraction.zoning import MAIN_ZONE
 
 _W = word_alternations("table_words")  # lexicon/table_words.yaml
@@ -209,7 +209,11 @@ class _Context:
 
     def zone_in(self, span: Span) -> str | None:
         """The zone a label names (None: none named; UNKNOWN: a place the dictionary lacks)."""
-        found = self.zones.clause_subject(span[0], span[1], label=True) if span[1] > span[0] else None
+        if span[1] <= span[0]:
+            return None
+        if OUTSIDE_THE_ZONE.search(self.view, *span):
+            return UNKNOWN  # 域外: the area outside the zone
+        found = self.zones.clause_subject(span[0], span[1], label=True)
         return None if found == BARE_PORT else found
 
     def words_and_unit(self, span: Span) -> tuple[Span, Unit | None]:
@@ -449,11 +453,22 @@ def _caption_scoped(
     return None
 
 
+def _changes_of_the_zone_left(columns: list[_Column], ctx: _Context) -> list[_Column]:
+    """| 域外 | 比去年同期增长(% |, | 镇海区 | 增速 |: a change column naming no zone is the change of the zone
+    of the column at its left."""
+    for k in range(1, len(columns)):
+        col, left = columns[k], columns[k - 1]
+        changes = col.signed or _percent_measure(ctx, col.words)
+        if col.role == left.role == "data" and col.zone is None and left.zone is not None and changes:
+            columns[k] = replace(col, zone=left.zone)
+    return columns
+
+
 def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
     view = ctx.view
     caption = _read_caption(ctx, table)
     year = (caption.period or ctx.default)[1].year  # what 本年, 上年, 1-9月 in the table count from
-    columns = [_column(ctx, span, year) for span in table.header.cells]
+    columns = _changes_of_the_zone_left([_column(ctx, span, year) for span in table.header.cells], ctx)
     header_periods = [c.period for c in columns if c.period]
     latest = max(header_periods, key=lambda p: p[1]) if header_periods else None
     # A change column without a period of its own (同比±% after 1-11月(亿元), next to 11月) is the change

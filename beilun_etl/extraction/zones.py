@@ -31,6 +31,12 @@ BACK_REFERENCE_ZONE_ALIASES = frozenset({"片区"})
 # A place's name inside the name of a newspaper, broadcaster or website (浙江日报, 宁波晚报, 中国宁波网)
 # or of a customs district, which covers more than its city (杭州海关 counts Zhejiang's trade): the
 # place is not what the figures are about.
+_ZONE_KINDS = frozenset(LEX.word_lists["zone_words"]["zone_kinds"])
+_CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
+# 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
+_GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
+OUTSIDE_THE_ZONE = re.compile(_W["outside_the_zone"])
+_NATIONAL_HOSTS = frozenset(LEX.word_lists["zone_words"]["national_hosts"])
 ORGANISATION_AFTER_PLACE = ("日报", "晚报", "商报", "都市报", "报业", "电视台", "广播电视", "新闻网", "网", "海关")
 # A port of entry (宁波口岸) is no zone of the dictionary: its figures get none.
 PORT_OF_ENTRY_AFTER_PLACE = ("口岸",)
@@ -118,7 +124,7 @@ _GENERIC_TYPES = {
 def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, str, str]]:
     """(start, end, code, alias) for every zone alias in the text, longest match first; not a place
     in an organisation's name (浙江日报, 杭州海关), nor a back-reference (片区) to a zone not named
-    in full before it."""
+    in full before it, nor a kind of zone after a word of a class (229家国家级经开区, 各开发区)."""
     assert dicts.zone_re is not None
     mentions = []
     named_in_full: set[str] = set()
@@ -132,6 +138,8 @@ def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, s
             continue
         if alias in BACK_REFERENCE_ZONE_ALIASES and code not in named_in_full:
             continue
+        if alias in _ZONE_KINDS and _CLASS_BEFORE.search(view, max(0, m.start() - 3), m.start()):
+            continue
         named_in_full.add(code)
         mentions.append((m.start(), end, code, alias))
     return mentions
@@ -139,7 +147,8 @@ def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, s
 
 def zones_named_by(title: str | None, url: str | None, dicts: Dictionaries) -> list[str]:
     """The zones a sidecar names for the document: the specific zones of its title, else of its
-    URL's host, whose labels are the pinyin of a place (www.haishu.gov.cn → haishu); UNKNOWN for a
+    URL's host, whose labels are the pinyin of a place (www.haishu.gov.cn → haishu) or which is a
+    national body's (www.gov.cn → china); UNKNOWN for a
     title naming only a place the dictionary lacks."""
     from beilun_etl.extraction.textnorm import matching_view
 
@@ -153,6 +162,8 @@ def zones_named_by(title: str | None, url: str | None, dicts: Dictionaries) -> l
     host = _URL_HOST.match(url or "")
     if host is None:
         return []
+    if host["host"].lower().removeprefix("big5.") in _NATIONAL_HOSTS:
+        return ["china"]  # www.gov.cn: a national body's release is the country's
     labels = host["host"].lower().split(".")
     by_name = {_pinyin_key(z.code): z.code for z in dicts.zones.values()}
     return [by_name[label] for label in labels if label in by_name]
@@ -322,6 +333,8 @@ class ZoneResolver:
             return BARE_PORT  # 港区…: the caller resolves the unnamed port area
         if self.view.startswith(_WITHIN_AREA, prefix_end):
             return self._area_named_before(clause_start)  # 区内共有外贸企业…
+        if _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
+            return UNKNOWN  # 229家国家级经开区实现…: the figure of a group of zones
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
         if unknown and not any(
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]

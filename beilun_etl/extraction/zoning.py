@@ -67,7 +67,8 @@ _Z = "zone"
 MAIN_ZONE = rule(
     _Z,
     "main_zone",
-    "no zone is the subject in the paragraph before it: the zone the article names most",
+    "no zone is the subject in the paragraph before it: the zone the article names most (its title and its"
+    " sidecar's title or URL host weigh more: www.haishu.gov.cn names haishu, a national body's www.gov.cn china)",
     "北仑区经济运行情况\n全年实现地区生产总值2985.6亿元。",
     "2985.6亿元",
 )
@@ -88,7 +89,7 @@ SUBJECT_BEFORE = rule(
 UNKNOWN_PLACE = rule(
     _Z,
     "unknown_place",
-    "a place the dictionary lacks is the subject: no zone",
+    "a place the dictionary lacks, or a group of zones (229家国家级经开区, 各开发区), is the subject: no zone",
     "北仑区经济运行情况\n苏州工业园区实现地区生产总值3686亿元。",
     "3686亿元",
 )
