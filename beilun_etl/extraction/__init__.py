@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.35.0"  # 1.35: tables one cell a line without bars, period ends in names (季末存栏), groups of zones and the area outside one name no zone
+EXTRACTOR_VERSION = "1.36.0"  # 1.36: a work report of the first half reviews the year before; 1.35: one-cell-a-line tables without bars, period ends in names, groups of zones
 
 
 def extractor_fingerprint() -> str:

@@ -53,6 +53,7 @@ _W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _WORK_REPORT = "工作报告"
+_OPENING = 400  # the characters of a page's head (its menus, title and dateline) that say what the text is
 # 新引进内资项目, 净增市场主体: new things counted over a period, a flow whatever the noun
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 
@@ -89,12 +90,11 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
 
 
 def _reviewed_default(
-    exprs, default: tuple[dt.date, dt.date], base_year: int | None, published: dt.date
+    exprs, default: tuple[dt.date, dt.date], base_year: int | None, published: dt.date, reviewed: int
 ) -> tuple[dt.date, dt.date]:
     """A text whose title names no year, published early in a year (review_year), that names last
     year and not this one (刚刚过去的2007年…, 表2 2014年…; a January report, a February bulletin):
     its figures that name no time are last year's, not the publication year's."""
-    reviewed = review_year(published)
     if base_year is not None or reviewed == published.year:
         return default
     named = {e.year for e in exprs if e.kind == "explicit" and e.year and not (e.future or e.comparison or e.relative)}
@@ -181,9 +181,11 @@ def _sentence_records(
 ) -> tuple[list[dict[str, Any]], str]:
     """The figures the sentence rules find, ordered by char_start, and the article's main zone."""
     dicts = resolver.dicts
-    exprs = find_time_expressions(view, published.year, base_year, review_year(published))
+    work_report = _WORK_REPORT in (title or "") or _WORK_REPORT in view[:_OPENING]
+    reviewed_year = review_year(published, work_report)
+    exprs = find_time_expressions(view, published.year, base_year, reviewed_year)
     default_rule = TITLE_PERIOD if base_year is not None else PUBLICATION_YEAR
-    reviewed = _reviewed_default(exprs, default, base_year, published)
+    reviewed = _reviewed_default(exprs, default, base_year, published, reviewed_year)
     if reviewed != default:
         default, default_rule = reviewed, YEAR_UNDER_REVIEW
 
@@ -191,7 +193,7 @@ def _sentence_records(
     zones, main, zone_rules = assign_zones(view, seg, cands, dicts, title, url)
 
     timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
-    last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year)
+    last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year, reviewed_year)
     period_rules = [f"{default_rule}@document"] * len(cands)
     periods = assign_periods(seg, exprs, timings, default, last_year, published.year - 1, period_rules)
     apply_planned(view, seg, exprs, timings, periods, period_rules)

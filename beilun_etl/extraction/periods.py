@@ -165,8 +165,11 @@ def _year(y: int) -> tuple[dt.date, dt.date]:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-def data_year(exprs: list[TimeExpr], figure_positions: list[int], seg: Segments, pub_year: int) -> int:
-    """The latest year the article reports figures for (explicit or relative, not planned)."""
+def data_year(
+    exprs: list[TimeExpr], figure_positions: list[int], seg: Segments, pub_year: int, reviewed: int | None = None
+) -> int:
+    """The latest year the article reports figures for (explicit or relative, not planned); else the
+    year it reviews (a work report of April 2012 on the five years to 2011), else the publication year."""
     best: int | None = None
     positions = sorted(figure_positions)
     import bisect
@@ -178,7 +181,7 @@ def data_year(exprs: list[TimeExpr], figure_positions: list[int], seg: Segments,
         i = bisect.bisect_left(positions, e.end)
         if i < len(positions) and positions[i] < s_end:
             best = e.year if best is None else max(best, e.year)
-    return best if best is not None else pub_year
+    return best if best is not None else reviewed or pub_year
 
 
 def section_scopes(seg: Segments, exprs: list[TimeExpr], figure_positions: list[int]) -> dict[int, Ctx]:

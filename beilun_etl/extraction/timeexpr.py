@@ -106,6 +106,7 @@ _BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
 # 一年来: the year under review, as a year (not a span ending at the last year reported)
 YEAR_UNDER_REVIEW_WORDS = frozenset({"一年来", "一年以来"})
 _REVIEW_MONTHS = 3  # a text published by the end of March reviews the year before when it names none
+_WORK_REPORT_REVIEW_MONTHS = 6  # a work report delivered by the end of June reviews the year before
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -195,11 +196,13 @@ def resolve_sub(year: int, groups: dict[str, str | None], p: str) -> tuple[dt.da
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def review_year(published: dt.date) -> int:
+def review_year(published: dt.date, work_report: bool = False) -> int:
     """The year a text reviews when it names none (一年来, 全年 of a result): the year before for a text
     published in the first quarter (a January work report, a February release of last year's
-    results), else the year of publication."""
-    return published.year - 1 if published.month <= _REVIEW_MONTHS else published.year
+    results) or a government work report of the first half (a new term's first session meets as late
+    as April or May), else the year of publication."""
+    months = _WORK_REPORT_REVIEW_MONTHS if work_report else _REVIEW_MONTHS
+    return published.year - 1 if published.month <= months else published.year
 
 
 def _number(text: str) -> int:
