@@ -25,7 +25,7 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.links import is_respectively_tail, link_parts, respectively_indicators
-from beilun_etl.extraction.measures import MeasureInfo, classify
+from beilun_etl.extraction.measures import MeasureInfo, bracketed_item, classify
 from beilun_etl.extraction.periods import (
     PUBLICATION_YEAR,
     TITLE_PERIOD,
@@ -292,6 +292,10 @@ def _measures(view: str, seg: Segments, cands: list[Candidate]) -> list[MeasureI
         info = classify(view, cs, c.start, c.unit, c.kind, c.end)
         if info.measure == "level" and c.unit == "percent" and _part_named_after(view, cs, c):
             info = MeasureInfo("share_pct", rule=f"{info.rule}>{PART_NAMED_AFTER}")
+        if info.measure == "level" and c.unit == "percent":
+            item = bracketed_item(view, seg.full.span(c.num_start), c.start, c.end)
+            if item is not None:
+                info = MeasureInfo(item.measure, item.sign, rule=f"{info.rule}>{item.rule}")
         if (
             info.measure == "level"
             and i

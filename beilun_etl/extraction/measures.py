@@ -16,7 +16,7 @@ from beilun_etl.extraction.rules import rule
 
 _QUALIFIERS = alternation(LEX.qualifiers_before)  # lexicon/qualifiers.yaml: 约, 近, 超过 ...
 _CUES = word_alternations("measures")  # lexicon/measures.yaml
-_NEUTRAL_TAIL = rf"(?:了)?(?:{_CUES['neutral_tail_verbs']})?(?:{_QUALIFIERS}|百分之)?$"
+_NEUTRAL_TAIL = rf"(?:了)?(?:{_CUES['shared_adverbs']})?(?:{_CUES['neutral_tail_verbs']})?(?:{_QUALIFIERS}|百分之)?$"
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:末|底)?的?)?"
 _LEVEL_TO = re.compile(
     rf"(?:(?:{_CUES['level_to_verbs']})(?:到|至)|(?:{_CUES['become_verbs']})为)(?:了)?"
@@ -154,3 +154,38 @@ def classify(
     if more_fewer and _COMPARISON.search(clause_before):
         return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1, rule=MORE_FEWER)
     return MeasureInfo("level", 1, cue, rule=LEVEL)
+
+
+BRACKETED_ITEM = rule(
+    _M,
+    "bracketed_list_item",
+    "计算机通信电子(60.9%)、金属制品(59.9%): a percentage in brackets after a name takes the measure its sentence"
+    " names for the list (增长较快的行业有, 正增长, 占比较高)",
+    "规上工业增加值正增长，其中计算机通信电子(60.9%)、金属制品(59.9%)增长较快。",
+    "59.9%",
+    revises=True,
+)
+_ITEM_OPEN = re.compile(r"[\u4e00-\u9fff][(（]$")
+_LIST_CUE = re.compile(
+    rf"(?P<down>{_CUES['down_words']})|(?P<share>{_CUES['share_words']}|占)|(?P<up>{_CUES['up_words']})"
+)
+
+
+def bracketed_item(view: str, sentence: tuple[int, int], cand_start: int, cand_end: int) -> MeasureInfo | None:
+    """The measure of a percentage standing in brackets after a name, from the nearest cue of its sentence
+    before it, else after it; None when it is not such an item or the sentence names no measure."""
+    a, b = sentence
+    if not _ITEM_OPEN.search(view, max(a, cand_start - 2), cand_start) or not view.startswith((")", "）"), cand_end):
+        return None
+    before = [m for m in _LIST_CUE.finditer(view, a, cand_start) if not _inside_brackets(view, a, m.start())]
+    found = before[-1] if before else _LIST_CUE.search(view, cand_end, b)
+    if found is None:
+        return None
+    if found["share"]:
+        return MeasureInfo("share_pct", rule=BRACKETED_ITEM)
+    return MeasureInfo("growth_pct", -1 if found["down"] else 1, rule=BRACKETED_ITEM)
+
+
+def _inside_brackets(view: str, start: int, pos: int) -> bool:
+    text = view[start:pos]
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
