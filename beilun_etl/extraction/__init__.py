@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.37.0"  # 1.37: percentages in brackets after listed names, 年均增长均达, 增速分别为; 1.36: work reports of the first half review the year before
+EXTRACTOR_VERSION = "1.38.0"  # 1.38: holders before 分别 with words after it, a 分别 reuses a list only with no figure between, no figure inside closed brackets inherited
 
 
 def extractor_fingerprint() -> str:

@@ -143,6 +143,10 @@ def _whole_before(
     return None
 
 
+def _closes_a_bracket(gap: str) -> bool:
+    return gap.count(")") + gap.count("）") > gap.count("(") + gap.count("（")
+
+
 def _inherit(
     i,
     cands,
@@ -153,7 +157,8 @@ def _inherit(
     within_paragraph: bool = False,
     prefer_coded: bool = False,
 ) -> Attribution | None:
-    """The indicator of the previous figure in the sentence (or, for a level, the paragraph).
+    """The indicator of the previous figure in the sentence (or, for a level, the paragraph), not one in
+    brackets closed before it.
 
     A rank prefers the nearest figure with a dictionary indicator: 北仑以137.5亿元之差位居第二
     ranks the 地区生产总值 named before, not the gap."""
@@ -168,6 +173,8 @@ def _inherit(
             break
         if same_unit and (cands[j].unit != cands[i].unit or (infos and infos[j].measure != "level")):
             continue
+        if _closes_a_bracket(seg.view[cands[j].end : cands[i].start]):
+            continue  # 进出口总额10.1万亿元(其中，出口6万亿元…)，同比增长1%: not a figure inside the brackets
         if attributions[j] is not None:
             prev = attributions[j]
             found = Attribution(prev.phrase, prev.code, inherited=True)

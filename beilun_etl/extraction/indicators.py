@@ -51,6 +51,7 @@ _CLAUSE_OPENING = re.compile(r".*[，,。；;：:、\n（(）)“”]", re.S)
 _SUBJECT_AND_VERB = re.compile(rf"^.*(?:{_W['subject_verbs']}|成为.{{0,8}}?(?:首个|第一个|唯一))")
 # A scope and its short form name the same scope (规上工业 is 规模以上工业).
 _SCOPE_FAMILY = {"规模以上": "规模以上", "规上": "规模以上", "限额以上": "限额以上", "限上": "限额以上"}
+SCOPE_WORDS = tuple(_SCOPE_FAMILY)
 
 
 def _scoped_indicators(dicts: Dictionaries) -> dict[tuple[str, str], str]:

@@ -11,7 +11,8 @@ import bisect
 import re
 
 from beilun_etl.extraction.candidates import RANGE_DASHES, Candidate
-from beilun_etl.extraction.indicators import Attribution, IndicatorResolver, is_trail
+from beilun_etl.extraction.indicators import SCOPE_WORDS, Attribution, IndicatorResolver, is_trail
+from beilun_etl.extraction.lexicon import alternation
 from beilun_etl.extraction.measures import MeasureInfo
 from beilun_etl.extraction.segments import Segments
 
@@ -105,6 +106,8 @@ def _shared_head(view: str, alias: tuple[int, int, str], k: int, resolver: Indic
 
 
 _VERB_AFTER_RESPECTIVELY = re.compile(r"分别(?:实现|完成|达到|达|为|有)?")
+_WORDS_BEFORE_VALUE = re.compile(r"([\u4e00-\u9fff]{2,8})(?=[\d０-９])")
+_SCOPE_PREFIX = re.compile(f"^(?:{alternation(SCOPE_WORDS)})")
 _HOLDER_LIST = re.compile(r"(?:[\u4e00-\u9fff()（）]{2,14}[、和及与]){1,8}[\u4e00-\u9fff()（）]{2,14}$")
 
 
@@ -113,17 +116,21 @@ def _holders_listed(view: str, cs: int, k: int, ce: int, resolver: IndicatorReso
     (数字经济核心产业、战略性新兴产业分别实现规上工业增加值21.1亿元、41.1亿元: 战略性新兴产业增加值 is
     the second's), each read with the longest tail of that alias that the dictionary has after it."""
     verb = _VERB_AFTER_RESPECTIVELY.match(view, k)
-    after = [a for a in resolver.aliases_between(verb.end(), ce) if a[0] == verb.end()]
+    after = [a[2] for a in resolver.aliases_between(verb.end(), ce) if a[0] == verb.end()]
+    words = _WORDS_BEFORE_VALUE.match(view, verb.end(), ce)  # …分别实现增加值109.78亿元: words, no alias
     listed = _HOLDER_LIST.search(resolver.clean_phrase(view[cs:k]))
-    if not after or not listed:
+    if not (after or words) or not listed:
         return []
-    alias = after[0][2]
+    alias = after[0] if after else words.group(1)
     items = re.split(r"[、和及与]", listed.group())
     chain = []
     for item in items:
         holder = re.sub(r"[(（][^()（）]*[)）]$", "", item)
-        tail = next((alias[n:] for n in range(len(alias) - 1) if resolver.code_of(holder + alias[n:])), None)
-        chain.append((cs, k, holder + tail if tail else item + alias))
+        holders = (holder, _SCOPE_PREFIX.sub("", holder))  # 规上战略性新兴产业: the dictionary's name has no scope
+        named = next(
+            (h + alias[n:] for n in range(len(alias) - 1) for h in holders if resolver.code_of(h + alias[n:])), None
+        )
+        chain.append((cs, k, named or item + alias))
     return chain if any(resolver.code_of(p) for _s, _e, p in chain) else []
 
 
@@ -139,10 +146,10 @@ def respectively_indicators(
 
     城乡 before a single indicator lists its urban and rural ones, 三次产业 the three sectors'. A 分别
     with no list of its own in its clause takes the list of the one before it in the sentence
-    (城乡居民人均可支配收入分别为8.2万元和5.1万元，分别增长4.6%和6.0%), else the indicators of the
-    figures just before it (_stated_before)."""
+    (城乡居民人均可支配收入分别为8.2万元和5.1万元，分别增长4.6%和6.0%) when no other figure stands
+    between them, else the indicators of the figures just before it (_stated_before)."""
     out: dict[int, Attribution] = {}
-    previous: tuple[int, list[tuple[int, int, str]]] | None = None  # (sentence start, list)
+    previous: tuple[int, list[tuple[int, int, str]], int] | None = None  # (sentence start, list, its values' end)
     k = view.find("分别")
     while k >= 0:
         cs, ce = seg.clauses.span(k)
@@ -150,7 +157,12 @@ def respectively_indicators(
         sentence_start = seg.full.span(k)[0]
         following = view.find("分别", k + 2, ce)  # …分别达到89210元和55680元、分别增长4.6%和6.1%
         idxs = [i for i, c in enumerate(cands) if k < c.num_start < (following if following >= 0 else ce)]
-        if not chain and previous is not None and previous[0] == sentence_start:
+        if (
+            not chain
+            and previous is not None
+            and previous[0] == sentence_start
+            and not any(previous[2] <= c.num_start < k for c in cands)
+        ):
             chain = previous[1]
         if not chain:
             chain = _holders_listed(view, cs, k, ce, resolver)
@@ -160,7 +172,7 @@ def respectively_indicators(
             for i, a in zip(idxs, chain, strict=True):
                 out[i] = Attribution(a[2], resolver.code_of(a[2]))
         if len(chain) >= 2:  # a list whose values a PDF copy glued together still lists the next 分别's
-            previous = (sentence_start, chain)
+            previous = (sentence_start, chain, cands[idxs[-1]].end if idxs else k)
         k = view.find("分别", k + 2)
     _values_listed_without_respectively(view, seg, cands, resolver, out)
     _one_value_for_a_list(view, seg, cands, resolver, out)
