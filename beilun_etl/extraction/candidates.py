@@ -150,7 +150,7 @@ def _sign_and_start(view: str, m: re.Match[str]) -> tuple[int, str, bool] | None
     signed = (
         prev in ("-", "+")
         and m.group("num") is not None
-        and not (before_sign.isascii() and (before_sign.isalnum() or before_sign in ".-+/_%"))
+        and not (before_sign and before_sign.isascii() and (before_sign.isalnum() or before_sign in ".-+/_%"))
     )
     negative = signed and prev == "-"
     if signed:
@@ -441,20 +441,20 @@ def _outside_quoted_names(view: str, found: list[Candidate]) -> list[Candidate]:
 
 
 # 分别为3.3和1.1个百分点: the numbers of a 分别 list before its last one share the last one's unit.
-_LISTED_BEFORE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?:和|、|与|及)$")
+_LISTED_BEFORE = re.compile(rf"(?<![\d.])(?P<num>-?(?:{ARABIC}))(?:和|、|与|及)$")  # 0.15、-5.64、1.34个百分点
 _LIST_CLAUSE_START = re.compile(r"[，,。；;:：\n]")
 
 
 def _unit_suffix(view: str, cand: Candidate) -> str | None:
     """What follows the digits of a number candidate (万标准箱, 个百分点): the unit others may share."""
-    m = _NUMBER_RE.match(view, cand.num_start)
+    m = _NUMBER_RE.match(view, cand.num_start + (view[cand.num_start] == "-"))  # -3.1%: after its sign
     return view[m.end("num") : m.end()] if m is not None and m.group("num") is not None else None
 
 
 def _with_unit(bare: re.Match[str], suffix: str) -> Candidate | None:
     """The bare number `bare` (group "num") read as if `suffix` followed it, at its place in the view."""
     text = bare.group("num") + suffix
-    if (c := _number_candidate(text, _NUMBER_RE.match(text))) is None:
+    if (m := _NUMBER_RE.search(text)) is None or (c := _number_candidate(text, m)) is None:
         return None
     shift = bare.start()
     return replace(c, start=c.start + shift, end=bare.end("num"), num_start=c.num_start + shift)
@@ -466,7 +466,7 @@ def _shared_unit_candidates(view: str, found: list[Candidate]) -> list[Candidate
     for last in found:
         if last.kind != "number" or last.qualifier != "exact" or (suffix := _unit_suffix(view, last)) is None:
             continue
-        end = last.num_start
+        end = last.start  # its sign included (5.2和-3.1%)
         while (b := _LISTED_BEFORE.search(view, max(0, end - 24), end)) is not None:
             respectively = view.rfind("分别", 0, b.start())
             if respectively < 0 or _LIST_CLAUSE_START.search(view, respectively, b.start()):
