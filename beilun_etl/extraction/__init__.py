@@ -24,9 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = (
-    "1.39.0"  # 1.39: numbers listed with their signs share the unit of the last (0.15、-5.64、1.34个百分点)
-)
+EXTRACTOR_VERSION = "1.40.0"  # 1.40: the output of a product named with its amount (钢材7307万吨)
 
 
 def extractor_fingerprint() -> str:

@@ -560,7 +560,27 @@ def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None
     return Attribution(attr.phrase, scoped, attr.share_of, attr.inherited) if scoped else None
 
 
-REVISIONS = (bracketed_name, short_name, statistical_scope)
+_OUTPUT = "产量"
+
+
+@_named(
+    "product_output",
+    "a product named with an amount in the unit of its output (鋼材7307萬噸, 汽车160.5万辆): the output of that"
+    " product, when the dictionary has it in that unit",
+    "主要产品中，钢材7307万吨，汽车160.5万辆。",
+    "7307万吨",
+    revises=True,
+)
+def product_output(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+    if attr.code is not None or attr.inherited or s.infos[i].measure != "level":
+        return None
+    name = attr.phrase + _OUTPUT
+    code = s.resolver.code_of(name)
+    indicator = s.resolver.dicts.indicators.get(code or "")
+    return Attribution(name, code) if indicator is not None and indicator.unit == s.cands[i].unit else None
+
+
+REVISIONS = (bracketed_name, short_name, statistical_scope, product_output)
 
 RESPECTIVELY_LIST = rule(
     "indicator",
