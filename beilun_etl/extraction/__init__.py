@@ -24,7 +24,9 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.40.0"  # 1.40: the output of a product named with its amount (钢材7307万吨)
+EXTRACTOR_VERSION = (
+    "1.41.0"  # 1.41: a port of entry, places under a place, 令/使 and months in Chinese numerals before a subject
+)
 
 
 def extractor_fingerprint() -> str:

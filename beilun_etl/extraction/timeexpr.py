@@ -24,13 +24,14 @@ _YEAR_PARTS = alternation(LEX.periods["year_parts"])  # lexicon/periods.yaml: �
 _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])  # 今年, 去年 ...
 # the first characters of the lexicon's words, for the lookahead of _TIME_RE
 _FIRST_CHARS = "".join(sorted({w[0] for w in (*LEX.periods["year_parts"], *LEX.periods["relative_years"])}))
+CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])月(?:份)?(?:末|底)?"  # a month in Chinese numerals
 # 一至三季度 (January to September), 二季度末 (a day), 一至十月 and 三月 (months in Chinese numerals);
 # 首季, 首三季, 首半年 (Hong Kong: the first quarter, three quarters, half)
 _CN_SUBS = (
     r"首[二两三2-3]?季度?|首半年|[一1][至到~-][二三四2-4]季度|第?[一二三四1-4]季度末?"
     r"|(?<![A-Za-z])(?:Q1-Q[2-4]|Q[1-4]|H[12])(?![A-Za-z\d])"  # Q1, Q1-Q3, H1 (media)
     r"|[一二三四五六七八九十]{1,2}[至到][一二三四五六七八九十]{1,3}月(?:份)?"
-    r"|(?<![一二三四五六七八九十两个])(?:十[一二]?|[一二三四五六七八九])月(?:份)?(?:末|底)?"  # 三月, 十一月份, 六月末
+    r"|(?<![一二三四五六七八九十两个])" + CN_MONTH  # 三月, 十一月份, 六月末
 )
 # 11月10日至16日, 1月1日-3月15日: a range of days
 _DAYS = r"(?P<{p}dm1>\d{{1,2}})月(?P<{p}dd1>\d{{1,2}})日?[-~至到](?:(?P<{p}dm2>\d{{1,2}})月)?(?P<{p}dd2>\d{{1,2}})日"

@@ -19,6 +19,7 @@ from collections import Counter
 
 from beilun_etl.extraction.dictionaries import GENERIC_ZONE_ALIASES, Dictionaries
 from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
+from beilun_etl.extraction.timeexpr import CN_MONTH
 
 _W = word_alternations("zone_words")  # lexicon/zone_words.yaml
 
@@ -36,6 +37,7 @@ _CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
 # 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
 _GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
 OUTSIDE_THE_ZONE = re.compile(_W["outside_the_zone"])
+_UNDER_THE_PLACE = re.compile(_W["under_the_place"])
 _NATIONAL_HOSTS = frozenset(LEX.word_lists["zone_words"]["national_hosts"])
 ORGANISATION_AFTER_PLACE = ("日报", "晚报", "商报", "都市报", "报业", "电视台", "广播电视", "新闻网", "网", "海关")
 # A port of entry (宁波口岸) is no zone of the dictionary: its figures get none.
@@ -60,6 +62,7 @@ _SUBJECT_PREFIX = re.compile(
     rf"数据显示|{_W['subject_openers']}|"
     rf"{_RELATIVE_YEARS}|{_YEAR_PARTS}|"
     r"一季度|二季度|三季度|四季度|首[二两三]?季度?|首半年|[前首]\d{1,2}个?月|(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?(?:末|底)?|\d{1,2}月(?:份)?|"
+    rf"{CN_MONTH}|"
     rf"\d{{1,2}}-\d{{1,2}}月|{_W['subject_openers_after_time']}|"
     r"落户(?:于|在)?|位于|地处|坐落(?:于|在)?|【[^】\n]{1,12}】|据[^，,。；;\n]{1,10}(?:报道|消息)|"
     # a news agency's byline: 本报讯, （本报宁波电）, 新华社宁波11月20日电（记者 张三）
@@ -213,6 +216,8 @@ def main_zone(
         following = mentions[k + 1] if k + 1 < len(mentions) else None
         if following and following[0] == end and code in dicts.ancestors(following[2])[1:]:
             continue  # 宁波北仑区, 浙江宁波: the place named after it is the one meant
+        if view.startswith(PORT_OF_ENTRY_AFTER_PLACE, end):
+            code = UNKNOWN  # 宁波口岸: a port of entry, no zone of the dictionary
         scores[code] += 3 if start < title_end else 1
     for word in NATIONAL_WORDS:  # 国务院, 国内生产总值: the nation named (北京 is only where it met)
         for m in re.finditer(word, view):
@@ -349,6 +354,10 @@ class ZoneResolver:
                 return None
             if self.view.startswith(PORT_OF_ENTRY_AFTER_PLACE, end):
                 return UNKNOWN  # 宁波口岸进出口…: a port of entry, no zone of the dictionary
+            if under := _UNDER_THE_PLACE.match(self.view, end, clause_end):
+                # 深圳港辖下盐田港、蛇口港…: the places under it; none the dictionary has, no zone
+                named = k + 1 < len(self.mentions) and self.mentions[k + 1][0] == under.end()
+                return self.clause_subject(under.end(), clause_end, label) if named else UNKNOWN
             generic = alias in GENERIC_ZONE_ALIASES or code == "china"
             target = _generic_target(alias, self.main, self.dicts, self.area) if generic else code
             zone = self.dicts.zones.get(target or "")
