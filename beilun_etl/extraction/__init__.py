@@ -24,9 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = (
-    "1.41.0"  # 1.41: a port of entry, places under a place, 令/使 and months in Chinese numerals before a subject
-)
+EXTRACTOR_VERSION = "1.42.0"  # 1.42: the scope of a text's opening holds for its short names
 
 
 def extractor_fingerprint() -> str:

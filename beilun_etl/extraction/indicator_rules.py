@@ -560,6 +560,31 @@ def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None
     return Attribution(attr.phrase, scoped, attr.share_of, attr.inherited) if scoped else None
 
 
+_SCOPES = [LEX.word_lists["indicator_words"][k] for k in ("document_scope_industry", "document_scope_trade")]
+_OPENING = 200  # the characters of a text whose scope holds for all of it (its title, heading and first lines)
+_SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
+
+
+@_named(
+    "document_scope",
+    "a short name without a code (产值, 销售产值) in a text whose opening names a statistical scope (全部规上工业…):"
+    " the indicator over that scope",
+    "全部规上工业1-10月完成工业增加值252.5亿元。全区1-10月完成销售产值1124.55亿元。",
+    "1124.55亿元",
+    revises=True,
+)
+def document_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+    if attr.code is not None or attr.inherited or not 2 <= len(attr.phrase) <= _SHORT_NAME:
+        return None
+    opening = s.view[:_OPENING]
+    for scope in _SCOPES:
+        if any(word in opening for word in scope):
+            for word in scope:
+                if code := s.resolver.code_of(word + attr.phrase):
+                    return Attribution(word + attr.phrase, code)
+    return None
+
+
 _OUTPUT = "产量"
 
 
@@ -580,7 +605,7 @@ def product_output(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     return Attribution(name, code) if indicator is not None and indicator.unit == s.cands[i].unit else None
 
 
-REVISIONS = (bracketed_name, short_name, statistical_scope, product_output)
+REVISIONS = (bracketed_name, short_name, statistical_scope, product_output, document_scope)
 
 RESPECTIVELY_LIST = rule(
     "indicator",
