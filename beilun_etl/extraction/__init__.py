@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.42.0"  # 1.42: the scope of a text's opening holds for its short names
+EXTRACTOR_VERSION = "1.43.0"  # 1.43: Hong Kong styles of a subject (然而, 反观, X则, X是), places under one
 
 
 def extractor_fingerprint() -> str:

@@ -37,7 +37,7 @@ _CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
 # 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
 _GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
 OUTSIDE_THE_ZONE = re.compile(_W["outside_the_zone"])
-_UNDER_THE_PLACE = re.compile(_W["under_the_place"])
+UNDER_THE_PLACE = re.compile(_W["under_the_place"])
 _NATIONAL_HOSTS = frozenset(LEX.word_lists["zone_words"]["national_hosts"])
 ORGANISATION_AFTER_PLACE = ("日报", "晚报", "商报", "都市报", "报业", "电视台", "广播电视", "新闻网", "网", "海关")
 # A port of entry (宁波口岸) is no zone of the dictionary: its figures get none.
@@ -338,6 +338,8 @@ class ZoneResolver:
             return BARE_PORT  # 港区…: the caller resolves the unnamed port area
         if self.view.startswith(_WITHIN_AREA, prefix_end):
             return self._area_named_before(clause_start)  # 区内共有外贸企业…
+        if (under := UNDER_THE_PLACE.match(self.view, prefix_end, clause_end)) and not self._named_at(under.end()):
+            return UNKNOWN  # 深圳港方面，辖下盐田港…: places under the one before, none the dictionary has
         if _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
             return UNKNOWN  # 229家国家级经开区实现…: the figure of a group of zones
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
@@ -354,10 +356,9 @@ class ZoneResolver:
                 return None
             if self.view.startswith(PORT_OF_ENTRY_AFTER_PLACE, end):
                 return UNKNOWN  # 宁波口岸进出口…: a port of entry, no zone of the dictionary
-            if under := _UNDER_THE_PLACE.match(self.view, end, clause_end):
+            if under := UNDER_THE_PLACE.match(self.view, end, clause_end):
                 # 深圳港辖下盐田港、蛇口港…: the places under it; none the dictionary has, no zone
-                named = k + 1 < len(self.mentions) and self.mentions[k + 1][0] == under.end()
-                return self.clause_subject(under.end(), clause_end, label) if named else UNKNOWN
+                return self.clause_subject(under.end(), clause_end, label) if self._named_at(under.end()) else UNKNOWN
             generic = alias in GENERIC_ZONE_ALIASES or code == "china"
             target = _generic_target(alias, self.main, self.dicts, self.area) if generic else code
             zone = self.dicts.zones.get(target or "")
@@ -368,6 +369,11 @@ class ZoneResolver:
                 return None
             return target
         return None
+
+    def _named_at(self, pos: int) -> bool:
+        """Whether a zone mention starts at `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        return k < len(self.starts) and self.starts[k] == pos
 
     def _area_named_before(self, pos: int) -> str:
         """The 区 of 区内: the one the article is about (北仑区, 保税区); in an article about a port,

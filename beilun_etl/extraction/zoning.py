@@ -17,6 +17,7 @@ from beilun_etl.extraction.zones import (
     BARE_PORT,
     NATIONAL_WORDS,
     PLACE_ACTS,
+    UNDER_THE_PLACE,
     UNKNOWN,
     ZoneResolver,
     find_zone_mentions,
@@ -31,7 +32,7 @@ def title_span(seg: Segments) -> tuple[int, int]:
     return seg.paragraphs.spans[0] if seg.paragraphs.spans else (0, 0)
 
 
-_PLACE_SUFFIX = re.compile(rf"(?:{_W['place_suffix']})" + PLACE_ACTS)
+_PLACE_SUFFIX = re.compile(rf"(?:{_W['unknown_place']})" + PLACE_ACTS)
 _PORT_EPITHET = re.compile(r"大?(?:港口|大港|港)")
 _RANKED_GROUP_END = re.compile(r"[^，,。；;：:、]{0,10}?(?:首位|之首|前列|第[一二三四五六七八九十\d]|最)")
 # 成为3个扩展区域中最集中的, 在5个试点区中排名第一: the subject is one of a group of its peers
@@ -246,6 +247,7 @@ def assign_zones(
     active |= {seg.clauses.index(m.start()) for m in _PLACE_SUFFIX.finditer(view)}
     active |= {seg.clauses.index(m.start()) for m in re.finditer(BARE_PORT, view)}
     active |= {seg.clauses.index(m.start()) for m in re.finditer("区内", view)}
+    active |= {seg.clauses.index(m.start()) for m in UNDER_THE_PLACE.finditer(view)}
     for ci, (cs, ce) in enumerate(seg.clauses.spans):
         if ci > max_needed:
             break
