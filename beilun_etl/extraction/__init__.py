@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.43.0"  # 1.43: Hong Kong styles of a subject (然而, 反观, X则, X是), places under one
+EXTRACTOR_VERSION = "1.44.0"  # 1.44: the three sectors' contributions to growth (三次产业对GDP增长的贡献率分别为)
 
 
 def extractor_fingerprint() -> str:

@@ -38,8 +38,12 @@ def _urban_and_rural(view: str, alias: tuple[int, int, str], resolver: Indicator
     return [(start, alias[1], phrase) for phrase in phrases]
 
 
-# 三次产业增加值分别为…, 第一、二、三产业增加值分别增长…: one phrase names the three sectors' values
-_THREE_SECTORS = re.compile(r"(?:三次产业|第一、第?二、第?三产业)(?P<what>增加值)?[^，,。；;\d]{0,4}$")
+# 三次产业增加值分别为…, 第一、二、三产业增加值分别增长…: one phrase names the three sectors' values;
+# 三次产业对GDP增长的贡献率分别为…, 一、二、三产对经济增长的拉动: the sectors' contributions, read as theirs
+_THREE_SECTORS = re.compile(
+    r"(?:三次产业|第?一、第?二、第?三产(?:业)?)(?P<what>增加值)?"
+    r"(?:对(?:GDP|地区生产总值|经济)增长的(?:贡献率|拉动贡献|拉动|贡献))?[^，,。；;\d]{0,4}$"
+)
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 
