@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.44.0"  # 1.44: the three sectors' contributions to growth (三次产业对GDP增长的贡献率分别为)
+EXTRACTOR_VERSION = "1.45.0"  # 1.45: words naming nothing before a unit of one indicator (首季只处理…标箱)
 
 
 def extractor_fingerprint() -> str:

@@ -517,7 +517,8 @@ def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
 @_named(
     "short_name",
     "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
-    " 规模以上工业增加值; 占比 after a share), or of the one indicator its unit counts (吞吐量 in 标准箱)",
+    " 规模以上工业增加值; 占比 after a share), or of the one indicator its unit counts (吞吐量 in 标准箱; words"
+    " naming nothing, 首季只处理, before 标准箱 too)",
     "全市规模以上工业增加值同比增长3.4%，其中10月份增加值同比增长7.3%。",
     "7.3%",
     revises=True,
@@ -529,6 +530,8 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     default = _unit_indicator(s, i)
     if default is not None and len(phrase) >= 2 and default.name_zh.endswith(phrase):
         return Attribution(phrase, default.code)  # 吞吐量339.47万标准箱: the one indicator counted in boxes
+    if default is not None and _HANDLING_ONLY.fullmatch(phrase):
+        return Attribution(default.name_zh, default.code)  # 首季只处理485.1万个标箱: words that name nothing
     para = s.seg.paragraphs.index(s.cands[i].num_start)
     for j in range(i - 1, -1, -1):
         if s.seg.paragraphs.index(s.cands[j].num_start) != para:
@@ -586,6 +589,7 @@ def document_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
 
 
 _OUTPUT = "产量"
+_HANDLING_ONLY = re.compile(f"(?:{_W['handling_only']})+")
 
 
 @_named(
