@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.45.0"  # 1.45: words naming nothing before a unit of one indicator (首季只处理…标箱)
+EXTRACTOR_VERSION = "1.46.0"  # 1.46: phrases of words that name nothing (但其, 名义) leave the figure to later rules
 
 
 def extractor_fingerprint() -> str:

@@ -155,6 +155,7 @@ _ANAPHORIC = {
     "平均水平",
     "水平",
 }
+_NAMES_NOTHING = re.compile(f"(?:{_W['names_nothing']})+")
 # 由2020年的X增加到2024年的Y: what is left before Y names nothing, Y is X's indicator
 _FROM_TO_LEFTOVER = re.compile(rf"(?:从|由)(?:{_W['from_to_verbs']})?(?:到|至)")
 _RANK_WORDS = re.compile(rf"(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?(?:第[一二三四五六七八九十\d]+位?|首位|之首)[、和及]?")
@@ -254,7 +255,12 @@ class IndicatorResolver:
         return self._clean_phrase(text)
 
     def is_anaphoric(self, phrase: str) -> bool:
-        return phrase in _ANAPHORIC or _FROM_TO_LEFTOVER.fullmatch(phrase) is not None or self._only_places(phrase)
+        return (
+            phrase in _ANAPHORIC
+            or _FROM_TO_LEFTOVER.fullmatch(phrase) is not None
+            or _NAMES_NOTHING.fullmatch(phrase) is not None
+            or self._only_places(phrase)
+        )
 
     def _only_places(self, phrase: str) -> bool:
         """北仑区以2985.6亿元位居全市第一: the phrase names who, not what; the indicator is elsewhere."""
