@@ -364,3 +364,30 @@ def test_a_change_column_takes_the_zone_of_the_column_at_its_left():
         ("120.5", "level", None),
         ("2.2", "growth_pct", None),
     ]
+
+
+def test_a_web_table_in_sections_with_padded_rows_and_spaced_names():
+    """Rows padded with empty cells (`| |||`) and without a leading bar, a section's name alone on a row,
+    a header per section, names spaced to align (定 海): each section is a table, and the rows of places
+    measure what their section or the total above them names."""
+    raw = (
+        "2020年3月主要统计指标 | |||||\n"
+        "工业经济 | |||||\n"
+        "指 标 | 单位 | 1-3月 | ±% | ||\n"
+        "工业总产值 | 亿元 | 316.3 | 76.9 | ||\n"
+        "分县(区)工业总产值 | |||||\n"
+        "定 海 | 亿元 | 87.3 | 1.0 | ||\n"
+        "普 陀 | 亿元 | 46.6 | -8.7 | ||\n"
+        "水产品产量 | |||||\n"
+        "指 标 | 单位 | 1-3月 | ±% | ||\n"
+        "水产品总产量 | 万吨 | 35.07 | -3.9 | ||\n"
+        "其中:定海区 | 万吨 | 4.31 | -7.6 | ||\n"
+    )
+    text, records = _extract(raw, dt.date(2020, 4, 20))
+    assert "| 定海 | 亿元 | 87.3 | 1.0 |" in text
+    got = {(r["text"], r["zone"], r["indicator_code"], r["measure"]) for r in _in_tables(records)}
+    assert ("316.3", None, "industrial_output_above_scale", "level") in got  # the text names no place of its own
+    assert ("87.3", "dinghai", "industrial_output_above_scale", "level") in got
+    assert ("-8.7", "putuo_zs", "industrial_output_above_scale", "growth_pct") in got
+    assert ("4.31", "dinghai", "aquatic_products_output", "level") in got
+    assert all(r["period_end"] == "2020-03-31" for r in _in_tables(records))

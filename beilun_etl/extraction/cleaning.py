@@ -70,6 +70,8 @@ _CELL_LINE = re.compile(r"[^|｜]+?\s*[|｜]")
 # One cell a line without bars (a web table copied as text): a short line that ends no sentence or clause.
 _MAX_BARE_CELL = 24
 _BARE_CELL_BREAK = re.compile(r"[|｜。；;！？!?，]")
+# The empty cells a web table pads its rows with (地区生产总值 | % | 10.3 | |||): one bar closes the row.
+_TRAILING_EMPTY_CELLS = re.compile(r"(?<=[^\s|｜])\s*[|｜](?:\s*[|｜])+\s*$")
 _MIN_CELL_LINES = 6  # a header of two cells over two rows of two: fewer lines are no table
 # A row of a whitespace table whose label is glued to its first figure (北仑区67.3 -5.1 753.9 4.9): words
 # (after a 其中: or 在总计中: that makes it a part of the rows above), then two figures or more set apart by blanks.
@@ -287,14 +289,17 @@ def _pipe_cell_lines(lines: list[str]) -> list[str]:
         )
         if found is None:
             line = lines[i]
+            near = _neighbours(lines, i)
             if (
                 line
                 and not is_table_row(line)
                 and _OPEN_ROW.fullmatch(line)
                 and _cells_filled(line)
-                and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) for n in _neighbours(lines, i))
+                and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) or _CELL_LINE.fullmatch(n) for n in near)
             ):
                 line = ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
+            elif line and _CELL_LINE.fullmatch(line) and len(near) == 2 and all(_OPEN_ROW.fullmatch(n) for n in near):
+                line = "| " + line  # 分县(区)生产总值 | between rows: a section row of the table
             out.append(line)
             i += 1
             continue
@@ -382,6 +387,14 @@ def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A cell of single characters set apart to align with longer names (定 海, 指 标): one word
+_SPACED_CELL = re.compile(r"(?<=[|｜] )[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}(?= [|｜])")
+
+
+def _unspaced_cells(row: str) -> str:
+    return _SPACED_CELL.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group()), row)
+
+
 def clean_text(raw: str) -> str:
     """Normalise line endings and blank lines and join words broken across page breaks.
 
@@ -394,7 +407,8 @@ def clean_text(raw: str) -> str:
         text = _BLOCK_TAG.sub("\n", _CELL_END.sub("\t", text))
         text = _INLINE_TAG.sub("", text)
         text = html.unescape(text) if _ENTITY.search(text) else text
-    lines = _pipe_cell_lines([line.strip(" \t\u3000\u00a0") for line in text.split("\n")])
+    lines = [_TRAILING_EMPTY_CELLS.sub(" |", line.strip(" \t\u3000\u00a0")) for line in text.split("\n")]
+    lines = _pipe_cell_lines(lines)
     lines = _pipe_aligned_tables(_pipe_glued_tables(lines))
     lines = [
         _SPACE_AT_NUMBER.sub("", line)
@@ -402,7 +416,9 @@ def clean_text(raw: str) -> str:
         else line
         for line in lines
     ]
-    lines = [_LOST_LIST_SEPARATOR.sub("、", line) if not is_table_row(line) else line for line in lines]
+    lines = [
+        _LOST_LIST_SEPARATOR.sub("、", line) if not is_table_row(line) else _unspaced_cells(line) for line in lines
+    ]
     paragraphs: list[str] = []
     in_table = False  # the last paragraph is a table: its rows, one a line
     for line in lines:
@@ -421,14 +437,38 @@ def clean_text(raw: str) -> str:
         else:
             paragraphs.append(line)
         in_table = row
-    paragraphs = [_with_header_separator(p) if is_table_row(p.split("\n", 1)[0]) else p for p in paragraphs]
+    paragraphs = [_with_header_separators(p) if is_table_row(p.split("\n", 1)[0]) else p for p in paragraphs]
     return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")
 
 
 _SEPARATOR_ROW = re.compile(r"[|｜](?:\s*:?-+:?\s*[|｜])+")
 
 
-def _with_header_separator(table: str) -> str:
+def _cells_of(row: str) -> list[str]:
+    return [c.strip() for c in _BAR.split(row.strip().strip("|｜"))]
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    return len(cells) >= 3 and all(cells) and not any(_NUMBER_CELL.fullmatch(c) for c in cells)
+
+
+def _with_header_separators(table: str) -> str:
+    """A web table in sections (`工业经济` / `| 指 标 | 单位 | 1-3月 | ±% |` / rows / `水产品产量` / `| 指 标 | …`):
+    each header of words over rows of figures starts a table of its own; one header: _with_header_separator."""
+    rows = table.split("\n")
+    if any(_SEPARATOR_ROW.fullmatch(r) for r in rows):
+        return table
+    cells = [_cells_of(r) for r in rows]
+    starts = [k for k, c in enumerate(cells[:-1]) if _is_header_row(c) and not _is_header_row(cells[k + 1])]
+    if len(starts) <= 1 and not (starts and starts[0] > 0):
+        return _with_header_separator(table)
+    parts = rows[: starts[0]]
+    for a, b in zip(starts, [*starts[1:], len(rows)], strict=True):
+        parts.append(_with_header_separator("\n".join(rows[a:b]), sections=True))
+    return "\n".join(parts)
+
+
+def _with_header_separator(table: str, sections: bool = False) -> str:
     """A pipe table written without its |---| row (a header of words over rows of figures) gets one,
     as an aligned table does, so that one reader serves all. A header one cell shorter than its rows
     (`| 绝对数(亿元) | 增长(%) |` over `| 地区生产总值 | 617.5 | 5.2 |`) lacks the label's cell: it gets
@@ -442,6 +482,13 @@ def _with_header_separator(table: str) -> str:
     if all(len(cells) == len(header) + 1 and not _is_figure_cell(cells[0]) for cells in data):
         header = ["", *header]
         rows[0] = "| " + " | ".join(header) + " |"
-    if not all(len(cells) == len(header) and _is_data_row(cells) for cells in data):
+    full = [c for c in data if len(c) == len(header) and _is_data_row(c)]
+    # in a table of sections a row may be shorter than the header: a section's name (and unit), or fewer figures
+    short = [
+        c
+        for c in data
+        if sections and len(c) < len(header) and (_is_data_row(c) or not any(_NUMBER_CELL.search(x) for x in c))
+    ]
+    if len(full) + len(short) != len(data) or not full:
         return table
     return "\n".join([rows[0], "|" + "---|" * len(header), *rows[1:]])

@@ -483,11 +483,22 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
 
     figures: list[TableFigure] = []
     unit_above: Unit | None = None  # 生产总值(亿元) over 第一产业: the parts of a row stand in its unit
+    # 分县(区)工业总产值 (a row of a name alone), 水产品总产量 (a row of figures): what the rows of places under it measure
+    heading: Span | None = None
     for row in table.rows:
         cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
         li = _label_index(view, row, cols, label_column)
         label, label_unit = _label(ctx, row.cells[li]) if li is not None else (None, None)
+        if label and all(_cell(view, c) is None for k, c in enumerate(row.cells) if k != li):
+            heading = label
+            continue
         label_zone = ctx.zone_in(label) if label else None
+        # a row naming only a place (定海区 under 分县(区)工业总产值) measures what its section names
+        place_row = label_zone is not None and ctx.resolver.is_anaphoric(
+            ctx.resolver.clean_phrase(view[label[0] : label[1]])
+        )
+        if label and not place_row:
+            heading = label  # 水产品总产量 over 其中:定海区, 普陀区
         row_unit = next(
             (parse_unit(view[a:b]) for (a, b), c in zip(row.cells, cols, strict=True) if c.role == "unit"), None
         )
@@ -509,7 +520,12 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
             info = _measure(ctx, col, label, unit[0])
             attr, phrase_span, share_of, indicator_rule = _indicator(
-                ctx, [label, col.words], info, unit[0], previous, caption
+                ctx,
+                [None if place_row else label, col.words, heading if place_row else None],
+                info,
+                unit[0],
+                previous,
+                caption,
             )
             if attr is not None and phrase_span is not None:
                 previous = (attr, phrase_span)
