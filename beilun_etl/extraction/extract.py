@@ -53,7 +53,6 @@ _W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
 # A work report is named for the year it is delivered in; the year it reports on is the one before
 _WORK_REPORT = "工作报告"
-_OPENING = 400  # the characters of a page's head (its menus, title and dateline) that say what the text is
 # 新引进内资项目, 净增市场主体: new things counted over a period, a flow whatever the noun
 _NEW_THINGS = re.compile(r"(?:新|净增|引进|签约)")
 
@@ -181,7 +180,7 @@ def _sentence_records(
 ) -> tuple[list[dict[str, Any]], str]:
     """The figures the sentence rules find, ordered by char_start, and the article's main zone."""
     dicts = resolver.dicts
-    work_report = _WORK_REPORT in (title or "") or _WORK_REPORT in view[:_OPENING]
+    work_report = _WORK_REPORT in (title or "") or _WORK_REPORT in seg.opening
     reviewed_year = review_year(published, work_report)
     exprs = find_time_expressions(view, published.year, base_year, reviewed_year)
     default_rule = TITLE_PERIOD if base_year is not None else PUBLICATION_YEAR

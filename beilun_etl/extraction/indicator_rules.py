@@ -564,7 +564,6 @@ def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None
 
 
 _SCOPES = [LEX.word_lists["indicator_words"][k] for k in ("document_scope_industry", "document_scope_trade")]
-_OPENING = 200  # the characters of a text whose scope holds for all of it (its title, heading and first lines)
 _SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
 
 
@@ -579,9 +578,8 @@ _SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
 def document_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited or not 2 <= len(attr.phrase) <= _SHORT_NAME:
         return None
-    opening = s.view[:_OPENING]
     for scope in _SCOPES:
-        if any(word in opening for word in scope):
+        if any(word in s.seg.opening for word in scope):
             for word in scope:
                 if code := s.resolver.code_of(word + attr.phrase):
                     return Attribution(word + attr.phrase, code)

@@ -68,6 +68,11 @@ class SpanIndex:
         return self.spans[self.index(pos)] if self.spans else (0, 0)
 
 
+# The characters of a text's head (a page's menus, its title, heading, dateline and first lines): where a
+# text says what it is (a work report) and what scope holds for all of it (全部规上工业).
+OPENING = 400
+
+
 class Segments:
     """All segmentations of one text, built once per article."""
 
@@ -77,6 +82,7 @@ class Segments:
         self.full = SpanIndex(_spans(view, _FULL))
         self.sentences = SpanIndex(_spans(view, _SENT))
         self.clauses = SpanIndex(_spans(view, _CLAUSE))
+        self.opening = view[:OPENING]
 
     def sentence_text(self, text: str, pos: int) -> str:
         """The FACTS sentence holding `pos`, from the stored text, without surrounding blanks."""
