@@ -266,6 +266,25 @@ def _neighbours(lines: list[str], i: int) -> list[str]:
     return [n for n in (above, below) if n is not None]
 
 
+def _as_row(lines: list[str], i: int) -> str:
+    """Line i, written as a whole pipe row when it is a row pasted without an outer bar beside other rows
+    (地区生产总值 | 4000882 | 10.3 |), or a section's name between rows (分县(区)生产总值 |)."""
+    line = lines[i]
+    if not line or is_table_row(line):
+        return line
+    if _OPEN_ROW.fullmatch(line):
+        near = _neighbours(lines, i)
+        if _cells_filled(line) and any(
+            is_table_row(n) or _OPEN_ROW.fullmatch(n) or _CELL_LINE.fullmatch(n) for n in near
+        ):
+            return ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
+    elif _CELL_LINE.fullmatch(line):
+        near = _neighbours(lines, i)
+        if len(near) == 2 and all(_OPEN_ROW.fullmatch(n) for n in near):
+            return "| " + line  # a section row of the table
+    return line
+
+
 def _pipe_cell_lines(lines: list[str]) -> list[str]:
     """Tables copied one cell a line (`指标名称 |` / `企业数 |` / … / `电气机械 |` / `125 |`, or without the
     bars: `生猪出栏` / `万头` / `184.26` / `3.6`, blank lines between) and rows
@@ -288,19 +307,7 @@ def _pipe_cell_lines(lines: list[str]) -> list[str]:
             else None
         )
         if found is None:
-            line = lines[i]
-            near = _neighbours(lines, i)
-            if (
-                line
-                and not is_table_row(line)
-                and _OPEN_ROW.fullmatch(line)
-                and _cells_filled(line)
-                and any(is_table_row(n) or _OPEN_ROW.fullmatch(n) or _CELL_LINE.fullmatch(n) for n in near)
-            ):
-                line = ("" if line[0] in "|｜" else "| ") + line + ("" if line[-1] in "|｜" else " |")
-            elif line and _CELL_LINE.fullmatch(line) and len(near) == 2 and all(_OPEN_ROW.fullmatch(n) for n in near):
-                line = "| " + line  # 分县(区)生产总值 | between rows: a section row of the table
-            out.append(line)
+            out.append(_as_row(lines, i))
             i += 1
             continue
         header_start, header, rows, end = found
