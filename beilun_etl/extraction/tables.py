@@ -489,20 +489,19 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
         li = _label_index(view, row, cols, label_column)
         label, label_unit = _label(ctx, row.cells[li]) if li is not None else (None, None)
-        if label and all(_cell(view, c) is None for k, c in enumerate(row.cells) if k != li):
-            heading = label
-            continue
         label_zone = ctx.zone_in(label) if label else None
         # a row naming only a place (定海区 under 分县(区)工业总产值) measures what its section names
         place_row = label_zone is not None and ctx.resolver.is_anaphoric(
             ctx.resolver.clean_phrase(view[label[0] : label[1]])
         )
         if label and not place_row:
-            heading = label  # 水产品总产量 over 其中:定海区, 普陀区
+            heading = label
         row_unit = next(
             (parse_unit(view[a:b]) for (a, b), c in zip(row.cells, cols, strict=True) if c.role == "unit"), None
         )
         unit_above = label_unit or row_unit or unit_above
+        if label and all(_cell(view, c) is None for k, c in enumerate(row.cells) if k != li):
+            continue  # a section's name alone: it heads the rows under it, and holds no figure
         previous: tuple[Attribution, Span] | None = None
         for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
             column_period = own_or_left[i] if i < len(own_or_left) else None
