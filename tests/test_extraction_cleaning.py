@@ -161,3 +161,27 @@ def test_a_list_of_percentages_that_lost_its_separators_gets_them_back():
 def test_a_dateline_with_its_source_after_a_title_stands_alone():
     raw = "10个数字看懂全县经济\n2023-02-10 08:30 | 来源:县融媒体中心\n2月9日,县政府召开新闻发布会,通报全年经济数据。"
     assert clean_text(raw).split("\n\n")[:2] == ["10个数字看懂全县经济", "2023-02-10 08:30 | 来源:县融媒体中心"]
+
+
+def test_a_bilingual_yearbook_table_with_a_stacked_header_is_read_by_its_columns():
+    raw = (
+        "表2-5 各县(市)生产总值构成(2010)\n单位:%\n"
+        "地区 Region 生产总值 其中  of Which\n第一产业 第 二产业   第三产业\n"
+        "Gross Domestic Primary  Secondary  #工业 Tertiary\n Product Industry Industry Industry Industry\n"
+        "产业结构 Structure\n"
+        "  慈溪   Cixi 100.0 4.7 62.1 59.0 33.2\n  余姚   Yuyao 100.0 5.6 60.4 57.1 34.0\n"
+        "增长速度 Growth Rate\n  慈溪   Cixi 8.8 5.1 8.9 9.8 9.0\n  余姚   Yuyao 10.4 5.2 9.6 10.1 12.8\n"
+    )
+    assert "| 地区 |  | 生产总值 | 第一产业 | 第二产业 | 工业 | 第三产业 |" in clean_text(
+        raw
+    )  # 工业 where it is written
+    found = {(r["value"], r["zone"]): r for r in figures(raw)}
+    assert (found[(59.0, "cixi")]["indicator_code"], found[(59.0, "cixi")]["measure"]) == (
+        "industrial_value_added",
+        "share_pct",
+    )
+    assert (found[(12.8, "yuyao")]["indicator_code"], found[(12.8, "yuyao")]["measure"]) == (
+        "value_added_tertiary",
+        "growth_pct",
+    )
+    assert found[(12.8, "yuyao")]["period_end"] == "2010-12-31"

@@ -369,6 +369,99 @@ def _pipe_glued_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# A row of a bilingual yearbook table: its label in Chinese (# for a part of the row above, characters
+# spaced to align: 城 镇), the label's English, then its figures set apart by blanks
+# (`#鄞州     Yinzhou 100.0 3.7 64.7`); a section of such a table is the same without figures (`增长速度 Growth Rate`).
+_CJK_LABEL = r"#?[\u4e00-\u9fff][\u4e00-\u9fff、()（）]*(?:[ \u3000][\u4e00-\u9fff、()（）]+)*"
+_ENGLISH = r"[A-Za-z][A-Za-z ,.'&()/\-]*?"
+_BILINGUAL_ROW = re.compile(
+    rf"(?P<label>{_CJK_LABEL})[ \u3000\t]+(?P<english>{_ENGLISH})(?P<nums>(?:[ \u3000\t]+[+\-−]?\d[\d.,]*%?){{2,}})\s*"
+)
+_BILINGUAL_SECTION = re.compile(rf"(?P<label>{_CJK_LABEL})[ \u3000\t]+(?P<english>{_ENGLISH})\s*")
+_HEADER_GROUPING = re.compile(rf"(?:{_W['header_grouping']})[:：]?")
+_CJK_TOKEN = re.compile(r"#?[\u4e00-\u9fff][^\sA-Za-z]*")
+_MAX_HEADER_LINES = 6
+# The lines above a table that are its caption, not its header: 表3-14 …, 单位:%, a sentence
+_CAPTION_LINE = re.compile(r"(?:附?表|Table)\s*[\dA-Za-z一二三四五六七八九十]|.*单位\s*[:：]|.*[。；;]$")
+
+
+def _header_tokens(line: str) -> list[tuple[str, float | None]]:
+    """The Chinese column names of a header line, each with where it stands when it is the one Chinese name
+    in a line of English names (a fraction of the line; None otherwise); a character set apart to align
+    (第 二产业) joins the word after it, and # (a part of the column before) is dropped."""
+    english = len(re.findall(r"[A-Za-z]{3,}", line)) >= 2 and len(_CJK_TOKEN.findall(line)) == 1
+    tokens: list[tuple[str, float | None]] = []
+    for m in _CJK_TOKEN.finditer(line):
+        token = m.group().lstrip("#")
+        if tokens and len(tokens[-1][0]) == 1:
+            tokens[-1] = (tokens[-1][0] + token, tokens[-1][1])
+        else:
+            tokens.append((token, m.start() / len(line) if english else None))
+    return tokens
+
+
+def _stacked_header(lines: list[str], first: int, n: int) -> tuple[int, list[str]] | None:
+    """The header over the rows starting at line `first` of a table with n figure columns, its names
+    stacked over several lines (地区 Region 生产总值 其中 / 第一产业 第 二产业 第三产业 / Gross Domestic …):
+    where it starts, and the label's header then the n names. A name written among the English names
+    (… Secondary #工业 Tertiary) stands in the column where it is written; the others fill the remaining
+    columns in the order written. None unless exactly n names (besides a label header such as 地区 and a
+    grouping word such as 其中) are found."""
+    tokens: list[tuple[str, float | None]] = []
+    start = first
+    while start > 0 and first - start < _MAX_HEADER_LINES:
+        line = lines[start - 1]
+        if not line or _CAPTION_LINE.match(line) or _NUMBER_CELL.search(line):
+            break
+        tokens = _header_tokens(_HEADER_GROUPING.sub(" ", line)) + tokens
+        start -= 1
+    label = tokens.pop(0)[0] if tokens and _LABEL_HEADER_WORD.fullmatch(tokens[0][0]) else ""
+    if len(tokens) != n or start == first:
+        return None
+    names: list[str | None] = [None] * n
+    for token, at in tokens:
+        if at is not None and names[min(int(at * n), n - 1)] is None:
+            names[min(int(at * n), n - 1)] = token
+    rest = iter(token for token, at in tokens if token not in names)
+    return start, [label, *(name or next(rest) for name in names)]
+
+
+_LABEL_HEADER_WORD = re.compile(rf"(?:主要)?(?:{_W['label_header']})(?:名称)?")
+
+
+def _pipe_bilingual_tables(lines: list[str]) -> list[str]:
+    """Bilingual yearbook tables (rows `全市 Ningbo 100.0 4.2 55.4`, two or more with as many figures, sections
+    `产业结构 Structure` between them, under a header stacked over several lines) rewritten as pipe tables: a
+    header row of the Chinese names takes the place of the header lines (their English is left out), each
+    row's English gets a cell of its own, and a section is a row of its name alone."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[int, re.Match[str]]] = []
+        j = i
+        while j < len(lines) and (m := _BILINGUAL_ROW.fullmatch(lines[j]) or _BILINGUAL_SECTION.fullmatch(lines[j])):
+            rows.append((j, m))
+            j += 1
+        figures = [len(m["nums"].split()) for _k, m in rows if m.re is _BILINGUAL_ROW]
+        if len(figures) < 2 or len(set(figures)) > 1:
+            out.append(lines[i])
+            i += 1
+            continue
+        header = _stacked_header(lines, i, figures[0])
+        if header is None:
+            out.extend(lines[i:j])
+            i = j
+            continue
+        del out[len(out) - (i - header[0]) :]  # the header lines, now the header row
+        out.append("| " + " | ".join([header[1][0], "", *header[1][1:]]) + " |")
+        out.append("|" + "---|" * (len(header[1]) + 1))
+        for _k, m in rows:
+            figures_of_row = m["nums"].split() if m.re is _BILINGUAL_ROW else []
+            out.append("| " + " | ".join([m["label"], m["english"].strip(), *figures_of_row]) + " |")
+        i = j
+    return out
+
+
 def _pipe_aligned_tables(lines: list[str]) -> list[str]:
     """Aligned tables (a header of three columns or more over two rows of figures or more, with the
     same columns) rewritten as pipe tables with a `|---|` separator; every other line as it was.
@@ -416,7 +509,7 @@ def clean_text(raw: str) -> str:
         text = html.unescape(text) if _ENTITY.search(text) else text
     lines = [_TRAILING_EMPTY_CELLS.sub(" |", line.strip(" \t\u3000\u00a0")) for line in text.split("\n")]
     lines = _pipe_cell_lines(lines)
-    lines = _pipe_aligned_tables(_pipe_glued_tables(lines))
+    lines = _pipe_aligned_tables(_pipe_glued_tables(_pipe_bilingual_tables(lines)))
     lines = [
         _SPACE_AT_NUMBER.sub("", line)
         if (" " in line or "\u00a0" in line) and not (is_table_row(line) or _HEADING_START.match(line))

@@ -151,6 +151,7 @@ def extract_figures(
         )
     else:  # tables only
         records, main = [], assign_zones(view, seg, [], dicts, title, url)[1]
+    records = _explained_headlines(records)
     if not tables:
         return records
     figures = table_figures(
@@ -246,6 +247,45 @@ def _sentence_records(
             )
         )
     return records, main
+
+
+# A 数说 item: the figure as a headline on its own line (1、99.1万亿元, or 99.1万亿元 alone), then the
+# sentence that explains it (——国内生产总值达到99.1万亿元): the headline is that sentence's figure.
+HEADLINE = rule(
+    "indicator",
+    "explained_headline",
+    "a figure alone on its line (after an item number) means what the same value means in the line after it",
+    "1、99.1万亿元\n——国内生产总值达到99.1万亿元，比上年增长6.1%。",
+    "99.1万亿元",
+    revises=True,
+)
+_HEADLINE_LINE = re.compile(r"\s*(?:\d{1,2}\s*[、.．)）]|[（(]\d{1,2}[)）])?\s*")
+_EXPLAINED_WITHIN = 200  # characters from the headline to the explaining figure
+_EXPLAINED = ("indicator", "indicator_code", "zone", "measure", "unit", "period_start", "period_end", "share_of")
+
+
+def _explained_headlines(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each headline figure takes what its explaining figure means (the first of the same value after it,
+    within the next lines); its text, offsets and qualifier stay its own."""
+    for k, r in enumerate(records):
+        head, _sep, tail = r["sentence"].partition(r["text"])
+        if tail.strip() or not _HEADLINE_LINE.fullmatch(head):
+            continue
+        explaining = next(
+            (
+                x
+                for x in records[k + 1 :]
+                if x["char_start"] - r["char_end"] <= _EXPLAINED_WITHIN
+                and x["value"] == r["value"]
+                and x["sentence"] != r["sentence"]
+            ),
+            None,
+        )
+        if explaining is not None:
+            r.update({key: explaining[key] for key in _EXPLAINED})
+            r["trace"] = {**r["trace"], "indicator": f"{r['trace']['indicator']}>{HEADLINE}"}
+            r["trace"]["measure"] = explaining["trace"]["measure"]
+    return records
 
 
 # The measure rules extract.py adds after measures.classify, each revising its answer

@@ -38,22 +38,23 @@ def _urban_and_rural(view: str, alias: tuple[int, int, str], resolver: Indicator
     return [(start, alias[1], phrase) for phrase in phrases]
 
 
-# 三次产业增加值分别为…, 第一、二、三产业增加值分别增长…: one phrase names the three sectors' values;
-# 三次产业对GDP增长的贡献率分别为…, 一、二、三产对经济增长的拉动: the sectors' contributions, read as theirs
-_THREE_SECTORS = re.compile(
-    r"(?:三次产业|第?一、第?二、第?三产(?:业)?)(?P<what>增加值)?"
+# 三次产业增加值分别为…, 第一、二、三产业增加值分别增长…, 第二、第三产业对GDP增长的拉动分别为…: one phrase
+# names the values of the sectors it lists (三次产业: all three); their contributions to growth are read as theirs
+_SECTOR_LIST = re.compile(
+    r"(?:三次产业|(?P<listed>第?[一二三](?:产业)?(?:(?:、|和|及|与)第?[一二三](?:产业)?)+)产(?:业)?)(?P<what>增加值)?"
     r"(?:对(?:GDP|地区生产总值|经济)增长的(?:贡献率|拉动贡献|拉动|贡献))?[^，,。；;\d]{0,4}$"
 )
-_SECTORS = ("第一产业", "第二产业", "第三产业")
+_SECTORS = {"一": "第一产业", "二": "第二产业", "三": "第三产业"}
 
 
-def _three_sectors(view: str, start: int, k: int, resolver: IndicatorResolver) -> list[tuple]:
-    """The three sectors' indicators of a phrase that names them together, when the dictionary has them."""
-    m = _THREE_SECTORS.search(view, start, k)
+def _listed_sectors(view: str, start: int, k: int, resolver: IndicatorResolver) -> list[tuple]:
+    """The indicators of the sectors a phrase names together, when the dictionary has them."""
+    m = _SECTOR_LIST.search(view, start, k)
     if m is None:
         return []
-    phrases = [sector + (m["what"] or "增加值") for sector in _SECTORS]
-    if not all(resolver.code_of(phrase) for phrase in phrases):
+    ordinals = re.findall("[一二三]", m["listed"]) if m["listed"] else list(_SECTORS)
+    phrases = [_SECTORS[o] + (m["what"] or "增加值") for o in ordinals]
+    if len(set(phrases)) < len(phrases) or not all(resolver.code_of(phrase) for phrase in phrases):
         return []
     return [(m.start(), m.end(), phrase) for phrase in phrases]
 
@@ -221,7 +222,7 @@ def _listed_indicators(view: str, cs: int, k: int, resolver: IndicatorResolver) 
     if len(chain) == 1:
         chain = _urban_and_rural(view, chain[0], resolver) or _shared_tail(view, chain[0], resolver) or chain
     if len(chain) <= 1:
-        chain = _three_sectors(view, cs, k, resolver) or chain
+        chain = _listed_sectors(view, cs, k, resolver) or chain
     return chain
 
 

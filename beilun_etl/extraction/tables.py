@@ -64,6 +64,9 @@ _GENERIC_HEADERS = frozenset(
 # 增长速度(%), 增长率(%): a header naming a rate of change, whatever words follow 增长
 _GROWTH_RATE_HEADER = re.compile(r"增长(?:速度|率)|增速|增幅")
 # 企业数, 单位数, 户数: a header counting units of something; its cells are counts with no unit written
+_PLACE_GROUP = re.compile(rf"(?:{_W['place_group_label']})")
+# 产业结构, 增长速度: a section whose name makes its rows' percentages shares or rates of change
+_SECTION_SHARE = re.compile(rf"(?:{_W['section_share']})")
 _COUNT_HEADER = re.compile(rf"(?:{_W['count_header']})数(?:\(个\)|\(家\))?")
 _BRACKET = re.compile(r"\(\s*(?:单位:)?\s*[±+\-]?\s*(?P<unit>[^()]+?)\s*\)")
 _CAPTION_UNIT = re.compile(r"单位\s*:\s*(?P<unit>[^\s,，;；、()]+)")
@@ -157,6 +160,17 @@ CAPTION_SCOPE = rule(
     _SCOPED,
     "333.4",
 )
+PART_OF_GDP = rule(
+    "indicator",
+    "part_of_gdp",
+    "an industry or sector without a code of its own in a table of GDP (its caption or a column names it): the"
+    " value added of that industry",
+    "|地区|生产总值(亿元)|工业(亿元)|建筑业(亿元)|\n|---|---|---|---|\n|慈溪|1800.2|1010.5|120.3|\n",
+    "1010.5",
+)
+_VALUE_ADDED = "增加值"
+_GDP = "gdp"
+_GDP_WORDS = re.compile(r"生产总值|GDP")
 RANK_COLUMN = rule(
     "measure",
     "rank_column",
@@ -173,6 +187,15 @@ GROWTH_RATE_HEADER = rule(
     "6.3",
 )
 
+SECTION_MEASURE = rule(
+    "measure",
+    "section_measure",
+    "a percent cell in a section named for shares (产业结构, 构成) or for growth (增长速度): its measure",
+    "表1 各县生产总值构成(2008)\n单位:%\n地区 Region 第一产业 第二产业 第三产业\n"
+    "产业结构 Structure\n慈溪 Cixi 4.7 62.1 33.2\n余姚 Yuyao 5.6 60.4 34.0\n"
+    "增长速度 Growth Rate\n慈溪 Cixi 5.1 8.9 9.0\n余姚 Yuyao 5.2 9.6 12.8\n",
+    "62.1",
+)
 
 # -- reading the words around the cells -------------------------------------------------------
 
@@ -211,8 +234,8 @@ class _Context:
         """The zone a label names (None: none named; UNKNOWN: a place the dictionary lacks)."""
         if span[1] <= span[0]:
             return None
-        if OUTSIDE_THE_ZONE.search(self.view, *span):
-            return UNKNOWN  # 域外: the area outside the zone
+        if OUTSIDE_THE_ZONE.search(self.view, *span) or _PLACE_GROUP.fullmatch(self.view, *span):
+            return UNKNOWN  # 域外: the area outside the zone; 市区: a group of places
         found = self.zones.clause_subject(span[0], span[1], label=True)
         return None if found == BARE_PORT else found
 
@@ -296,7 +319,7 @@ def _percent_measure(ctx: _Context, words: Span | None) -> bool:
     )
 
 
-def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> MeasureInfo:
+def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str, section: Span | None = None) -> MeasureInfo:
     if col.rank:
         return MeasureInfo("rank", rule=RANK_COLUMN)
     if col.signed:
@@ -309,6 +332,11 @@ def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str) -> Meas
         return MeasureInfo("growth_pct", rule=GROWTH_RATE_HEADER)
     if info.measure == "level" and label and label[1] > label[0]:
         info = classify(ctx.view, label[0], label[1], unit, "number")  # a row 地区生产总值增速
+    if info.measure == "level" and unit == "percent" and section is not None:
+        if _GROWTH_RATE_HEADER.search(ctx.view, *section):
+            return MeasureInfo("growth_pct", rule=SECTION_MEASURE)
+        if _SECTION_SHARE.search(ctx.view, *section):
+            return MeasureInfo("share_pct", rule=SECTION_MEASURE)
     return info
 
 
@@ -404,6 +432,7 @@ def _indicator(
     unit: str,
     previous: tuple[Attribution, Span] | None,
     caption: _Caption,
+    of_gdp: bool = False,
 ) -> tuple[Attribution | None, Span | None, str | None, str]:
     """The indicator (and the rule that found it) from the row label, else the column header, else the figure before it in the row
     (增长(%) after 地区生产总值(亿元)), else a dictionary indicator the caption names. The last is also the
@@ -411,6 +440,10 @@ def _indicator(
     for k, source in enumerate(sources):
         if source:
             attr, share_of = _attribute(ctx, source, info, unit)
+            if attr is not None and attr.code is None and of_gdp:
+                code = ctx.resolver.code_of(attr.phrase + _VALUE_ADDED)
+                if code is not None:
+                    return Attribution(attr.phrase + _VALUE_ADDED, code), source, share_of, PART_OF_GDP
             if attr is not None:
                 scoped = _caption_scoped(ctx, attr, caption, info, unit) if k == 0 and share_of is None else None
                 return (
@@ -479,20 +512,27 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         left = own_or_left[-1] if own_or_left and c.role == "data" else None
         own_or_left.append(c.period or (left if left and latest and left[1] == latest[1] else None))
     label_column = next((i for i, c in enumerate(columns) if c.role == "label"), None)
+    # a table of GDP: its caption names it, or a column does (地区 | 生产总值 | 第一产业 | 工业 …)
+    of_gdp = any(
+        ctx.resolver.code_of(ctx.resolver.clean_phrase(view[a:b])) == _GDP
+        for a, b in [*caption.words, *(c.words for c in columns if c.role == "data")]
+    ) or any(_GDP_WORDS.search(view, a, b) for a, b in caption.words)
     skip = _Column("skip", (0, 0), None)
 
     figures: list[TableFigure] = []
     unit_above: Unit | None = None  # 生产总值(亿元) over 第一产业: the parts of a row stand in its unit
     # 分县(区)工业总产值 (a row of a name alone), 水产品总产量 (a row of figures): what the rows of places under it measure
     heading: Span | None = None
+    section: Span | None = None  # the name of the section the row is in (产业结构 over rows of places)
     for row in table.rows:
         cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
         li = _label_index(view, row, cols, label_column)
         label, label_unit = _label(ctx, row.cells[li]) if li is not None else (None, None)
         label_zone = ctx.zone_in(label) if label else None
         # a row naming only a place (定海区 under 分县(区)工业总产值) measures what its section names
-        place_row = label_zone is not None and ctx.resolver.is_anaphoric(
-            ctx.resolver.clean_phrase(view[label[0] : label[1]])
+        place_row = label_zone is not None and (
+            ctx.resolver.is_anaphoric(ctx.resolver.clean_phrase(view[label[0] : label[1]]))
+            or _PLACE_GROUP.fullmatch(view, *label) is not None
         )
         if label and not place_row:
             heading = label
@@ -501,6 +541,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         )
         unit_above = label_unit or row_unit or unit_above
         if label and all(_cell(view, c) is None for k, c in enumerate(row.cells) if k != li):
+            section = label
             continue  # a section's name alone: it heads the rows under it, and holds no figure
         previous: tuple[Attribution, Span] | None = None
         for i, (span, col) in enumerate(zip(row.cells, cols, strict=True)):
@@ -517,7 +558,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             num = m.group("num")
             factor = (MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0) * unit[1]
             value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
-            info = _measure(ctx, col, label, unit[0])
+            info = _measure(ctx, col, label, unit[0], section)
             attr, phrase_span, share_of, indicator_rule = _indicator(
                 ctx,
                 [None if place_row else label, col.words, heading if place_row else None],
@@ -525,6 +566,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                 unit[0],
                 previous,
                 caption,
+                of_gdp,
             )
             if attr is not None and phrase_span is not None:
                 previous = (attr, phrase_span)

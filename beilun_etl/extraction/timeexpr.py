@@ -83,7 +83,7 @@ _TIME_RE = re.compile(
 # one): the engine then jumps from break to break instead of trying every number of the text.
 _CLAUSE_START_SPAN = re.compile(r"[\n，,。；;](?=(?P<span>(?P<n>\d{1,2}|" + _CN + r")(?:多)?年)[，,])")
 _COMPARISON_BEFORE = re.compile(rf"(?:{_W['comparison_before']})$")
-_REACH_BEFORE = re.compile(r"(?:达到|相当于|超过)$")  # 达到去年全年的2.3倍: a base, when 的 follows
+_REACH_BEFORE = re.compile(r"(?:达到|相当于|超过|为)$")  # 达到去年全年的2.3倍, 为上年的12.3倍: a base, when 的 follows
 _BASE_AFTER = re.compile(r"(?:全年|同期)?(?:的|水平)")
 _FROM_BEFORE = re.compile(r"(?:从|由|自)$")
 # 至/到 open a target date (到2027年), except in 截至/截止到 (up to a past or present date)
