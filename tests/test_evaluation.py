@@ -37,6 +37,22 @@ def test_matching_rules():
     assert score.accuracy("indicator_code") == 1.0
 
 
+def test_a_gold_context_is_found_in_a_row_the_cleaning_laid_out_with_bars():
+    text = "| 慈溪 | Cixi | 100.0 | 4.7 |\n| 余姚 | Yuyao | 100.0 | 5.6 |\n"
+    gold = [
+        {"text": "100.0", "context": "余姚   Yuyao 100.0 5.6", "measure": "share_pct", "value": 100.0,
+         "unit": "percent", "zone": "yuyao"},
+        {"text": "100.0", "context": "慈溪   Cixi 100.0 4.7", "measure": "share_pct", "value": 100.0,
+         "unit": "percent", "zone": "cixi"},
+    ]  # fmt: skip
+    preds = [
+        {"text": "100.0", "measure": "share_pct", "value": 100.0, "unit": "percent", "zone": zone,
+         "char_start": text.find("100.0", text.find(name)), "sentence": "s"}
+        for name, zone in (("慈溪", "cixi"), ("余姚", "yuyao"))
+    ]  # fmt: skip
+    assert score_article("a", text, gold, preds).accuracy("zone") == 1.0  # each row's 100.0 with its own row
+
+
 def test_seed_articles_meet_the_targets():
     report = evaluate(SEED_GOLD, sorted(SEEDS.glob("*.txt")))
     assert len(report.articles) == 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,20 +129,37 @@ def values_agree(pred: float, gold: float) -> bool:
     return abs(pred - gold) <= TOLERANCE * abs(gold)
 
 
-def _gold_position(text: str, gold: dict[str, Any]) -> int | None:
-    """Where the gold figure stands: its context in the text, then its text inside the context."""
+_LAYOUT = re.compile(r"[\s|｜]+")
+
+
+def _gold_position(text: str, gold: dict[str, Any], squeezed: tuple[str, list[int]] | None = None) -> int | None:
+    """Where the gold figure stands: its context in the text, then its text inside the context. A context
+    the cleaning laid out anew (a table row rewritten with bars: `慈溪 Cixi 100.0` as `| 慈溪 | Cixi | 100.0 |`)
+    is found without blanks and bars (`squeezed`: the text without them, and where each of its characters was)."""
     context = gold.get("context") or ""
     at = text.find(context) if context else -1
     if at >= 0:
         inner = context.find(gold.get("text") or "")
         return at + max(inner, 0)
+    if context and squeezed is not None:
+        bare, where = squeezed
+        at = bare.find(_LAYOUT.sub("", context))
+        if at >= 0:
+            inner = _LAYOUT.sub("", context).find(_LAYOUT.sub("", gold.get("text") or ""))
+            return where[at + max(inner, 0)]
     at = text.find(gold.get("text") or "\0")
     return at if at >= 0 else None
 
 
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    where = [k for k, ch in enumerate(text) if not _LAYOUT.fullmatch(ch)]
+    return "".join(text[k] for k in where), where
+
+
 def match(gold: list[dict[str, Any]], preds: list[dict[str, Any]], text: str) -> list[tuple[int, int]]:
     """Pairs (gold index, prediction index), same text and nearest position first."""
-    positions = [_gold_position(text, g) for g in gold]
+    squeezed = _squeezed(text)
+    positions = [_gold_position(text, g, squeezed) for g in gold]
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(preds):
