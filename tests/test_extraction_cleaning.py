@@ -185,3 +185,14 @@ def test_a_bilingual_yearbook_table_with_a_stacked_header_is_read_by_its_columns
         "growth_pct",
     )
     assert found[(12.8, "yuyao")]["period_end"] == "2010-12-31"
+
+
+def test_a_bilingual_yearbook_table_of_years_takes_each_column_s_year_and_its_chinese_caption():
+    raw = (
+        "2-6  地区生产总值构成\nComposition of Gross Regional Product\n单位:%           (%)\n"
+        "    item 2005 2010 2015\n第一产业   primary industry 6.6 4.2 3.6\n"
+        "第二产业    secondary industry  53.4 55.4 49.0\n第三产业   tertiary industry 40.0 40.4 47.4\n"
+    )
+    found = {(r["value"], r["period_end"]): r for r in figures(raw)}
+    assert found[(55.4, "2010-12-31")]["indicator_code"] == "value_added_secondary"
+    assert found[(47.4, "2015-12-31")]["measure"] == "share_pct"  # 构成 in the Chinese caption above the English

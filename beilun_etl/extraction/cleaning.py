@@ -381,6 +381,10 @@ _BILINGUAL_SECTION = re.compile(rf"(?P<label>{_CJK_LABEL})[ \u3000\t]+(?P<englis
 _HEADER_GROUPING = re.compile(rf"(?:{_W['header_grouping']})[:：]?")
 _CJK_TOKEN = re.compile(r"#?[\u4e00-\u9fff][^\sA-Za-z]*")
 _MAX_HEADER_LINES = 6
+# The header of a yearbook table of years: a label's header (项目 Item, or Item alone), then the years
+_YEAR_HEADER = re.compile(
+    rf"(?P<label>{_CJK_LABEL})?[ \u3000\t]*(?:[A-Za-z]+[ \u3000\t]+)?(?P<years>(?:19|20)\d\d(?:年)?(?:[ \u3000\t]+(?:19|20)\d\d(?:年)?)+)\s*"
+)
 # The lines above a table that are its caption, not its header: 表3-14 …, 单位:%, a sentence
 _CAPTION_LINE = re.compile(r"(?:附?表|Table)\s*[\dA-Za-z一二三四五六七八九十]|.*单位\s*[:：]|.*[。；;]$")
 
@@ -407,6 +411,9 @@ def _stacked_header(lines: list[str], first: int, n: int) -> tuple[int, list[str
     (… Secondary #工业 Tertiary) stands in the column where it is written; the others fill the remaining
     columns in the order written. None unless exactly n names (besides a label header such as 地区 and a
     grouping word such as 其中) are found."""
+    years = _YEAR_HEADER.fullmatch(lines[first - 1]) if first > 0 else None
+    if years and len(found := re.findall(r"(?:19|20)\d\d", years["years"])) == n:
+        return first - 1, [(years["label"] or "").strip(), *found]  # Item 1995 2000 2006 2007: the years
     tokens: list[tuple[str, float | None]] = []
     start = first
     while start > 0 and first - start < _MAX_HEADER_LINES:

@@ -50,6 +50,7 @@ class Zone:
     parent_code: str | None
     aliases: tuple[str, ...]
     depth: int = 0
+    name_en: str = ""
 
 
 @dataclass
@@ -62,6 +63,11 @@ class Dictionaries:
     zone_re: re.Pattern[str] | None = None
     # (code, scope word) -> the code over that scope, built on first use (indicators._scoped_indicators)
     scoped_indicators: dict[tuple[str, str], str] | None = None
+
+    def zone_named_in_english(self, name: str) -> str | None:
+        """The zone whose English name this is (Ningbo, Yinzhou District): a bilingual table's row label."""
+        wanted = name.strip().casefold()
+        return next((z.code for z in self.zones.values() if wanted and z.name_en.casefold() == wanted), None)
 
     def ancestors(self, code: str) -> list[str]:
         """The zone and its parents, nearest first."""
@@ -181,6 +187,7 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
             row["zone_type"].strip(),
             (row.get("parent_code") or "").strip() or None,
             aliases,
+            name_en=(row.get("name_en") or "").strip(),
         )
     zones: dict[str, Zone] = {}
     for code, zone in zones_raw.items():
@@ -189,7 +196,7 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
             seen.add(parent)
             depth += 1
             parent = zones_raw[parent].parent_code
-        zones[code] = Zone(zone.code, zone.name_zh, zone.zone_type, zone.parent_code, zone.aliases, depth)
+        zones[code] = Zone(zone.code, zone.name_zh, zone.zone_type, zone.parent_code, zone.aliases, depth, zone.name_en)
     dicts = Dictionaries(indicators, zones)
     for code, ind in indicators.items():
         for alias in ind.aliases:

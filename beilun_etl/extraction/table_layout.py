@@ -42,6 +42,9 @@ class Table:
         return (self.rows[-1] if self.rows else self.header).end
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _row(view: str, start: int, end: int) -> Row | None:
     """The cells of a table row line, or None for any other line."""
     line = view[start:end]
@@ -68,15 +71,17 @@ def _is_separator(view: str, row: Row | None) -> bool:
 
 
 def _caption(view: str, lines: list[Span], rows: list[Row | None], first: int) -> list[Span]:
-    """Up to two short lines right above the table that do not end a sentence: its title and unit line."""
+    """Up to two short lines right above the table that do not end a sentence: its title and unit line.
+    A line without Chinese between them (a yearbook's English title) is passed over."""
     caption: list[Span] = []
-    for k in (first - 1, first - 2):
-        if k < 0 or rows[k] is not None:
-            break
+    k = first - 1
+    while k >= 0 and len(caption) < 2 and rows[k] is None:
         line = view[lines[k][0] : lines[k][1]].strip()
         if len(line) > _MAX_CAPTION or line[-1] in _SENTENCE_END:
             break
-        caption.insert(0, lines[k])
+        if _CJK.search(line):
+            caption.insert(0, lines[k])
+        k -= 1
     return caption
 
 

@@ -190,7 +190,7 @@ GROWTH_RATE_HEADER = rule(
 SECTION_MEASURE = rule(
     "measure",
     "section_measure",
-    "a percent cell in a section named for shares (产业结构, 构成) or for growth (增长速度): its measure",
+    "a percent cell in a section, else under a caption, named for shares (产业结构, 构成) or for growth (增长速度)",
     "表1 各县生产总值构成(2008)\n单位:%\n地区 Region 第一产业 第二产业 第三产业\n"
     "产业结构 Structure\n慈溪 Cixi 4.7 62.1 33.2\n余姚 Yuyao 5.6 60.4 34.0\n"
     "增长速度 Growth Rate\n慈溪 Cixi 5.1 8.9 9.0\n余姚 Yuyao 5.2 9.6 12.8\n",
@@ -319,7 +319,11 @@ def _percent_measure(ctx: _Context, words: Span | None) -> bool:
     )
 
 
-def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str, section: Span | None = None) -> MeasureInfo:
+def _measure(
+    ctx: _Context, col: _Column, label: Span | None, unit: str, sections: tuple[Span, ...] = ()
+) -> MeasureInfo:
+    """The measure of a cell: its column's header, else its row's label, else (a percentage) the section it
+    is in or the caption (产业结构, 生产总值构成: shares; 增长速度: growth)."""
     if col.rank:
         return MeasureInfo("rank", rule=RANK_COLUMN)
     if col.signed:
@@ -332,10 +336,10 @@ def _measure(ctx: _Context, col: _Column, label: Span | None, unit: str, section
         return MeasureInfo("growth_pct", rule=GROWTH_RATE_HEADER)
     if info.measure == "level" and label and label[1] > label[0]:
         info = classify(ctx.view, label[0], label[1], unit, "number")  # a row 地区生产总值增速
-    if info.measure == "level" and unit == "percent" and section is not None:
-        if _GROWTH_RATE_HEADER.search(ctx.view, *section):
+    for span in sections if info.measure == "level" and unit == "percent" else ():
+        if _GROWTH_RATE_HEADER.search(ctx.view, *span):
             return MeasureInfo("growth_pct", rule=SECTION_MEASURE)
-        if _SECTION_SHARE.search(ctx.view, *section):
+        if _SECTION_SHARE.search(ctx.view, *span):
             return MeasureInfo("share_pct", rule=SECTION_MEASURE)
     return info
 
@@ -529,6 +533,8 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         li = _label_index(view, row, cols, label_column)
         label, label_unit = _label(ctx, row.cells[li]) if li is not None else (None, None)
         label_zone = ctx.zone_in(label) if label else None
+        if label_zone is None and li is not None and li + 1 < len(row.cells) and cols[li + 1].role == "skip":
+            label_zone = ctx.resolver.dicts.zone_named_in_english(view[slice(*row.cells[li + 1])])  # 全市 | Ningbo
         # a row naming only a place (定海区 under 分县(区)工业总产值) measures what its section names
         place_row = label_zone is not None and (
             ctx.resolver.is_anaphoric(ctx.resolver.clean_phrase(view[label[0] : label[1]]))
@@ -558,7 +564,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
             num = m.group("num")
             factor = (MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0) * unit[1]
             value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
-            info = _measure(ctx, col, label, unit[0], section)
+            info = _measure(ctx, col, label, unit[0], (section, *caption.words) if section else tuple(caption.words))
             attr, phrase_span, share_of, indicator_rule = _indicator(
                 ctx,
                 [None if place_row else label, col.words, heading if place_row else None],
