@@ -564,6 +564,7 @@ def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None
 
 
 _SCOPES = [LEX.word_lists["indicator_words"][k] for k in ("document_scope_industry", "document_scope_trade")]
+_OWN_LEVEL = re.compile(f"^(?:{_W['document_scope_own_level']})")
 _SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
 
 
@@ -578,11 +579,12 @@ _SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
 def document_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited or not 2 <= len(attr.phrase) <= _SHORT_NAME:
         return None
+    name = _OWN_LEVEL.sub("", attr.phrase)  # 本级产值: the place's own 产值
     for scope in _SCOPES:
         if any(word in s.seg.opening for word in scope):
             for word in scope:
-                if code := s.resolver.code_of(word + attr.phrase):
-                    return Attribution(word + attr.phrase, code)
+                if code := s.resolver.code_of(word + name):
+                    return Attribution(word + name, code)
     return None
 
 
