@@ -196,3 +196,15 @@ def test_a_bilingual_yearbook_table_of_years_takes_each_column_s_year_and_its_ch
     found = {(r["value"], r["period_end"]): r for r in figures(raw)}
     assert found[(55.4, "2010-12-31")]["indicator_code"] == "value_added_secondary"
     assert found[(47.4, "2015-12-31")]["measure"] == "share_pct"  # 构成 in the Chinese caption above the English
+
+
+def test_a_yearbook_table_s_later_sections_keep_the_years_and_the_unit_of_its_header():
+    raw = (
+        "16  国民经济结构指标\n单位:%           (%)\n              Item 2000 2006 2007\n"
+        "城镇乡村人口结构 By Urban and Rural   100.0 100.0\n     Urban   46.7 48.3\n"
+        "本市生产总值结构 GDP by Industry 100.0 100.0 100.0\n  第一产业  Primary Industry 17.8 11.2 11.7\n"
+        "  第二产业  Secondary Industry 38.9 43.5 45.9\n"
+    )
+    found = {(r["value"], r["period_end"]): r for r in figures(raw)}
+    assert found[(43.5, "2006-12-31")]["indicator_code"] == "value_added_secondary"
+    assert found[(11.7, "2007-12-31")]["unit"] == "percent"

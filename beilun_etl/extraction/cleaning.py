@@ -412,7 +412,7 @@ def _stacked_header(lines: list[str], first: int, n: int) -> tuple[int, list[str
     columns in the order written. None unless exactly n names (besides a label header such as 地区 and a
     grouping word such as 其中) are found."""
     years = _YEAR_HEADER.fullmatch(lines[first - 1]) if first > 0 else None
-    if years and len(found := re.findall(r"(?:19|20)\d\d", years["years"])) == n:
+    if years and len(found := _YEARS.findall(years["years"])) == n:
         return first - 1, [(years["label"] or "").strip(), *found]  # Item 1995 2000 2006 2007: the years
     tokens: list[tuple[str, float | None]] = []
     start = first
@@ -433,6 +433,23 @@ def _stacked_header(lines: list[str], first: int, n: int) -> tuple[int, list[str
     return start, [label, *(name or next(rest) for name in names)]
 
 
+def _year_header_above(lines: list[str], first: int, n: int) -> tuple[int, list[str]] | None:
+    """The header of n years (Item 1995 2000 2006 2007) of a yearbook table whose rows start at line `first`
+    below other rows of the same table (its Urban/Rural rows, read or not), which the header stays over; the
+    unit of the table's 单位 line, which no longer stands right above these rows, goes with each year (1995(%))."""
+    for k in range(first - 1, max(-1, first - 1 - _MAX_ROWS_BETWEEN), -1):
+        years = _YEAR_HEADER.fullmatch(lines[k])
+        if years and len(found := _YEARS.findall(years["years"])) == n:
+            unit = next((m["unit"] for line in lines[max(0, k - 3) : k] if (m := _UNIT_LINE.search(line))), None)
+            return k, [(years["label"] or "").strip(), *(f"{y}({unit})" if unit else y for y in found)]
+        if not lines[k] or _CAPTION_LINE.match(lines[k]):
+            return None
+    return None
+
+
+_MAX_ROWS_BETWEEN = 30
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?P<unit>[^\s,，;；、()（）]+)")
+_YEARS = re.compile(r"(?:19|20)\d\d")
 _LABEL_HEADER_WORD = re.compile(rf"(?:主要)?(?:{_W['label_header']})(?:名称)?")
 
 
@@ -455,11 +472,14 @@ def _pipe_bilingual_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         header = _stacked_header(lines, i, figures[0])
+        if header is not None:
+            del out[len(out) - (i - header[0]) :]  # the header lines, now the header row
+        else:
+            header = _year_header_above(lines, i, figures[0])  # the table's years, over rows of other sections
         if header is None:
             out.extend(lines[i:j])
             i = j
             continue
-        del out[len(out) - (i - header[0]) :]  # the header lines, now the header row
         out.append("| " + " | ".join([header[1][0], "", *header[1][1:]]) + " |")
         out.append("|" + "---|" * (len(header[1]) + 1))
         for _k, m in rows:
