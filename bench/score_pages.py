@@ -1,7 +1,8 @@
 """Score the extractor on the real public pages' own text and write tests/data/realworld_pages/SCORES.tsv.
 
 The excerpts are not in git (tests/data/realworld_pages/excerpts/, fetched again from pages.tsv's URL
-and cut, checked by its sha256); without them this script says so and writes nothing. The table it
+and cut, checked by its sha256); without them this script says so and writes nothing. Each excerpt's
+sidecar (its URL and publication date) is written from pages.tsv. The table it
 writes is what docs/extraction.md shows as the measure of real-world quality:
 
     .venv/bin/python bench/score_pages.py && .venv/bin/python -m beilun_etl.extraction.rule_docs > docs/extraction.md
@@ -10,6 +11,7 @@ writes is what docs/extraction.md shows as the measure of real-world quality:
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -19,6 +21,17 @@ from beilun_etl.extraction.evaluation import evaluate
 PAGES = Path(__file__).resolve().parents[1] / "tests" / "data" / "realworld_pages"
 SCORES = PAGES / "SCORES.tsv"
 COLUMNS = ("split", "style", "pages", "required", "recall", "precision", "period_year", "zone", "indicator_code")
+
+
+def write_sidecars(pages: list[dict[str, str]]) -> None:
+    """Each excerpt's sidecar, from pages.tsv: its URL (whose host and date the pipeline reads as a page's) and
+    its publication date where the page states one, so the excerpt is read as the page was published."""
+    for page in pages:
+        meta = {"url": page["url"]}
+        if page["published"] != "inferred":
+            meta["published"] = page["published"]
+        sidecar = PAGES / "excerpts" / f"{page['id']}.meta.json"
+        sidecar.write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -31,6 +44,7 @@ def main() -> int:
             file=sys.stderr,
         )
         return 2
+    write_sidecars(pages)
     rows = []
     for split in dict.fromkeys(p["split"] for p in pages):  # dev, holdout, fresh: in the order of pages.tsv
         paths = [PAGES / "excerpts" / f"{p['id']}.txt" for p in pages if p["split"] == split]

@@ -38,3 +38,16 @@ def test_a_url_without_a_real_past_day_leaves_the_article_undated(tmp_path: Path
     with pytest.raises(ArticleRejected) as rejected:
         load_article(_article(tmp_path, _TEXT, {"url": url} if url else None))
     assert rejected.value.reason == "undated"
+
+
+def test_a_text_that_starts_with_its_body_has_no_title_and_its_host_names_its_zone(tmp_path: Path) -> None:
+    from beilun_etl.extraction import extract_article
+
+    text = (
+        "上半年,全市上下认真贯彻落实考察浙江重要讲话精神,经济运行延续回升向好态势。全市实现地区生产总值656.58亿元。\n"
+    )
+    article = load_article(_article(tmp_path, text, {"url": "https://www.haining.gov.cn/art/2024/11/14/art_1.html"}))
+    assert article.title is None  # a paragraph, not a title: its 浙江 names no zone the title would
+    assert {r["zone"] for r in extract_article(article)} == {"haining"}
+    titled = load_article(_article(tmp_path, "海宁市上半年经济运行情况\n\n" + text, None))
+    assert titled.title == "海宁市上半年经济运行情况"

@@ -20,6 +20,7 @@ from beilun_etl.pipeline.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, Ar
 ENCODINGS = ("utf-8-sig", "gb18030", "cp950")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HEADING_MARKS = re.compile(r"^[#\s]+")
+_MAX_TITLE = 80  # a longer first line is a paragraph, not a title
 # C0/C1 controls other than white space, private-use characters, and U+FFFD (a decoder's replacement).
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 # Control bytes other than white space: what binary files hold and text files (in any encoding) do not.
@@ -208,8 +209,10 @@ def _publication_date(meta: dict, text: str, override: dt.date | None) -> tuple[
 
 
 def _first_line(text: str) -> str | None:
+    """The title an article without a sidecar title has: its first line, unless that line is a paragraph (a
+    text that starts with its body: 上半年,全市上下…。), which is no title and names no place the title would."""
     for line in text.splitlines():
         line = _HEADING_MARKS.sub("", line).strip()
         if line:
-            return line[:200]
+            return None if len(line) > _MAX_TITLE or "。" in line else line
     return None
