@@ -357,10 +357,15 @@ def _first_months(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
     return expr
 
 
+_YEAR_END_WORDS = frozenset({"年末", "年底"})
+
+
 def _bare_sub_period(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
-    """二季度, 下半年, 10月: of the year its sentence named, else the base year."""
+    """二季度, 下半年, 10月: of the year its sentence named, else the base year; 年末 named by no year in a text
+    that names none (published in the spring) is the end of the year under review, as its 全年 is."""
     named = r.named_year(m.start(), _SENTENCE_END)
-    year = named or r.base_year
+    year_end = g["ssub"] in _YEAR_END_WORDS
+    year = named or (r.reviewed if year_end and not r.named_by_title else r.base_year)
     expr = TimeExpr(m.start(), m.end(), "explicit", resolve_sub(year, g, "s"), year, relative=True)
     expr.defaulted = not named and not r.named_by_title
     return expr
