@@ -122,6 +122,9 @@ def _scores() -> str:
     out.append("\n")
     lines = (data / "realworld_pages" / "SCORES.tsv").read_text(encoding="utf-8").splitlines()
     version = lines[0].lstrip("# ").split(";")[0]
+    without = lines[0].partition("; without ")[2]  # pages whose excerpt the stored copy no longer serves
+    if without:
+        out.append(f"Scored without {without}.\n\n")
     rows = list(csv.DictReader(lines[1:], delimiter="\t"))
     for split in dict.fromkeys(row["split"] for row in rows):
         out += [f"**{split}** ({version}):\n\n", _SCORE_HEADER, _SCORE_RULE]
