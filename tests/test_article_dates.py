@@ -51,3 +51,11 @@ def test_a_text_that_starts_with_its_body_has_no_title_and_its_host_names_its_zo
     assert {r["zone"] for r in extract_article(article)} == {"haining"}
     titled = load_article(_article(tmp_path, "海宁市上半年经济运行情况\n\n" + text, None))
     assert titled.title == "海宁市上半年经济运行情况"
+
+
+def test_a_url_dated_years_after_the_text_files_a_repost_and_the_text_dates_it(tmp_path: Path) -> None:
+    text = "据海关统计,1998年1月至2008年6月,两地贸易总值达70.2亿美元。今年上半年,进出口12.3亿美元,增长1.2倍。\n"
+    article = load_article(_article(tmp_path, text, {"url": "https://www.example.org.cn/news/2019-02-27/22746.html"}))
+    assert (article.published.year, article.published_inferred) == (2008, True)
+    recent = load_article(_article(tmp_path, text, {"url": "https://www.example.org.cn/news/2009-02-27/22746.html"}))
+    assert recent.published == dt.date(2009, 2, 27)  # a year after the text: the URL's day stands

@@ -20,7 +20,7 @@ from beilun_etl.extraction.indicators import Attribution, IndicatorResolver
 from beilun_etl.extraction.leadins import LeadIns
 from beilun_etl.extraction.lexicon import LEX, word_alternations
 from beilun_etl.extraction.links import is_respectively_tail, sub_indicator
-from beilun_etl.extraction.measures import MeasureInfo
+from beilun_etl.extraction.measures import SHARE_OF_WHOLE, MeasureInfo
 from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.zoning import COMPARED_WITH, title_span
@@ -43,7 +43,8 @@ _ADDED_BEFORE = re.compile(_ADDED + "了?$")
 
 
 # 企业6.1万家，其中近四成为科技型企业: a percentage opening its clause, then the part it names
-_PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是)(?=[\u4e00-\u9fff])")
+# 近四成为科技型企业 (the part's members); 全市50%以上的生产总值 (of the whole's indicator: the part's is the same)
+_PART_NAMED_AFTER = re.compile(r"(?:以上|左右)?(?:为|是|(?P<of>的))(?=[\u4e00-\u9fff])")
 
 
 _OPENS_CLAUSE = re.compile(r"(?:其中|[，,、\s])*")
@@ -123,7 +124,9 @@ def _labelled_clause(view: str, seg: Segments, pos: int) -> tuple[int, int]:
 
 
 def _part_named_after(view: str, clause_start: int, c: Candidate) -> bool:
-    return bool(_OPENS_CLAUSE.fullmatch(view, clause_start, c.start) and _PART_NAMED_AFTER.match(view, c.end))
+    """近四成为科技型企业: a percentage opening its clause, then 为 and the part it names."""
+    named = _PART_NAMED_AFTER.match(view, c.end)
+    return bool(_OPENS_CLAUSE.fullmatch(view, clause_start, c.start) and named and not named["of"])
 
 
 def _whole_before(
@@ -342,13 +345,15 @@ def figure_before(s: Scene, i: int) -> Attribution | None:
 )
 def share_part(s: Scene, i: int) -> Attribution | None:
     c = s.cands[i]
+    if s.infos[i].rule == SHARE_OF_WHOLE:
+        return None  # 全市50%以上的生产总值: the part is named after it (part_named_after)
     attr, s.share_of = s.resolver.share(_labelled_clause(s.view, s.seg, c.num_start), c.start, c.end)
     return attr
 
 
 @_named(
     "part_named_after",
-    "a percentage opening its clause, then 为 and the part it names",
+    "a percentage opening its clause, then 为 and the part it names; a share of a whole, then 的 and what it measures",
     "全区企业6.1万家，其中近四成为科技型企业。",
     "近四成",
 )
@@ -358,7 +363,8 @@ def part_named_after(s: Scene, i: int) -> Attribution | None:
     if named_after is None:
         return None
     s.share_of = s.share_of or _whole_before(i, s.cands, s.infos, s.attributions, s.seg)
-    return Attribution(s.resolver.noun_after(named_after.end(), s.clause(i)[1]), None)
+    noun = s.resolver.noun_after(named_after.end(), s.clause(i)[1])
+    return Attribution(noun, s.resolver.code_of(noun) if named_after["of"] else None)
 
 
 @_named(

@@ -96,6 +96,15 @@ RATE_BEFORE = rule(
     "全年进口增速由负转正，达到3.2%。",
     "3.2%",
 )
+SHARE_OF_WHOLE = rule(
+    _M,
+    "share_of_the_whole",
+    "a percentage after a whole (全市, 全省) and before 的 and a noun: the part of that whole",
+    "开发区创造出全市50%以上的生产总值、60%以上的进出口贸易额。",
+    "60%以上",
+)
+_WHOLE_BEFORE = re.compile(rf"(?:{_CUES['whole_words']})")
+_PART_NAMED_AFTER = re.compile(r"的[\u4e00-\u9fff]")
 CHANGE = rule(_M, "change_against_base", "增加/减少 with a comparison (比上年末)", "企业数比上年末增加120家。", "120家")
 MORE_FEWER = rule(_M, "more_fewer_than_base", "多/少 after a comparison", "新增企业比去年同期多11家。", "11家")
 LEVEL = rule(
@@ -147,6 +156,9 @@ def classify(
             return MeasureInfo("growth_pct", rule=RATE_WORD)  # 增速回落至5.1%, 增速保持在6%以上: the growth rate itself
         if cue is None and _BARE_REACH.fullmatch(clause_before) and _growth_rate_clause_before(view, clause_start):
             return MeasureInfo("growth_pct", rule=RATE_BEFORE)  # 进口增速由负转正，达到3.2%
+        of_the_whole = cand_end is not None and _PART_NAMED_AFTER.match(view, cand_end)
+        if cue is None and of_the_whole and _WHOLE_BEFORE.search(clause_before):
+            return MeasureInfo("share_pct", rule=SHARE_OF_WHOLE)  # 全市50%以上的生产总值
         return MeasureInfo("level", 1, cue, rule=LEVEL)
     if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
         return MeasureInfo("change", -1 if down else 1, rule=CHANGE)

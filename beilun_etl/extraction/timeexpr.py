@@ -103,6 +103,7 @@ _ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before th
 # 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
 _PLAN_AFTER = re.compile(rf"[^。；;！？\n]{{0,12}}?(?:{_W['plan_after']})")
 # 较1-9月份和上年同期提高…: a period joined to a comparison base by one of these is a base too
+_RANGE_JOINERS = frozenset({"至", "到", "-", "—", "~", "－"})
 _BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
 # 一年来: the year under review, as a year (not a span ending at the last year reported)
 YEAR_UNDER_REVIEW_WORDS = frozenset({"一年来", "一年以来"})
@@ -413,6 +414,8 @@ def _mark_context(view: str, expr: TimeExpr, previous: TimeExpr | None, g: dict,
     expr.future = (bool(_FUTURE_BEFORE.search(before)) and not _CHANGE_TO_BEFORE.search(wide)) or bool(
         _FUTURE_AFTER.match(view, end)
     )
+    if previous and not previous.future and view[previous.end : start] in _RANGE_JOINERS:
+        expr.future = False  # 1997年1月至2007年6月: the end of a range that started in the past, no target
     expr.aim = bool(_AIM_AFTER.match(view, end))
     expr.within = bool(_WITHIN_BEFORE.search(before) or _WITHIN_AFTER.match(view, end))
     if expr.year is not None and expr.year < pub_year and expr.relative:

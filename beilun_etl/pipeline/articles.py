@@ -20,6 +20,7 @@ from beilun_etl.pipeline.article_files import DEFAULT_MAX_BYTES, META_SUFFIX, Ar
 ENCODINGS = ("utf-8-sig", "gb18030", "cp950")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HEADING_MARKS = re.compile(r"^[#\s]+")
+_REPOST_YEARS = 2  # a URL this many years or more after the text's latest year files a repost
 _MAX_TITLE = 80  # a longer first line is a paragraph, not a title
 # C0/C1 controls other than white space, private-use characters, and U+FFFD (a decoder's replacement).
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
@@ -196,9 +197,11 @@ def _publication_date(meta: dict, text: str, override: dt.date | None) -> tuple[
     if dateline is not None:
         return dateline, True  # read from the text, not given: still recorded as inferred
     filed = url_date(meta.get("url"))
-    if filed is not None:
-        return filed, True  # the day the page's URL files it under (…/2021/0913/…)
     year = infer_publication_year(text)
+    if filed is not None and (year is None or filed.year - year < _REPOST_YEARS):
+        return filed, True  # the day the page's URL files it under (…/2021/0913/…)
+    # A URL dated years after the latest year the text reports on files a repost (1997年至2007年6月… under
+    # /2019-02-27/): the text's own year dates it.
     if year is None:
         raise ArticleRejected(
             "undated",
