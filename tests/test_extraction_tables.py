@@ -391,3 +391,14 @@ def test_a_web_table_in_sections_with_padded_rows_and_spaced_names():
     assert ("-8.7", "putuo_zs", "industrial_output_above_scale", "growth_pct") in got
     assert ("4.31", "dinghai", "aquatic_products_output", "level") in got
     assert all(r["period_end"] == "2020-03-31" for r in _in_tables(records))
+
+
+def test_the_rows_of_a_section_by_place_are_places_even_those_the_dictionary_lacks():
+    text = (
+        "| 指标 | 单位 | 1-3月 | ±% |\n|---|---|---|---|\n| 分县(区)工业总产值 |\n"
+        "| 定海 | 亿元 | 87.3 | 1.0 |\n| 金 塘 | 亿元 | 4.7 | -10.9 |\n"
+    )
+    records = extract_figures("t", clean_text(text), dt.date(2020, 4, 20))
+    jintang = by_text(records, "4.7")
+    assert (jintang["zone"], jintang["indicator_code"]) == (None, "industrial_output_above_scale")
+    assert by_text(records, "87.3")["zone"] == "dinghai"

@@ -520,6 +520,17 @@ def bracketed_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     return Attribution(m["name"], code) if code and code != attr.code else None
 
 
+_MIN_SHARED_ENDING = 3  # 吞吐量: words that end an indicator's name, after a place or a verb
+
+
+def _shared_ending(phrase: str, name: str) -> int:
+    """How many characters a phrase and a name end with in common."""
+    n = 0
+    while n < min(len(phrase), len(name)) and phrase[-1 - n] == name[-1 - n]:
+        n += 1
+    return n
+
+
 @_named(
     "short_name",
     "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
@@ -536,6 +547,8 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     default = _unit_indicator(s, i)
     if default is not None and len(phrase) >= 2 and default.name_zh.endswith(phrase):
         return Attribution(phrase, default.code)  # 吞吐量339.47万标准箱: the one indicator counted in boxes
+    if default is not None and _shared_ending(phrase, default.name_zh) >= _MIN_SHARED_ENDING:
+        return Attribution(phrase, default.code)  # 从宁波舟山港吞吐量超100万标准箱: a place, then 吞吐量
     if default is not None and _HANDLING_ONLY.fullmatch(phrase):
         return Attribution(default.name_zh, default.code)  # 首季只处理485.1万个标箱: words that name nothing
     para = s.seg.paragraphs.index(s.cands[i].num_start)

@@ -65,6 +65,8 @@ _GENERIC_HEADERS = frozenset(
 _GROWTH_RATE_HEADER = re.compile(r"增长(?:速度|率)|增速|增幅")
 # 企业数, 单位数, 户数: a header counting units of something; its cells are counts with no unit written
 _PLACE_GROUP = re.compile(rf"(?:{_W['place_group_label']})")
+# 分县(区)工业总产值, 分地区: a section whose rows are places, each one a place even when the dictionary lacks it
+_BY_PLACE = re.compile(rf"(?:{_W['by_place_section']})")
 # 产业结构, 增长速度: a section whose name makes its rows' percentages shares or rates of change
 _SECTION_SHARE = re.compile(rf"(?:{_W['section_share']})")
 _COUNT_HEADER = re.compile(rf"(?:{_W['count_header']})数(?:\(个\)|\(家\))?")
@@ -536,9 +538,13 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
         if label_zone is None and li is not None and li + 1 < len(row.cells) and cols[li + 1].role == "skip":
             label_zone = ctx.resolver.dicts.zone_named_in_english(view[slice(*row.cells[li + 1])])  # 全市 | Ningbo
         # a row naming only a place (定海区 under 分县(区)工业总产值) measures what its section names
+        by_place = section is not None and _BY_PLACE.match(view, *section) is not None
+        if label and label_zone is None and by_place and not ctx.resolver.code_of(view[label[0] : label[1]]):
+            label_zone = UNKNOWN  # 新城 under 分县(区)工业总产值: a place the dictionary lacks
         place_row = label_zone is not None and (
             ctx.resolver.is_anaphoric(ctx.resolver.clean_phrase(view[label[0] : label[1]]))
             or _PLACE_GROUP.fullmatch(view, *label) is not None
+            or by_place
         )
         if label and not place_row:
             heading = label
