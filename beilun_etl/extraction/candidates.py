@@ -45,7 +45,7 @@ _SLASH_SHARE_BEFORE = re.compile(r"(?:占|贡献了?)[^，,。；;]{0,6}$")
 # qualifier words (lexicon/qualifiers.yaml), longest first: 不少于 / 不超过 before 少于 / 超过
 PRE_QUALIFIERS = alternation(LEX.qualifiers_before)
 POST_QUALIFIERS = alternation(LEX.qualifiers_after)  # after a figure
-_PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计)?$")
+_PRE_QUALIFIER = re.compile(rf"(?P<q>{PRE_QUALIFIERS})(?P<link>有|为|达|合计|[“「\"])?$")  # 突破“2700万箱”
 _POST_QUALIFIER = re.compile(rf"(?P<link>及)?(?P<q>{POST_QUALIFIERS})")
 _PERSON_AFTER_WEI = re.compile(rf"(?:{_W['person_after_wei']})")
 _CLAUSE_END = re.compile(r"[，,。；;、）)]|$")

@@ -206,6 +206,8 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
         for alias in zone.aliases:
             if len(alias) > 1:
                 dicts.zone_alias.setdefault(alias, code)
+            if zone.zone_type == "port" and alias.endswith("港"):  # 香港港口 is 香港港, not 香港港 + 口
+                dicts.zone_alias.setdefault(alias + "口", code)
     for word, placeholder in _OWN_ZONE_WORDS.items():
         if placeholder in zones:
             dicts.zone_alias.setdefault(word, placeholder)

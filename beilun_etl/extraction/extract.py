@@ -69,12 +69,19 @@ def _is_flow(attribution: Attribution | None, dicts: Dictionaries) -> bool:
     return bool(_NEW_THINGS.match(attribution.phrase))
 
 
+# A bulletin's title on a line of its own in the text's head (after a page's menus)
+_BULLETIN_TITLE = re.compile(r"(?m)^[^\n。]{0,30}(?:19|20)\d{2}年[^\n。]{0,30}公报\s*$")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.date, dt.date], int | None]:
     """The period the title names is the default: 北仑区2023年…统计公报, 2024年前三季度…, or one relative
     to the publication date (上半年北仑经济… published in July) when it has ended by then. With it
     the year it lies in, the one the article reports on; None when the title names no period."""
     title_start, title_end = title_span(seg)
     title = view[title_start:title_end]
+    if not _A_YEAR.search(title) and (bulletin := _BULLETIN_TITLE.search(seg.opening)):
+        title = bulletin.group()  # 当前位置 : 首页 > 统计公报 \n\n 舟山市2016年…统计公报: the page's menus first
     if len(title.strip()) > 60 or "。" in title or _WORK_REPORT in title:
         title = ""  # not a title: the text starts with its body; 2025年政府工作报告 reports on 2024
     for e in find_time_expressions(title, pub.year, pub.year):
@@ -204,7 +211,7 @@ def _sentence_records(
     listed = respectively_indicators(view, seg, cands, resolver)
     scene = Scene(view, seg, resolver, LeadIns(view, seg, resolver), cands, infos)
     attributions, shares_of, indicator_rules = attribute(scene, listed, parts)
-    port_of_city(zones, zone_rules, [a.code if a else None for a in attributions], dicts)
+    port_of_city(view, seg, cands, zones, zone_rules, [a.code if a else None for a in attributions], dicts)
 
     flows = [_is_flow(a, dicts) for a in attributions]
     widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows, period_rules)

@@ -62,8 +62,10 @@ def _new_ones_or_all(
     if inherited is None:
         return None
     new = _NEW_PREFIX.match(inherited.phrase)
-    if new and _RUNNING_TOTAL.search(view, clause_start, start):
-        things = inherited.phrase[new.end() :]
+    running_total = _RUNNING_TOTAL.search(view, clause_start, start)
+    if running_total and (new or inherited.code is None):
+        # 新增国家级单项冠军企业18家(phrase without 新增 when the new ones were told apart), 累计达63家
+        things = inherited.phrase[new.end() :] if new else inherited.phrase
         return Attribution(things, resolver.code_of(things), inherited=True)
     added = _ADDED_BEFORE.search(view[clause_start:start])
     if new is None and added:
@@ -297,13 +299,29 @@ def lead_in(s: Scene, i: int) -> Attribution | None:
 
 @_named(
     "level_before_same_unit",
-    "a level inherits the level before it in the same unit (sentence or paragraph); 新增/累计 tell new ones from all",
+    "a level inherits the level before it in the same unit (sentence or paragraph; a level of an earlier"
+    " sentence yields to a dictionary alias of the figure's own); 新增/累计 tell new ones from all",
     "新增高新技术企业12家，累计达58家。",
     "58家",
 )
 def level_before_same_unit(s: Scene, i: int) -> Attribution | None:
     attr = _inherit(i, s.cands, s.attributions, s.seg, same_unit=True, infos=s.infos)
+    if attr is not None and not _level_before_in_sentence(s, i):
+        own = alias_in_sentence.apply(s, i)  # 实现地区生产总值14594.9亿元…。人均GDP…达到153922元
+        if own is not None and own.code:
+            return None
     return _new_ones_or_all(s.view, s.clause(i)[0], s.cands[i].start, attr, s.resolver)
+
+
+def _level_before_in_sentence(s: Scene, i: int) -> bool:
+    """Whether a level in the figure's unit stands before it in its sentence."""
+    sentence = s.seg.full.index(s.cands[i].num_start)
+    return any(
+        s.cands[j].unit == s.cands[i].unit
+        and s.infos[j].measure == "level"
+        and s.seg.full.index(s.cands[j].num_start) == sentence
+        for j in range(i)
+    )
 
 
 @_named(
@@ -531,6 +549,15 @@ def _shared_ending(phrase: str, name: str) -> int:
     return n
 
 
+def _general_indicator_ending(s: Scene, i: int, phrase: str) -> Indicator | None:
+    """The general indicator a bare ending names in the figure's unit (年吞吐量 in 吨: 货物吞吐量;
+    lexicon/units.yaml ending_indicators)."""
+    for ending, by_unit in LEX.ending_indicators.items():
+        if phrase.endswith(ending) and s.cands[i].unit in by_unit:
+            return s.resolver.dicts.indicators.get(by_unit[s.cands[i].unit])
+    return None
+
+
 @_named(
     "short_name",
     "words without a code that end the name of an indicator named before in the paragraph (增加值 after"
@@ -551,6 +578,8 @@ def short_name(s: Scene, i: int, attr: Attribution) -> Attribution | None:
         return Attribution(phrase, default.code)  # 从宁波舟山港吞吐量超100万标准箱: a place, then 吞吐量
     if default is not None and _HANDLING_ONLY.fullmatch(phrase):
         return Attribution(default.name_zh, default.code)  # 首季只处理485.1万个标箱: words that name nothing
+    if general := _general_indicator_ending(s, i, phrase):
+        return Attribution(phrase, general.code)  # 年吞吐量11亿吨: 货物吞吐量, not 机场货邮吞吐量
     para = s.seg.paragraphs.index(s.cands[i].num_start)
     for j in range(i - 1, -1, -1):
         if s.seg.paragraphs.index(s.cands[j].num_start) != para:
@@ -582,28 +611,38 @@ def statistical_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None
     return Attribution(attr.phrase, scoped, attr.share_of, attr.inherited) if scoped else None
 
 
-_SCOPES = [LEX.word_lists["indicator_words"][k] for k in ("document_scope_industry", "document_scope_trade")]
+_SCOPES = [
+    (LEX.word_lists["indicator_words"][f"document_scope_{k}"], LEX.word_lists["indicator_words"][f"sentence_scope_{k}"])
+    for k in ("industry", "trade")
+]
+_HOLDER_THEN_VERB = re.compile(
+    "^(?:" + "|".join(holder for _scope, holders in _SCOPES for holder in holders) + ")(?:共|累计|全年)?(?:实现|完成)?"
+)
 _OWN_LEVEL = re.compile(f"^(?:{_W['document_scope_own_level']})")
 _SHORT_NAME = 5  # a short name (产值, 销售产值) is this long at most
 
 
 @_named(
     "document_scope",
-    "a short name without a code (产值, 销售产值) in a text whose opening names a statistical scope (全部规上工业…):"
-    " the indicator over that scope",
+    "a short name without a code (产值, 销售产值) in a text whose opening names a statistical scope (全部规上工业…),"
+    " or in a sentence whose figures that scope holds (27家规模以上企业实现产值…,实现增加值…): the indicator over that scope",
     "全部规上工业1-10月完成工业增加值252.5亿元。全区1-10月完成销售产值1124.55亿元。",
     "1124.55亿元",
     revises=True,
 )
 def document_scope(s: Scene, i: int, attr: Attribution) -> Attribution | None:
-    if attr.code is not None or attr.inherited or not 2 <= len(attr.phrase) <= _SHORT_NAME:
+    if attr.code is not None or attr.inherited:
         return None
     name = _OWN_LEVEL.sub("", attr.phrase)  # 本级产值: the place's own 产值
-    for scope in _SCOPES:
-        if any(word in s.seg.opening for word in scope):
+    name = name[holder.end() :] if (holder := _HOLDER_THEN_VERB.match(name)) else name
+    if not 2 <= len(name) <= _SHORT_NAME:
+        return None
+    sentence = s.view[s.seg.full.span(s.cands[i].num_start)[0] : s.cands[i].start]
+    for scope, holders in _SCOPES:
+        if any(word in s.seg.opening for word in scope) or any(word in sentence for word in holders):
             for word in scope:
                 if code := s.resolver.code_of(word + name):
-                    return Attribution(word + name, code)
+                    return Attribution(attr.phrase if holder else word + name, code)  # the holder's words stay
     return None
 
 
@@ -651,6 +690,15 @@ PART_OF_TOTAL = rule(
 NO_INDICATOR = "none"
 
 
+def _revised(scene: Scene, i: int, attr: Attribution, name: str) -> tuple[Attribution, str]:
+    """The answer after the revisions, each one that changes it named after the rule that gave it."""
+    for revision in REVISIONS:
+        revised = revision.apply(scene, i, attr)
+        if revised is not None:
+            attr, name = revised, f"{name}>{revision.name}"
+    return attr, name
+
+
 def attribute(
     scene: Scene, listed: dict[int, Attribution], parts: list[int | None]
 ) -> tuple[list[Attribution | None], list[str | None], list[str]]:
@@ -665,12 +713,12 @@ def attribute(
             if attr is not None:
                 name = step.name
                 break
-        for revision in REVISIONS if attr is not None else ():
-            revised = revision.apply(scene, i, attr)
-            if revised is not None:
-                attr, name = revised, f"{name}>{revision.name}"
+        if attr is not None:
+            attr, name = _revised(scene, i, attr, name)
         if i in listed:
             attr, name = listed[i], f"{name}>{RESPECTIVELY_LIST}"
+            if attr.code is None:  # 利税总额…,其中利润…,分别增长35.5%和49.6%: 利润 over the text's scope
+                attr, name = _revised(scene, i, attr, name)
         total = parts[i]
         if attr is not None and total is not None and scene.attributions[total] is not None:
             refined = sub_indicator(scene.resolver, scene.attributions[total].phrase, attr.phrase)

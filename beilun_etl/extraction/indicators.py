@@ -20,6 +20,7 @@ from beilun_etl.extraction.candidates import RANGE_HIGH
 from beilun_etl.extraction.dictionaries import Dictionaries
 from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.measures import TARGET_SHARE
+from beilun_etl.extraction.timeexpr import QUARTER
 from beilun_etl.extraction.units import UNIT_SURFACES, unit_compatible
 
 _W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
@@ -79,6 +80,7 @@ _NOT_QUALIFYING = re.compile(
 _INNER_VERB = re.compile(r"(?:共|累计|全年)?(?:实现|完成)")
 _COMPARED_WITH = re.compile(r"高于|低于|快于|慢于|超出|领先于?|落后于?|(?<![同环占可])比(?![重例率])|较")
 _COUNT_WORDS = frozenset({"", "数量", "数", "总数", "个数", "家数", "总量", "规模"})
+_TRAILING_REMARK = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 _GAP_AFTER = re.compile(r"之差|的差距")  # 以137.5亿元之差: a gap between two places
 # 亩均税收, 人均税收: a quantity per unit of something, not the indicator itself
 _PER_UNIT_HEAD = re.compile(r"(?:亩均|人均|户均|(?<!以上|以下|规上)单位|每万人|每千人|平均每)$")
@@ -88,7 +90,7 @@ _TIME = re.compile(
     rf"(?:19|20)\d{{2}}年(?:\d{{1,2}}(?:-\d{{1,2}})?月(?:份)?)?(?:{_YEAR_PARTS}|一季度|末|底|的)?|"
     rf"\d{{1,2}}(?:-\d{{1,2}})?月(?:份|\d{{1,2}}[日号](?:当天|当日)?)?|(?:{_W['event_periods']})?期间|今年以来|"
     rf"{_RELATIVE_YEARS}|同期|{_YEAR_PARTS}|"
-    rf"[一二三四]季度|首[一二三]?季度?|{_W['time_words']}|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
+    rf"{QUARTER}|{_W['time_words']}|连续(?:\d+|[一二两三四五六七八九十]+|多)(?:年|个月)|"
     r"\d+年(?:来|间|以来)|[一二三四五六七八九十]+年(?:来|间|以来)|"
     rf"(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)年(?={_W['after_n_years']})"  # 三年年均增长28%, 五年净增
 )
@@ -118,7 +120,7 @@ _TRAIL = re.compile(
     rf"[两二三四五]年平均|{_W['trail_movement']}|年?增长率|年?成长率|年?增率|"
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
     rf"{_W['trail_holding']}|(?:{_W['trail_held_at']})在|{_W['trail_outlook']}|"
-    rf"(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼])+$"
+    rf"(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼“「])+$"
 )
 
 
@@ -128,9 +130,10 @@ def is_trail(words: str) -> bool:
 
 
 # Not the digits of a name (5G基站, PM2.5, 500强) nor a size class (10亿元以上项目, 产值超10亿元的企业)
+# nor an age (60岁及以上人口: the age names the people counted)
 _NUMBER_WITH_UNIT = re.compile(
     rf"(?<![A-Za-z\d.])(?>\d+(?:[.,]\d+)*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?"
-    rf"(?:{_UNIT_ALT})?)(?![A-Za-z\d强]|及?以[上下]|的[大重]?(?:{_W['holders_of_numbers']}))"
+    rf"(?:{_UNIT_ALT})?)(?![A-Za-z\d强]|[周週]?[岁歲]|及?以[上下]|的[大重]?(?:{_W['holders_of_numbers']}))"
 )
 _OPEN_TAIL = re.compile(r"[（(][^）)]*$")
 _FROM_TO = re.compile(r"^(?:从|由)[^，,。；;]*(?:到|至)")
@@ -249,6 +252,8 @@ class IndicatorResolver:
         code = self.dicts.indicator_alias.get(alias)
         if code is None and _INNER_VERB.search(alias):
             code = self.dicts.indicator_alias.get(_INNER_VERB.sub("", alias))
+        if code is None and (remark := _TRAILING_REMARK.search(alias)):
+            code = self.code_of(alias[: remark.start()])  # 单项冠军企业(产品): a remark on what is counted
         return code
 
     def clean_phrase(self, text: str) -> str:

@@ -46,6 +46,7 @@ class Lexicon:
     count_classifiers: str
     classifier_measures: dict[str, str]
     unit_indicators: dict[str, str]  # unit code -> the one indicator a figure in it with no name is
+    ending_indicators: dict[str, dict[str, str]]  # a bare ending -> unit code -> the general indicator it names
     qualifiers_before: dict[str, str]  # word -> qualifier code
     qualifiers_after: dict[str, str]
     qualifiers_inside: dict[str, str]
@@ -131,6 +132,13 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
     unit_indicators = {str(k): str(v) for k, v in (u.get("unit_indicators") or {}).items()}
     _check("unit", unit_indicators, unit_codes, "units.yaml")
     _check("indicator", unit_indicators.values(), _seed_column(seeds, "indicators.csv", "code"), "units.yaml")
+    ending_indicators = {
+        str(ending): {str(k): str(v) for k, v in by_unit.items()}
+        for ending, by_unit in (u.get("ending_indicators") or {}).items()
+    }
+    for by_unit in ending_indicators.values():
+        _check("unit", by_unit, unit_codes, "units.yaml")
+        _check("indicator", by_unit.values(), _seed_column(seeds, "indicators.csv", "code"), "units.yaml")
 
     q = _read(directory, "qualifiers.yaml")
     before, after, inside = ({str(k): str(v) for k, v in q[part].items()} for part in ("before", "after", "inside"))
@@ -156,6 +164,7 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         count_classifiers=classifiers,
         classifier_measures=measures,
         unit_indicators=unit_indicators,
+        ending_indicators=ending_indicators,
         qualifiers_before=before,
         qualifiers_after=after,
         qualifiers_inside=inside,

@@ -45,6 +45,7 @@ _W = word_alternations("table_words")  # lexicon/table_words.yaml
 
 Period = tuple[dt.date, dt.date]
 Unit = tuple[str, float, str | None]  # unit, factor to base units, classifier
+_MOST_PEOPLE = 8.5e9  # a count of people above this is a cell written in persons under a header of 万人
 
 _TABLE_NUMBER = re.compile(r"(?:附?表|Table)\s*[\dA-Za-z一二三四五六七八九十]+(?:[-.]\d+)?\s*:?\s*")
 # Header words of the columns that are not figures: the row labels (the years of a 年份 column are
@@ -530,6 +531,7 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
     # 分县(区)工业总产值 (a row of a name alone), 水产品总产量 (a row of figures): what the rows of places under it measure
     heading: Span | None = None
     section: Span | None = None  # the name of the section the row is in (产业结构 over rows of places)
+    in_persons: set[int] = set()  # the columns under 万人 whose cells are persons (their total has too many)
     for row in table.rows:
         cols = [columns[i] if i < len(columns) else skip for i in range(len(row.cells))]
         li = _label_index(view, row, cols, label_column)
@@ -569,6 +571,9 @@ def _read_table(ctx: _Context, table: Table) -> list[TableFigure]:
                 continue  # a number without a unit anywhere is not a figure (as in prose)
             num = m.group("num")
             factor = (MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0) * unit[1]
+            if unit[0] == "person" and factor > 1 and (i in in_persons or parse_number(num) * factor > _MOST_PEOPLE):
+                in_persons.add(i)
+                factor = 1.0  # 年末数(万人) over 973262: more people than live on earth, so the cells are persons
             value = scale(num, factor) if num[0].isdigit() else parse_number(num) * factor
             info = _measure(ctx, col, label, unit[0], (section, *caption.words) if section else tuple(caption.words))
             attr, phrase_span, share_of, indicator_rule = _indicator(

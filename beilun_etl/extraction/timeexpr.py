@@ -26,9 +26,11 @@ _RELATIVE_YEARS = alternation(LEX.periods["relative_years"])  # 今年, 去年 .
 _FIRST_CHARS = "".join(sorted({w[0] for w in (*LEX.periods["year_parts"], *LEX.periods["relative_years"])}))
 CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])月(?:份)?(?:末|底)?"  # a month in Chinese numerals
 # 一至三季度 (January to September), 二季度末 (a day), 一至十月 and 三月 (months in Chinese numerals);
-# 首季, 首三季, 首半年 (Hong Kong: the first quarter, three quarters, half)
+# 首季, 首三季, 首半年, 第二季 (Hong Kong: the first quarter, three quarters, half, the second quarter)
+# a quarter, or the first quarters: 一季度, 第2季度末, 首三季, 第二季 (Hong Kong, Taiwan)
+QUARTER = r"首[二两三2-3]?季度?|第?[一二三四1-4]季度末?|第[一二三四1-4]季(?![度节])"
 _CN_SUBS = (
-    r"首[二两三2-3]?季度?|首半年|[一1][至到~-][二三四2-4]季度|第?[一二三四1-4]季度末?"
+    QUARTER + r"|首半年|[一1][至到~-][二三四2-4]季度"
     r"|(?<![A-Za-z])(?:Q1-Q[2-4]|Q[1-4]|H[12])(?![A-Za-z\d])"  # Q1, Q1-Q3, H1 (media)
     r"|[一二三四五六七八九十]{1,2}[至到][一二三四五六七八九十]{1,3}月(?:份)?"
     r"|(?<![一二三四五六七八九十两个])" + CN_MONTH  # 三月, 十一月份, 六月末
@@ -55,6 +57,8 @@ _BARE_SUB = (
 # than trying every alternative at every character). At a digit, every alternative needs at most
 # four digits and then 年, 多, 月 or a range sign: checking that first skips the digits of the
 # other numbers of the text at once.
+# 成为目前全球唯一…: one lookbehind per word (a lookbehind has a fixed width)
+_NOT_AN_EPITHET = "".join(f"(?<!{word})" for word in LEX.word_lists["time_words"]["now_as_epithet_after"])
 _TIME_RE = re.compile(
     r"(?=[\d今本当全去上下前明截目至现近日每如连一二两三四五六七八九十第挂设成获开落运建年同过“短仅首QH"
     + _FIRST_CHARS
@@ -69,7 +73,7 @@ _TIME_RE = re.compile(
     + "?"
     r"|(?P<same>同期)"
     r"|(?P<agon>\d{1,2}|" + _CN + r")年前"
-    rf"|(?P<cur>截至目前|{_W['now_words']})"
+    rf"|(?P<cur>截至目前|{_NOT_AN_EPITHET}(?:{_W['now_words']}))"
     r"|(?P<cons>连续)(?P<consn>\d{1,2}|" + _CN + r")年"
     r"|(?P<spann>\d{1,2}|" + _CN + r")(?:多)?年(?P<spansuf>来|间|以来|里)"
     r"|(?:短短|仅仅|仅用)(?:的)?(?P<shortn>\d{1,2}|" + _CN + r")(?:多)?年"

@@ -14,6 +14,7 @@ than the main zone (浙江自贸区 in a Beilun article) only modifies a noun an
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 
@@ -127,12 +128,19 @@ _GENERIC_TYPES = {
 def find_zone_mentions(view: str, dicts: Dictionaries) -> list[tuple[int, int, str, str]]:
     """(start, end, code, alias) for every zone alias in the text, longest match first; not a place
     in an organisation's name (浙江日报, 杭州海关), nor a back-reference (片区) to a zone not named
-    in full before it, nor a kind of zone after a word of a class (229家国家级经开区, 各开发区)."""
+    in full before it, nor a kind of zone after a word of a class (229家国家级经开区, 各开发区) or in
+    a text that names that kind of zone of other places (杭州经开区, 萧山经开区: 经开区 is the kind)."""
     assert dicts.zone_re is not None
     mentions = []
     named_in_full: set[str] = set()
-    for m in dicts.zone_re.finditer(view):
+    matches = list(dicts.zone_re.finditer(view))
+    kinds_of_others = {
+        m.group() for prev, m in itertools.pairwise(matches) if m.group() in _ZONE_KINDS and prev.end() == m.start()
+    }
+    for m in matches:
         alias = m.group()
+        if alias in kinds_of_others:
+            continue
         if alias.endswith("港") and view.startswith("城", m.end()) and alias[:-1] in dicts.zone_alias:
             alias = alias[:-1]  # 北仑港城: the port city 北仑, not the port
         end = m.start() + len(alias)

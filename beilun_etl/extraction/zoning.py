@@ -117,6 +117,15 @@ GROUP_PLACE = rule(
     "4个",
     revises=True,
 )
+COUNTED_ZONES = rule(
+    _Z,
+    "counted_zones",
+    "浙江省21家国家级经开区参评: a count of zones of a kind belongs to the place named right before it",
+    "宁波开发区考评\n浙江省21家国家级经开区参评。",
+    "21家",
+    revises=True,
+)
+_ZONES_COUNTED = re.compile(rf"(?:国家级|省级|市级)?(?:{_W['zone_kinds']})")
 BRACKET = rule(
     _Z,
     "place_before_bracket",
@@ -156,26 +165,54 @@ COMPARED = rule(
 PORT_OF_CITY = rule(
     _Z,
     "port_of_city",
-    "a port's figure (throughput, berths) of a city that has one port: the port (上海 for 上海港)",
+    "a port's figure (throughput, berths) of a city that has one port: the port (上海 for 上海港); so is"
+    " a figure no indicator names in a sentence about the port's goods (港口貨品中,海運貨品下跌5.9%)",
     "全球港口排名\n上海集装箱吞吐量4730万标准箱。",
     "4730万标准箱",
     revises=True,
 )
+_PORT_GOODS = re.compile(_W["port_goods"])
 
 
-def port_of_city(zones: list[str], rules: list[str], codes: list[str | None], dicts: Dictionaries) -> None:
+def port_of_city(
+    view: str,
+    seg: Segments,
+    cands: list[Candidate],
+    zones: list[str],
+    rules: list[str],
+    codes: list[str | None],
+    dicts: Dictionaries,
+) -> None:
     """The figures of port indicators whose zone is a city with exactly one port in the dictionary
     (上海以973.97万个标准箱居首: 上海港's boxes) move to that port; a port, a port area or a city
-    with several ports keeps its zone."""
+    with several ports keeps its zone. A figure without a code whose sentence speaks of the port's
+    goods before it (抵港港口貨品中,…韓國(升28.0%)) is a part of the port's throughput."""
     ports: dict[str, list[str]] = {}
     for z in dicts.zones.values():
         if z.zone_type == "port" and z.parent_code:
             ports.setdefault(z.parent_code, []).append(z.code)
     for i, code in enumerate(codes):
+        if len(ports.get(zones[i], ())) != 1:
+            continue
         indicator = dicts.indicators.get(code or "")
-        if indicator is not None and indicator.category == "port" and len(ports.get(zones[i], ())) == 1:
+        pos = cands[i].num_start
+        port_figure = indicator is not None and indicator.category == "port"
+        if port_figure or (code is None and _PORT_GOODS.search(view, _scope_start(view, seg, pos), pos)):
             zones[i] = ports[zones[i]][0]
             _revise(rules, i, PORT_OF_CITY)
+
+
+_CONTINUING = re.compile(_W["continuing_sentence"])
+
+
+def _scope_start(view: str, seg: Segments, pos: int) -> int:
+    """Where the sentence holding `pos` starts, or the sentence before it when this one goes on with
+    it (此外,美國(跌25.9%)…則下跌: the same goods as the sentence before)."""
+    index = seg.sentences.index(pos)
+    start = seg.sentences.spans[index][0]
+    if index and _CONTINUING.match(view, start) and seg.paragraphs.index(start) == seg.paragraphs.index(pos - 1):
+        return seg.sentences.spans[index - 1][0]
+    return start
 
 
 RESPECTIVELY = rule(
@@ -276,6 +313,11 @@ def assign_zones(
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
             zones[i] = resolver.place_before(c.start) or _peer_group_zone(view, c, zones[i], dicts)
             _revise(rules, i, GROUP_PLACE)
+        if c.kind == "number" and c.unit == "count" and _ZONES_COUNTED.match(view, c.end):
+            place = resolver.place_before(c.start)
+            if place:
+                zones[i] = place
+                _revise(rules, i, COUNTED_ZONES)
         if c.start and view[c.start - 1] in "(（":
             # 北仑（6.1%）、镇海（5.8%）: a figure in brackets right after a place is that place's
             place = resolver.place_before(c.start - 1)
