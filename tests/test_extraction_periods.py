@@ -72,6 +72,11 @@ def test_a_pages_url_dates_it():
     assert url_date("http://tjj.example.gov.cn/sjjd/201905/t20190517_1.htm") == dt.date(2019, 5, 17)
     assert url_date("http://example.cn/news/2023/1052/1.html") is None  # not a day
     assert url_date("https://example.com/story/7333/9178115") is None
+    # an ObjectId: 0x5e5a1b00 seconds after 1970 fall on 2020-02-29; a hash of 24 hex digits older than
+    # MongoDB, or one that would be made in the future, is no date
+    assert url_date("https://reader.example.com/a/5e5a1b00aa00bb11cc22dd33?lang=zh-hk") == dt.date(2020, 2, 29)
+    assert url_date("https://example.com/f/0e5a1b00aa00bb11cc22dd33") is None
+    assert url_date("https://example.com/f/fe5a1b00aa00bb11cc22dd33") is None
 
 
 def test_a_text_reporting_last_year_and_setting_this_years_targets_was_written_the_year_after():

@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.49.0"  # 1.49: port goods, counted zones, scopes held by a sentence
+EXTRACTOR_VERSION = "1.50.0"  # 1.50: abbreviations, holders, compound units, ObjectIds
 
 
 def extractor_fingerprint() -> str:

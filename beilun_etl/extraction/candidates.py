@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from beilun_etl.extraction.lexicon import LEX, alternation, word_alternations
 from beilun_etl.extraction.numbers import MULTIPLIERS, parse_number, scale
-from beilun_etl.extraction.units import CLASSIFIER_MEASURES, UNIT_SURFACES, UNITS
+from beilun_etl.extraction.units import CLASSIFIER_MEASURES, COMPOUND_UNIT_ENDS, UNIT_SURFACES, UNITS
 
 _W = word_alternations("number_words")  # lexicon/number_words.yaml
 
@@ -218,7 +218,10 @@ def _counts_no_things(view: str, m: re.Match[str], prev: str, unit_text: str, pn
 
 
 def _unit_and_end(view: str, unit_text: str, end: int) -> tuple[str, float, str | None, int] | None:
-    """(unit, factor, classifier, end): a count's classifier may be a measure word (个标准箱: TEU)."""
+    """(unit, factor, classifier, end): a count's classifier may be a measure word (个标准箱: TEU); None
+    for the first part of a compound unit the contract lacks (吨公里)."""
+    if view.startswith(COMPOUND_UNIT_ENDS, end):
+        return None
     unit, factor = UNITS[unit_text]
     classifier = unit_text if unit == "count" else None
     if unit == "count":

@@ -45,6 +45,7 @@ class Lexicon:
     unit_family: dict[str, str]  # unit code -> family (money, ratio, count ...), from units.csv
     count_classifiers: str
     classifier_measures: dict[str, str]
+    compound_unit_ends: tuple[str, ...]  # after a unit: a compound unit the contract lacks (吨公里)
     unit_indicators: dict[str, str]  # unit code -> the one indicator a figure in it with no name is
     ending_indicators: dict[str, dict[str, str]]  # a bare ending -> unit code -> the general indicator it names
     qualifiers_before: dict[str, str]  # word -> qualifier code
@@ -163,6 +164,7 @@ def load_lexicon(directory: Path, seeds: Path) -> Lexicon:
         unit_family=families,
         count_classifiers=classifiers,
         classifier_measures=measures,
+        compound_unit_ends=tuple(map(str, u.get("compound_unit_ends") or ())),
         unit_indicators=unit_indicators,
         ending_indicators=ending_indicators,
         qualifiers_before=before,

@@ -68,9 +68,16 @@ def _sentence_of(view: str, e: TimeExpr) -> str:
     return view[start : e.start] + _SENTENCE.match(view, e.end).group()
 
 
+# A path segment that is a MongoDB ObjectId (/a/5fa0ade0ef4ff1d65f03841c): its first 8 hex digits are the
+# second it was made, in Unix time
+_OBJECT_ID = re.compile(r"/(?P<seconds>[0-9a-f]{8})[0-9a-f]{16}(?=[/?#.]|$)")
+_FIRST_OBJECT_ID_DAY = dt.date(2009, 1, 1)  # MongoDB came out in 2009: an earlier "day" is no ObjectId
+
+
 def url_date(url: str | None) -> dt.date | None:
-    """The date a page's URL files it under (http://…/jj/2021/0913/53188.html → 2021-09-13), when it
-    is a real day no later than today: where a page without metadata or dateline was published."""
+    """The date a page's URL files it under (http://…/jj/2021/0913/53188.html → 2021-09-13, or the day
+    of an ObjectId in it), when it is a real day no later than today: where a page without metadata or
+    dateline was published."""
     for pattern in URL_DATES:
         for m in pattern.finditer(url or ""):
             try:
@@ -79,6 +86,10 @@ def url_date(url: str | None) -> dt.date | None:
                 continue  # /2023/1052/: not a day
             if day <= dt.date.today():
                 return day
+    for m in _OBJECT_ID.finditer(url or ""):
+        day = dt.datetime.fromtimestamp(int(m["seconds"], 16), dt.UTC).date()
+        if _FIRST_OBJECT_ID_DAY <= day <= dt.date.today():
+            return day
     return None
 
 

@@ -18,6 +18,7 @@ UNIT_SURFACES = sorted(UNITS, key=len, reverse=True)
 
 # A count classifier followed by a measure word: 1万余个标准箱 is TEU.
 CLASSIFIER_MEASURES = LEX.classifier_measures
+COMPOUND_UNIT_ENDS = LEX.compound_unit_ends  # 吨公里, 个千分点: units the contract lacks
 
 MONEY_UNITS = frozenset(code for code, family in LEX.unit_family.items() if family == "money")
 

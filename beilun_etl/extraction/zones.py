@@ -34,6 +34,9 @@ BACK_REFERENCE_ZONE_ALIASES = frozenset({"片区"})
 # or of a customs district, which covers more than its city (杭州海关 counts Zhejiang's trade): the
 # place is not what the figures are about.
 _ZONE_KINDS = frozenset(LEX.word_lists["zone_words"]["zone_kinds"])
+_QUALIFIED_INDICATOR = 12  # the reach of an indicator after a place, the words narrowing it included
+_HANZI = re.compile(r"[\u4e00-\u9fff]*")
+_ZONE_KIND_WORDS = tuple(sorted(_ZONE_KINDS, key=len, reverse=True))
 _CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
 # 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
 _GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
@@ -350,6 +353,8 @@ class ZoneResolver:
             return UNKNOWN  # 深圳港方面，辖下盐田港…: places under the one before, none the dictionary has
         if _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
             return UNKNOWN  # 229家国家级经开区实现…: the figure of a group of zones
+        if self._bare_kind_of_zones(prefix_end, clause_end):
+            return UNKNOWN  # 开发区创造出全市50%以上的生产总值: the zones of that kind together
         unknown = _UNKNOWN_PLACE.match(self.view, prefix_end, clause_end)
         if unknown and not any(
             m[0] == unknown.start() and m[1] >= unknown.end() for m in self.mentions[first : first + 3]
@@ -377,6 +382,19 @@ class ZoneResolver:
                 return None
             return target
         return None
+
+    def _bare_kind_of_zones(self, pos: int, clause_end: int) -> bool:
+        """A kind of zone (开发区) opening a clause that names no specific zone, in a text about no zone of
+        its own: the zones of that kind together, not one of the dictionary's."""
+        main = self.dicts.zones.get(self.main)
+        if not self.view.startswith(_ZONE_KIND_WORDS, pos) or self._named_at(pos):
+            return False
+        if main is not None and main.zone_type == "development_zone":
+            return False  # a text about 宁波经济技术开发区: 开发区 is it
+        k = bisect.bisect_left(self.starts, pos)
+        return not any(
+            not _is_generic(alias, code) for start, _e, code, alias in self.mentions[k:] if start < clause_end
+        )
 
     def _named_at(self, pos: int) -> bool:
         """Whether a zone mention starts at `pos`."""
@@ -409,8 +427,13 @@ class ZoneResolver:
         end = year.end() if year else end
         if _SUBJECT_VERB.match(self.view, end):
             return True
-        m = self.dicts.indicator_re.match(self.view, end) if self.dicts.indicator_re else None
-        return m is not None
+        m = (
+            self.dicts.indicator_re.search(self.view, end, end + _QUALIFIED_INDICATOR)
+            if self.dicts.indicator_re
+            else None
+        )
+        # 浙江省高新技术产品出口737.0亿元: an indicator narrowed by a few words of its own (not 宁波“绿能港”项目)
+        return m is not None and _HANZI.fullmatch(self.view, end, m.start()) is not None
 
     def zone_list_before(self, clause_start: int, pos: int) -> list[str]:
         """Zones listed at the start of a clause (A、B…) before `pos`: the owners of 分别 figures."""

@@ -126,6 +126,20 @@ COUNTED_ZONES = rule(
     revises=True,
 )
 _ZONES_COUNTED = re.compile(rf"(?:国家级|省级|市级)?(?:{_W['zone_kinds']})")
+# 全市共有各类开发区28个: the count after the kind, the place before what it has
+_ZONES_COUNTED_BEFORE = re.compile(rf"(?:共有|拥有|有)(?:各类|各级)?(?:国家级|省级|市级)?(?:{_W['zone_kinds']})$")
+
+
+def _place_of_counted_zones(view: str, seg: Segments, c: Candidate, resolver: ZoneResolver) -> str | None:
+    """The place whose zones a count counts (浙江省21家国家级经开区, 全市共有各类开发区28个), if it is one."""
+    if c.kind != "number" or c.unit != "count":
+        return None
+    if _ZONES_COUNTED.match(view, c.end):
+        return resolver.place_before(c.start)
+    before = _ZONES_COUNTED_BEFORE.search(view, seg.clauses.span(c.num_start)[0], c.start)
+    return resolver.place_before(before.start()) if before else None
+
+
 BRACKET = rule(
     _Z,
     "place_before_bracket",
@@ -313,11 +327,10 @@ def assign_zones(
         if c.kind == "number" and c.unit == "count" and _RANKED_GROUP_END.match(view, c.end):
             zones[i] = resolver.place_before(c.start) or _peer_group_zone(view, c, zones[i], dicts)
             _revise(rules, i, GROUP_PLACE)
-        if c.kind == "number" and c.unit == "count" and _ZONES_COUNTED.match(view, c.end):
-            place = resolver.place_before(c.start)
-            if place:
-                zones[i] = place
-                _revise(rules, i, COUNTED_ZONES)
+        place = _place_of_counted_zones(view, seg, c, resolver)
+        if place:
+            zones[i] = place
+            _revise(rules, i, COUNTED_ZONES)
         if c.start and view[c.start - 1] in "(（":
             # 北仑（6.1%）、镇海（5.8%）: a figure in brackets right after a place is that place's
             place = resolver.place_before(c.start - 1)
