@@ -336,6 +336,18 @@ def alias_in_sentence(s: Scene, i: int) -> Attribution | None:
 
 
 @_named(
+    "alias_after_in_sentence",
+    "a rank naming nothing before it ranks the first dictionary indicator after it in its sentence",
+    "鄞州区居首，GDP总量达1628.3亿元。",
+    "居首",
+)
+def alias_after_in_sentence(s: Scene, i: int) -> Attribution | None:
+    c = s.cands[i]
+    after = s.resolver.aliases_between(c.end, s.seg.full.span(c.num_start)[1])
+    return Attribution(after[0][2], s.resolver.code_of(after[0][2])) if after else None
+
+
+@_named(
     "alias_in_title",
     "the dictionary alias of the title",
     "宁波各区县GDP排名\n北仑区以2985.6亿元位居全市第一。",
@@ -402,7 +414,13 @@ def figure_before_share(s: Scene, i: int) -> Attribution | None:
     "全省第一",
 )
 def ranked_in_clause(s: Scene, i: int) -> Attribution | None:
-    return s.resolver.rank(s.clause(i), s.cands[i].start)
+    c = s.cands[i]
+    found = s.resolver.rank(s.clause(i), c.start)
+    if found is None or found.code is None:
+        inside = s.resolver.aliases_between(c.start, c.end)  # 蝉联全球货物吞吐量榜首: named within the rank's words
+        if inside:
+            return Attribution(inside[-1][2], s.resolver.code_of(inside[-1][2]))
+    return found
 
 
 @_named(
@@ -500,7 +518,14 @@ CASCADES: dict[str, tuple[NamedRule, ...]] = {
         unit_of_one_indicator,
     ),
     "share_pct": (share_part, part_named_after, figure_before_share),
-    "rank": (ranked_in_clause, coded_figure_before, lead_in, alias_in_sentence),
+    "rank": (
+        ranked_in_clause,
+        coded_figure_before,
+        lead_in,
+        alias_in_sentence,
+        alias_in_title,
+        alias_after_in_sentence,
+    ),
     "change_like": (
         change_in_clause,
         indicator_of_clause_before,
@@ -668,14 +693,15 @@ def product_output(s: Scene, i: int, attr: Attribution) -> Attribution | None:
 
 
 @_named(
-    "holder_before",
-    "a short name without a code after a figure of its sentence whose words begin with the holder of both"
-    " (生猪年末存栏965万头，年内出栏1725万头: 生猪出栏)",
+    "completed_by_figure_before",
+    "a short name without a code after a figure of its sentence, completed by that figure's words: the holder"
+    " they begin with (生猪年末存栏965万头，年内出栏1725万头: 生猪出栏) or the measure they end with"
+    " (重工业增加值增长13.7%，轻工业增长12.1%: 轻工业增加值)",
     "生猪年末存栏965万头，年内出栏1725万头。",
     "1725万头",
     revises=True,
 )
-def holder_before(s: Scene, i: int, attr: Attribution) -> Attribution | None:
+def completed_by_figure_before(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited or not 2 <= len(attr.phrase) <= _SHORT_NAME:
         return None
     sentence = s.seg.full.index(s.cands[i].num_start)
@@ -685,9 +711,13 @@ def holder_before(s: Scene, i: int, attr: Attribution) -> Attribution | None:
         earlier = s.attributions[j]
         if earlier is None:
             continue
-        for k in range(len(earlier.phrase) - 1, 1, -1):
-            if code := s.resolver.code_of(earlier.phrase[:k] + attr.phrase):
-                return Attribution(earlier.phrase[:k] + attr.phrase, code)
+        words = earlier.phrase
+        for name in (
+            *(words[:k] + attr.phrase for k in range(len(words) - 1, 1, -1)),
+            *(attr.phrase + words[k:] for k in range(1, len(words) - 1)),
+        ):
+            if code := s.resolver.code_of(name):
+                return Attribution(name, code)
         return None
     return None
 
@@ -736,7 +766,7 @@ REVISIONS = (
     statistical_scope,
     product_output,
     document_scope,
-    holder_before,
+    completed_by_figure_before,
     abbreviation,
 )
 

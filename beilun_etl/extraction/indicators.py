@@ -458,7 +458,7 @@ class IndicatorResolver:
             return Attribution(before[-1][2], self.code_of(before[-1][2]))
         # 居全市第一、全省第三: the rank before names no indicator either
         phrase = _IN_RANKING.sub("", self.clean_phrase(_RANK_WORDS.sub("", self.view[cs:start])))
-        if not self.is_anaphoric(phrase):
+        if phrase and not self.is_anaphoric(phrase):
             return Attribution(phrase, None)
         ranking = _RANKING_BEFORE.search(self.view, max(0, cs - 60), cs)
         return Attribution(ranking["ranking"], None) if ranking else None

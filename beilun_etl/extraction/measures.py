@@ -38,6 +38,8 @@ _CONTRIBUTED = re.compile(r"贡献(?!率)了?(?:[^，,。；;%、和]{0,16}[、�
 # 完成全年目标的78.3%: the part of a planned amount done so far, a share of the target
 TARGET_SHARE = re.compile(r"完成了?(?=[^，,。；;%]{0,8}(?:目标|计划|任务)[^，,。；;%]{0,2}的$)")
 _COMPARISON = re.compile(rf"(?:{_CUES['comparison_words']})")
+# 与2023年末常住人口969.7万人相比，增加8.0万人: the base closed in the clause before
+_BASE_CLOSED_BEFORE = re.compile(rf"(?:{alternation(LEX.word_lists['time_words']['base_closers'])})[，,]\s*$")
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 # 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference
@@ -160,10 +162,13 @@ def classify(
         if cue is None and of_the_whole and _WHOLE_BEFORE.search(clause_before):
             return MeasureInfo("share_pct", rule=SHARE_OF_WHOLE)  # 全市50%以上的生产总值
         return MeasureInfo("level", 1, cue, rule=LEVEL)
-    if cue is None and (down or _UP.search(window)) and _COMPARISON.search(clause_before):
+    compared = _COMPARISON.search(clause_before) or _BASE_CLOSED_BEFORE.search(
+        view, max(0, clause_start - 4), clause_start
+    )
+    if cue is None and (down or _UP.search(window)) and compared:
         return MeasureInfo("change", -1 if down else 1, rule=CHANGE)
     more_fewer = _MORE_FEWER.search(window)
-    if more_fewer and _COMPARISON.search(clause_before):
+    if more_fewer and compared:
         return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1, rule=MORE_FEWER)
     return MeasureInfo("level", 1, cue, rule=LEVEL)
 

@@ -364,8 +364,16 @@ def _shift(period: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.dat
 
 
 def _adjacent(view: str, expr_end: int, pos: int) -> bool:
+    """The figure stands right after the base's period (比去年同期的5200辆), or names the base with its
+    indicator inside a 与…相比 (与2023年末常住人口969.7万人相比)."""
     gap = view[expr_end:pos]
-    return len(gap) <= 3 and _QUALIFIER_TAIL.sub("", gap) in ("", "的", "同期的", "同期")
+    if len(gap) <= 3 and _QUALIFIER_TAIL.sub("", gap) in ("", "的", "同期的", "同期"):
+        return True
+    return _INDICATOR_WORDS.fullmatch(gap) is not None and _BASE_CLOSED.match(view, pos) is not None
+
+
+_INDICATOR_WORDS = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_BASE_CLOSED = re.compile(rf"[\d.,]+[^\d\s，,。；;]{{0,6}}?(?:{_W['base_closers']})")
 
 
 def _period_for(
