@@ -29,6 +29,18 @@ _CAGR = re.compile(
 _DOWN = re.compile(rf"(?:{_CUES['down_words']})" + _NEUTRAL_TAIL)
 _UP = re.compile(rf"(?:{_CUES['up_words']})(?:率)?" + _NEUTRAL_TAIL)
 _LOWER_BY = re.compile(r"(?:低|慢)(?:于[^，,。；;]{0,8})?(?:了)?$")
+# 从季度产值增幅看，: a lead naming the growth rate the percentages of its sentence are
+_GROWTH_LEAD = re.compile(rf"(?:从|就)[^，,。；;]{{0,12}}(?:{_CUES['growth_lead_words']})(?:来)?看[，,:：]")
+_LEAD_REACH = 40  # how far back in its sentence a lead stands
+
+
+def _growth_lead_before(view: str, clause_start: int) -> bool:
+    """Whether a lead naming a growth rate opens the sentence before this clause."""
+    before = view[max(0, clause_start - _LEAD_REACH) : clause_start]
+    return bool(_GROWTH_LEAD.search(before, before.rfind("。") + 1))
+
+
+_DRAGGED = re.compile(rf"(?:{_CUES['drag_words']})[^，,。；;]{{0,16}}$")  # 拉低同期进出口增速18.4个百分点
 _ARROW_BEFORE = re.compile(r"([↑↓▲▼])\s*$")
 _RATE_NAMED_AFTER = re.compile(rf"的(?P<yearly>年均)?(?:{_CUES['rate_named_after']})")
 _RATE_OF_GROWTH = re.compile(rf"(?:{_CUES['growth_rate_words']})")
@@ -75,7 +87,7 @@ TIMES = rule(_M, "times_unit", "倍 or 翻番 is a multiple", "进出口额扩�
 POINTS = rule(
     _M,
     "pct_point_unit",
-    "个百分点 is a change in points (低于, 下降: negative)",
+    "个百分点 is a change in points (低于, 下降, 拉低: negative)",
     "比全省低0.2个百分点。",
     "0.2个百分点",
 )
@@ -89,6 +101,13 @@ SIGNED = rule(_M, "signed_percent", "+3.7% or -2.1%: a change", "外贸进出口
 ARROW = rule(_M, "arrow_before", "↑ or ↓ before a percentage (infographics)", "规上工业增加值1282.5亿元 ↑7.1%", "7.1%")
 SHARE = rule(
     _M, "share_cue", "占, 比重, 占比, 贡献, 完成目标的 before a percentage", "大宗商品销售额占全市总额44%。", "44%"
+)
+GROWTH_LEAD = rule(
+    _M,
+    "growth_lead",
+    "a list after a lead that names a growth rate (从季度产值增幅看，…): its percentages are growths",
+    "从季度产值增幅看，一季度-27.1%，二季度-2.6%，三季度3%。",
+    "3%",
 )
 RATE_WORD = rule(_M, "growth_rate_word", "增速, 增幅 in the clause: the rate itself", "工业增速回落至5.1%。", "5.1%")
 RATE_BEFORE = rule(
@@ -134,7 +153,7 @@ def classify(
     if unit == "times":
         return MeasureInfo("multiple", rule=TIMES)
     if unit == "pct_point":
-        lower = bool(_LOWER_BY.search(window))  # 比全省低0.2个百分点
+        lower = bool(_LOWER_BY.search(window) or _DRAGGED.search(window))  # 比全省低0.2个百分点
         return MeasureInfo("pct_points", -1 if down or lower else 1, rule=POINTS)
     clause_before = view[clause_start:cand_start]
     if unit == "percent":
@@ -161,6 +180,8 @@ def classify(
         of_the_whole = cand_end is not None and _PART_NAMED_AFTER.match(view, cand_end)
         if cue is None and of_the_whole and _WHOLE_BEFORE.search(clause_before):
             return MeasureInfo("share_pct", rule=SHARE_OF_WHOLE)  # 全市50%以上的生产总值
+        if cue is None and _growth_lead_before(view, clause_start):
+            return MeasureInfo("growth_pct", rule=GROWTH_LEAD)  # 从季度产值增幅看，一季度-27.1%，…三季度3%
         return MeasureInfo("level", 1, cue, rule=LEVEL)
     compared = _COMPARISON.search(clause_before) or _BASE_CLOSED_BEFORE.search(
         view, max(0, clause_start - 4), clause_start

@@ -168,7 +168,7 @@ def zones_named_by(title: str | None, url: str | None, dicts: Dictionaries) -> l
 
     if title:
         view = matching_view(title)
-        found = [code for _s, _e, code, alias in find_zone_mentions(view, dicts) if not _is_generic(alias, code)]
+        found = [code for _s, _e, code, alias in find_zone_mentions(view, dicts) if not is_generic(alias, code)]
         if found:
             return found
         if unknown_place_in_title(view, []):
@@ -188,7 +188,7 @@ def _pinyin_key(code: str) -> str:
     return code.lower()
 
 
-def _is_generic(alias: str, code: str) -> bool:
+def is_generic(alias: str, code: str) -> bool:
     return alias in GENERIC_ZONE_ALIASES or code == "china"
 
 
@@ -217,7 +217,7 @@ def main_zone(
     sidecar = named_by_sidecar or []
     if UNKNOWN in sidecar:
         return UNKNOWN
-    title_mentions = [m for m in mentions if m[0] < title_end and not _is_generic(m[3], m[2])]
+    title_mentions = [m for m in mentions if m[0] < title_end and not is_generic(m[3], m[2])]
     if not title_mentions and not sidecar and unknown_place_in_title(view[:title_end], mentions):
         return UNKNOWN  # 玉环市2019年统计公报: the 台州 of its body is not what it is about
     scores: Counter[str] = Counter(sidecar * 3)
@@ -393,7 +393,7 @@ class ZoneResolver:
             return False  # a text about 宁波经济技术开发区: 开发区 is it
         k = bisect.bisect_left(self.starts, pos)
         return not any(
-            not _is_generic(alias, code) for start, _e, code, alias in self.mentions[k:] if start < clause_end
+            not is_generic(alias, code) for start, _e, code, alias in self.mentions[k:] if start < clause_end
         )
 
     def _named_at(self, pos: int) -> bool:

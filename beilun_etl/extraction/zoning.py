@@ -21,6 +21,7 @@ from beilun_etl.extraction.zones import (
     UNKNOWN,
     ZoneResolver,
     find_zone_mentions,
+    is_generic,
     main_zone,
     zones_named_by,
 )
@@ -130,6 +131,18 @@ _ZONES_COUNTED = re.compile(rf"(?:国家级|省级|市级)?(?:{_W['zone_kinds']}
 _ZONES_COUNTED_BEFORE = re.compile(rf"(?:共有|拥有|有)(?:各类|各级)?(?:国家级|省级|市级)?(?:{_W['zone_kinds']})$")
 
 
+_PAIR = re.compile(_W["pair_words"])
+
+
+def _places_named_before(resolver: ZoneResolver, start: int, end: int) -> list[str]:
+    """The two specific places a pair word (两县) stands for: those its sentence names before it."""
+    places: list[str] = []
+    for s, _e, code, alias in resolver.mentions:
+        if start <= s < end and not is_generic(alias, code) and code not in places:
+            places.append(code)
+    return places if len(places) == 2 else []
+
+
 def _place_of_counted_zones(view: str, seg: Segments, c: Candidate, resolver: ZoneResolver) -> str | None:
     """The place whose zones a count counts (浙江省21家国家级经开区, 全市共有各类开发区28个), if it is one."""
     if c.kind != "number" or c.unit != "count":
@@ -232,7 +245,7 @@ def _scope_start(view: str, seg: Segments, pos: int) -> int:
 RESPECTIVELY = rule(
     _Z,
     "respectively_zones",
-    "A、B分别X和Y: X is A's, Y is B's",
+    "A、B分别X和Y: X is A's, Y is B's (两县…分别: the two places its sentence names before)",
     "北仑区经济运行情况\n镇海区、鄞州区分别增长5.2%和3.1%。",
     "3.1%",
     revises=True,
@@ -363,6 +376,8 @@ def assign_zones(
             listed = resolver.zone_list_before(bs, bk if bk >= 0 else be)
             back -= 1
         idxs = [i for i, c in enumerate(cands) if cs <= c.num_start < ce and c.num_start > k]
+        if len(listed) < 2 and (pair := _PAIR.search(view, sent_start, k)):
+            listed = _places_named_before(resolver, sent_start, pair.start())  # 宁海…和象山…，两县…分别
         if len(listed) >= 2 and len(idxs) == len(listed):
             for i, code in zip(idxs, listed, strict=True):
                 zones[i] = code
