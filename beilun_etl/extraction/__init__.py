@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.52.0"  # 1.52: pairs of places, drags, growth leads, ranks within
+EXTRACTOR_VERSION = "1.53.0"  # 1.53: runs since a year, datelines, 自…起
 
 
 def extractor_fingerprint() -> str:

@@ -86,7 +86,8 @@ def _document_default(view: str, seg: Segments, pub: dt.date) -> tuple[tuple[dt.
         title = ""  # not a title: the text starts with its body; 2025年政府工作报告 reports on 2024
     for e in find_time_expressions(title, pub.year, pub.year):
         ended = not e.relative or (e.period is not None and e.period[1] <= pub)
-        if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended:
+        dateline = title[e.end - 1 : e.end] in ("日", "号")  # 2024年04月29日 星期一: a day, no period (年末 is one)
+        if e.kind == "explicit" and e.period and not e.future and e.year <= pub.year and ended and not dateline:
             return e.period, e.year or pub.year
     trailing = TITLE_YEAR.search(title)
     if trailing and int(trailing["year"]) <= pub.year:  # 数说北仑2024 (科创甬江2035 is a plan's name)

@@ -400,6 +400,9 @@ def _period_for(
             return dt.date(min(base, last), 1, 1), dt.date(last, 12, 31), False
         if f.cue == "from":
             return (*_year(min(base, last)), False)
+        if f.measure == "rank" and consecutive and ctx.rule == SINCE:
+            last = min(last, base + consecutive)  # 自2009年起连续16年蝉联榜首: the sixteen years 2009 to 2024
+            return dt.date(base + 1, 1, 1), dt.date(last, 12, 31), False
         if f.cue == "to" or f.unit in ("percent", "rank") or f.measure not in ("level",):
             start = dt.date(last - consecutive + 1, 1, 1) if f.measure == "rank" and consecutive else None
             return (start or dt.date(last, 1, 1), dt.date(last, 12, 31), False)

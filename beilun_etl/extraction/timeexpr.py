@@ -64,8 +64,8 @@ _TIME_RE = re.compile(
     + _FIRST_CHARS
     + "])"
     r"(?:(?!\d)|(?=\d{1,4}[年多月~至到-]))(?:"
-    r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代)" + _SUB.format(p="y") + "?"
-    r"|(?P<yearsince>(?:19|20)\d{2})年以来"
+    r"(?P<year>(?:19|20)\d{2})年(?!以来|来|代|起)" + _SUB.format(p="y") + "?"
+    r"|(?P<yearsince>(?:19|20)\d{2})年(?:以来|起)"  # 2009年以来, 自2009年起
     r"|(?P<rel>"
     + _RELATIVE_YEARS
     + rf"|过去一年|过去的一年)(?!{_W['not_after_a_relative_year']})"
