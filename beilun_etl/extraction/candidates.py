@@ -199,9 +199,9 @@ def _chinese_numeral_is_prose(
         return True  # 两个100%, 三个一号工程: a count of the names or figures that follow
     return (
         pnum is None
-        and m.group("unit") in ("个", "项", "大", "条")
+        and m.group("unit") in ("个", "项", "大", "条", "种")
         and (view.startswith(tuple(_QUOTE_OPEN), m.end()) or _NAMED_SET_AFTER.match(view, m.end()) is not None)
-    )  # 三个“一号工程”, 十项重大工程: the name of a programme, no count of things
+    )  # 三个“一号工程”, 十项重大工程, 十种有色金属: the name of a programme or an aggregate, no count of things
 
 
 def _counts_no_things(view: str, m: re.Match[str], prev: str, unit_text: str, pnum: str | None) -> bool:

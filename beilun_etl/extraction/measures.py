@@ -125,6 +125,14 @@ SHARE_OF_WHOLE = rule(
     "60%以上",
 )
 _WHOLE_BEFORE = re.compile(rf"(?:{_CUES['whole_words']})")
+SHARE_OF_COUNTED = rule(
+    _M,
+    "share_of_the_counted",
+    "a percentage right before the things it counts (超五成行业, 70%以上的各类高级人才): the share of them",
+    "全市超五成行业实现正增长。",
+    "超五成",
+)
+_COUNTED_AFTER = re.compile(rf"(?:以上|左右)?的?(?:各类|各个)?[\u4e00-\u9fff]{{0,2}}?(?:{_CUES['counted_things']})")
 _PART_NAMED_AFTER = re.compile(r"的[\u4e00-\u9fff]")
 CHANGE = rule(_M, "change_against_base", "增加/减少 with a comparison (比上年末)", "企业数比上年末增加120家。", "120家")
 MORE_FEWER = rule(_M, "more_fewer_than_base", "多/少 after a comparison", "新增企业比去年同期多11家。", "11家")
@@ -180,6 +188,8 @@ def classify(
         of_the_whole = cand_end is not None and _PART_NAMED_AFTER.match(view, cand_end)
         if cue is None and of_the_whole and _WHOLE_BEFORE.search(clause_before):
             return MeasureInfo("share_pct", rule=SHARE_OF_WHOLE)  # 全市50%以上的生产总值
+        if cue is None and cand_end is not None and _COUNTED_AFTER.match(view, cand_end):
+            return MeasureInfo("share_pct", rule=SHARE_OF_COUNTED)  # 超五成行业实现正增长, 70%以上的各类高级人才
         if cue is None and _growth_lead_before(view, clause_start):
             return MeasureInfo("growth_pct", rule=GROWTH_LEAD)  # 从季度产值增幅看，一季度-27.1%，…三季度3%
         return MeasureInfo("level", 1, cue, rule=LEVEL)
