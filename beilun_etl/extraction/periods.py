@@ -279,6 +279,7 @@ def assign_periods(
                 # 增长6.1%，去年同期为5.2%: the period named before, a year earlier, for this sentence only
                 if within is None:
                     within = ctx
+                from_ctx = (ctx, True) if e.from_ else (None, False)  # 由上年同期的14.9%提高到17.6%
                 years_back = 2 if seg.view.startswith("前年", e.start) else 1
                 ctx = Ctx(
                     "explicit", *_shift((last_any.start, last_any.end), -years_back), rule=YEAR_EARLIER, sentence=s

@@ -106,6 +106,18 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ARTICLE_END = re.compile(r"(?!)")  # nothing ends the article's scope before the end
 # 全年将新增航线10条, 全年力争增长6%: a plan for the year, not a result
 _PLAN_AFTER = re.compile(rf"[^。；;！？\n]{{0,12}}?(?:{_W['plan_after']})")
+_PLAN_WORD = re.compile(_W["plan_after"])
+_SENTENCE_START = re.compile(r"[^。；;！？!?\n]*$")
+
+
+def _in_plan(view: str, start: int, end: int) -> bool:
+    """Whether a plan word stands before the expression in its sentence or soon after it (力争一季度新开工23个项目,
+    全年将新建…): the period is one still to come."""
+    opening = _SENTENCE_START.search(view, max(0, start - 80), start)
+    before = opening is not None and _PLAN_WORD.search(view, opening.start(), start) is not None
+    return before or _PLAN_AFTER.match(view, end) is not None
+
+
 # 较1-9月份和上年同期提高…: a period joined to a comparison base by one of these is a base too
 _RANGE_JOINERS = frozenset({"至", "到", "-", "—", "~", "－"})
 _BASE_LIST_JOINER = frozenset({"和", "及", "与", "、", "以及", "或"})
@@ -291,7 +303,7 @@ def _relative_year(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
         else:
             # the year its paragraph named; a result for a whole year (not a plan) also the
             # year named in an earlier paragraph (2024年…。\n\n全年接待游客…, published in July)
-            plan = _PLAN_AFTER.match(r.view, end) is not None
+            plan = _in_plan(r.view, start, end)
             named = r.named_year(start, _PARAGRAPH_END if plan else _ARTICLE_END)
             anchor = named or (r.pub_year if plan else r.reviewed)
     year = anchor + offset
@@ -366,11 +378,12 @@ _YEAR_END_WORDS = frozenset({"年末", "年底"})
 
 
 def _bare_sub_period(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
-    """二季度, 下半年, 10月: of the year its sentence named, else the base year; 年末 named by no year in a text
-    that names none (published in the spring) is the end of the year under review, as its 全年 is."""
+    """二季度, 下半年, 10月: of the year its sentence named, else the base year; a part of a year (年末, 三季度)
+    named by no year in a text that names none is of the year under review, as its 全年 is (a February
+    bulletin's 三季度 is last year's; its 1月 may be this year's)."""
     named = r.named_year(m.start(), _SENTENCE_END)
-    year_end = g["ssub"] in _YEAR_END_WORDS
-    year = named or (r.reviewed if year_end and not r.named_by_title else r.base_year)
+    reviewed = g["ssub"] and not r.named_by_title and not _in_plan(r.view, m.start(), m.end())
+    year = named or (r.reviewed if reviewed else r.base_year)
     expr = TimeExpr(m.start(), m.end(), "explicit", resolve_sub(year, g, "s"), year, relative=True)
     expr.defaulted = not named and not r.named_by_title
     return expr
