@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.55.0"  # 1.55: parts of a year under review, plans, 由上年同期
+EXTRACTOR_VERSION = "1.56.0"  # 1.56: rate moves written in %
 
 
 def extractor_fingerprint() -> str:

@@ -236,7 +236,7 @@ def _sentence_records(
                 zone=None if zones[i] == UNKNOWN else zones[i],
                 measure=mi.measure,
                 value=_signed(c.value, mi),
-                unit=c.unit,
+                unit="pct_point" if mi.measure == "pct_points" else c.unit,  # 收窄0.7%: points written %
                 qualifier=c.qualifier,
                 period=(start, end),
                 classifier=c.classifier,

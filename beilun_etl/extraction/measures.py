@@ -40,6 +40,8 @@ def _growth_lead_before(view: str, clause_start: int) -> bool:
     return bool(_GROWTH_LEAD.search(before, before.rfind("。") + 1))
 
 
+# 增幅比一季度回落1.2%, 降幅较1至4月份收窄0.7%: a growth rate's move, right before the number
+_RATE_CHANGED = re.compile(rf"(?:{_CUES['growth_rate_words']}|降幅)[^，,。；;%]{{0,14}}?(?:{_CUES['rate_moves']})$")
 _DRAGGED = re.compile(rf"(?:{_CUES['drag_words']})[^，,。；;]{{0,16}}$")  # 拉低同期进出口增速18.4个百分点
 _ARROW_BEFORE = re.compile(r"([↑↓▲▼])\s*$")
 _RATE_NAMED_AFTER = re.compile(rf"的(?P<yearly>年均)?(?:{_CUES['rate_named_after']})")
@@ -90,6 +92,13 @@ POINTS = rule(
     "个百分点 is a change in points (低于, 下降, 拉低: negative)",
     "比全省低0.2个百分点。",
     "0.2个百分点",
+)
+RATE_POINTS = rule(
+    _M,
+    "rate_change_in_percent",
+    "a growth rate that moves against a base by a percentage (降幅较1至4月份收窄0.7%): points, written %",
+    "1-5月，全港吞吐量下降3.2%，降幅较1至4月份收窄0.7%。",
+    "0.7%",
 )
 CAGR = rule(_M, "cagr_cue", "年均, 平均每年 before a percentage", "规上工业总产值年均增长16.3%。", "16.3%")
 DOWN = rule(
@@ -165,6 +174,9 @@ def classify(
         return MeasureInfo("pct_points", -1 if down or lower else 1, rule=POINTS)
     clause_before = view[clause_start:cand_start]
     if unit == "percent":
+        if cue is None and _RATE_CHANGED.search(window) and _COMPARISON.search(clause_before):
+            # 降幅较1至4月份收窄0.7%: the change of a rate against a base, written % for points
+            return MeasureInfo("pct_points", -1 if down else 1, rule=RATE_POINTS)
         if cue is None and _CAGR.search(window):
             return MeasureInfo("cagr_pct", rule=CAGR)
         if cue is None and down:
