@@ -198,7 +198,9 @@ def _sentence_records(
         default, default_rule = reviewed, YEAR_UNDER_REVIEW
 
     infos = _measures(view, seg, cands)
-    zones, main, zone_rules = assign_zones(view, seg, cands, dicts, title, url)
+    zones, main, zone_rules = assign_zones(
+        view, seg, cands, dicts, title, url, [mi.measure == "share_pct" for mi in infos]
+    )
 
     timings = [FigureTiming(c.num_start, mi.measure, mi.cue, c.unit) for c, mi in zip(cands, infos, strict=True)]
     last_year = data_year(exprs, [c.num_start for c in cands], seg, published.year, reviewed_year)

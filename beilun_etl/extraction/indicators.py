@@ -119,7 +119,7 @@ _TRAIL = re.compile(
     rf"(?:{_W['trail_linking']}|{_PRE_QUALIFIERS}|{_W['trail_change']}|{_RANK_VERBS}|{_W['trail_yearly']}|"
     rf"[两二三四五]年平均|{_W['trail_movement']}|年?增长率|年?成长率|年?增率|"
     r"(?<![\d〇零一二两三四五六七八九十])年(?=增|减|成长|衰退)|"  # 年增8.3%, 年成长6.5%: Taiwan's 同比
-    rf"{_W['trail_holding']}|(?:{_W['trail_held_at']})在|{_W['trail_outlook']}|"
+    rf"{_W['trail_holding']}|(?:{_W['trail_held_at']})(?:在|{_SCOPE_WORDS})?|{_W['trail_outlook']}|"  # 保持全省10%份额
     rf"(?<![许认])可|(?<=[升高长加降少小大增])[至到]|[增降升跌涨减][至到]|{_RECKONED}|[、,，:：\s↑↓▲▼“「])+$"
 )
 

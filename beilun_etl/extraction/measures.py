@@ -141,6 +141,14 @@ SHARE_OF_COUNTED = rule(
     "全市超五成行业实现正增长。",
     "超五成",
 )
+SHARE_AFTER = rule(
+    _M,
+    "share_named_after",
+    "a percentage the words after it in its clause call a share (保持全省10%、全国1%份额)",
+    "全区外贸进出口保持全省10%、全国1%份额。",
+    "10%",
+)
+_SHARE_NAMED_AFTER = re.compile(rf"[^，,。；;]{{0,10}}?(?:{_CUES['share_after_words']})")
 _COUNTED_AFTER = re.compile(rf"(?:以上|左右)?的?(?:各类|各个)?[\u4e00-\u9fff]{{0,2}}?(?:{_CUES['counted_things']})")
 _PART_NAMED_AFTER = re.compile(r"的[\u4e00-\u9fff]")
 CHANGE = rule(_M, "change_against_base", "增加/减少 with a comparison (比上年末)", "企业数比上年末增加120家。", "120家")
@@ -200,6 +208,8 @@ def classify(
         of_the_whole = cand_end is not None and _PART_NAMED_AFTER.match(view, cand_end)
         if cue is None and of_the_whole and _WHOLE_BEFORE.search(clause_before):
             return MeasureInfo("share_pct", rule=SHARE_OF_WHOLE)  # 全市50%以上的生产总值
+        if cue is None and cand_end is not None and _SHARE_NAMED_AFTER.match(view, cand_end):
+            return MeasureInfo("share_pct", rule=SHARE_AFTER)  # 保持全省10%、全国1%份额
         if cue is None and cand_end is not None and _COUNTED_AFTER.match(view, cand_end):
             return MeasureInfo("share_pct", rule=SHARE_OF_COUNTED)  # 超五成行业实现正增长, 70%以上的各类高级人才
         if cue is None and _growth_lead_before(view, clause_start):

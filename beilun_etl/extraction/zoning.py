@@ -257,10 +257,17 @@ def _revise(rules: list[str], i: int, name: str) -> None:
 
 
 def _places_listed_with_their_figures(
-    view: str, seg: Segments, cands: list[Candidate], zones: list[str], resolver: ZoneResolver, rules: list[str]
+    view: str,
+    seg: Segments,
+    cands: list[Candidate],
+    zones: list[str],
+    resolver: ZoneResolver,
+    rules: list[str],
+    shares: list[bool],
 ) -> None:
     """北仑增长8.5%、镇海增长6.1%、鄞州增长7.8%: a place right after the 、 that closes a figure is
-    the subject of the figures after it in the clause (全市第一 after a 、 is a rank's scope)."""
+    the subject of the figures after it in the clause (全市第一 after a 、 is a rank's scope, 全国1%份额
+    a share's whole)."""
     listed: str | None = None
     for i in range(1, len(cands)):
         c, prev = cands[i], cands[i - 1]
@@ -268,7 +275,7 @@ def _places_listed_with_their_figures(
             listed = None
             continue
         mention = resolver.mention_at(prev.end + 1) if view.startswith("、", prev.end) else None
-        if mention and c.kind != "rank":
+        if mention and c.kind != "rank" and not (shares[i] and is_generic(mention[3], mention[2])):
             listed = resolver.zone_of(mention[2], mention[3])
         if listed:
             zones[i] = listed
@@ -288,10 +295,11 @@ def assign_zones(
     dicts: Dictionaries,
     title: str | None = None,
     url: str | None = None,
+    shares: list[bool] | None = None,
 ) -> tuple[list[str], str, list[str]]:
     """The zone code of each candidate (or zones.UNKNOWN), the article's main zone, and the names of
     the rules that decided each zone; `title` and `url` (the sidecar's) name what the article is
-    about when its text does not (全区 only)."""
+    about when its text does not (全区 only); `shares` tells the shares among the candidates."""
     mentions = find_zone_mentions(view, dicts)
     title_end = title_span(seg)[1]
     # a short byline/title block: the first two paragraphs count as title
@@ -360,7 +368,7 @@ def assign_zones(
             after = [m for m in mentions if m[0] == epithet.end()]
             zones[i] = after[0][2] if after else (port or zones[i])
             _revise(rules, i, EPITHET)
-    _places_listed_with_their_figures(view, seg, cands, zones, resolver, rules)
+    _places_listed_with_their_figures(view, seg, cands, zones, resolver, rules, shares or [False] * len(cands))
     # 分别: A、B…分别…X和Y (the list may stand in an earlier clause of the sentence)
     for ci in sorted(needed):
         cs, ce = seg.clauses.spans[ci]
