@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.57.0"  # 1.57: shares named after, wholes listed
+EXTRACTOR_VERSION = "1.58.0"  # 1.58: rankings listed on
 
 
 def extractor_fingerprint() -> str:

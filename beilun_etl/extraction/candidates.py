@@ -312,18 +312,25 @@ def _scoped_rank(m: re.Match[str], before: re.Match[str] | None, qualifier: str)
     return Candidate(start, m.end(), m.start(), value, "rank", None, qualifier, "rank")
 
 
+# 杭州排名第18，金华第21，嘉兴第24: after a rank, a short name and the next 第N go on with the ranking
+_RANK_LISTED_AFTER = re.compile(r"[，,、；;]\s*[\u4e00-\u9fff]{1,6}")
+
+
 def _rank_candidates(view: str) -> list[Candidate]:
     found: list[Candidate] = []
+    last_end = -1
     for m in _RANK_CORE.finditer(view):
         before = _RANK_BEFORE.search(view, max(0, m.start() - 16), m.start())
         verb = before.group("verb") if before else None
         scope = before.group("scope") if before else None
-        if not (verb or scope or m.group("suf")):
+        listed = last_end >= 0 and _RANK_LISTED_AFTER.fullmatch(view, last_end, m.start()) is not None
+        if not (verb or scope or m.group("suf") or listed):
             continue
         if m.group("n") == "一" and m.group("suf") == "位" and view.startswith(("首", "榜"), m.end()):
             continue
         if (c := _scoped_rank(m, before, "exact")) is not None:
             found.append(c)
+            last_end = m.end()
     for m in _TOP_N_CORE.finditer(view):
         if not _TOP_N_VERB.search(view, max(0, m.start() - 16), m.start()):
             continue  # 全区前三名企业: the first N of something else
