@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.58.0"  # 1.58: rankings listed on
+EXTRACTOR_VERSION = "1.59.0"  # 1.59: port areas in districts, wholes of groups
 
 
 def extractor_fingerprint() -> str:

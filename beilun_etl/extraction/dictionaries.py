@@ -63,6 +63,8 @@ class Dictionaries:
     zone_re: re.Pattern[str] | None = None
     # (code, scope word) -> the code over that scope, built on first use (indicators._scoped_indicators)
     scoped_indicators: dict[tuple[str, str], str] | None = None
+    # zone -> the district it lies in when its parent is another (穿山港区: the port's, in 北仑)
+    district_of: dict[str, str] = field(default_factory=dict)
 
     def zone_named_in_english(self, name: str) -> str | None:
         """The zone whose English name this is (Ningbo, Yinzhou District): a bilingual table's row label."""
@@ -146,10 +148,14 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+# The dictionaries the extractor reads (and whose change re-extracts)
+_FILES = ("indicators.csv", "zones.csv", "zone_districts.csv")
+
+
 def _stamp(base: Path) -> tuple[tuple[str, int, int], ...]:
     """Size and mtime of the CSV files: an edited dictionary is read again by a long-running process."""
     stamps = []
-    for name in ("indicators.csv", "zones.csv"):
+    for name in _FILES:
         try:
             st = (base / name).stat()
             stamps.append((name, st.st_size, st.st_mtime_ns))
@@ -198,6 +204,9 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
             parent = zones_raw[parent].parent_code
         zones[code] = Zone(zone.code, zone.name_zh, zone.zone_type, zone.parent_code, zone.aliases, depth, zone.name_en)
     dicts = Dictionaries(indicators, zones)
+    located = base / "zone_districts.csv"
+    if located.exists():
+        dicts.district_of = {row["zone_code"]: row["district_code"] for row in _read_rows(located)}
     for code, ind in indicators.items():
         for alias in ind.aliases:
             if len(alias) > 1:
@@ -217,7 +226,7 @@ def _load(directory: str, _stamp: tuple) -> Dictionaries:
 
 
 def dictionaries_hash() -> str:
-    """Hash of the two CSV files: part of the extractor fingerprint (a new alias re-extracts)."""
+    """Hash of the CSV files: part of the extractor fingerprint (a new alias re-extracts)."""
     base = dictionary_dir()
     return _hash(str(base), _stamp(base))
 
@@ -226,7 +235,7 @@ def dictionaries_hash() -> str:
 def _hash(directory: str, _stamp: tuple) -> str:
     base = Path(directory)
     digest = hashlib.sha256()
-    for name in ("indicators.csv", "zones.csv"):
+    for name in _FILES:
         path = base / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.exists() else b"")

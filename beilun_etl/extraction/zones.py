@@ -39,6 +39,7 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]*")
 _ZONE_KIND_WORDS = tuple(sorted(_ZONE_KINDS, key=len, reverse=True))
 _CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
 # 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
+_COMPOSED_OF = re.compile(r"(?:组成|构成)的")
 _GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
 OUTSIDE_THE_ZONE = re.compile(_W["outside_the_zone"])
 UNDER_THE_PLACE = re.compile(_W["under_the_place"])
@@ -351,7 +352,11 @@ class ZoneResolver:
             return self._area_named_before(clause_start)  # 区内共有外贸企业…
         if (under := UNDER_THE_PLACE.match(self.view, prefix_end, clause_end)) and not self._named_at(under.end()):
             return UNKNOWN  # 深圳港方面，辖下盐田港…: places under the one before, none the dictionary has
-        if _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
+        if group := _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
+            composed = _COMPOSED_OF.match(self.view, group.end(), clause_end)
+            whole = self.mention_at(composed.end()) if composed else None
+            if whole is not None:
+                return self.zone_of(whole[2], whole[3])  # 由19个港区组成的宁波舟山港: the whole the group makes
             return UNKNOWN  # 229家国家级经开区实现…: the figure of a group of zones
         if self._bare_kind_of_zones(prefix_end, clause_end):
             return UNKNOWN  # 开发区创造出全市50%以上的生产总值: the zones of that kind together
@@ -413,9 +418,10 @@ class ZoneResolver:
         return self.main
 
     def _narrowest_of_chain(self, k: int, target: str, end: int) -> tuple[str, int]:
-        """宁波舟山港北仑港区, 宁波北仑: a zone named right after one it lies in is the subject."""
+        """宁波舟山港北仑港区, 宁波北仑, 北仑穿山港区: a zone named right after one it lies in is the subject."""
         for start, next_end, code, _alias in self.mentions[k + 1 :]:
-            if start != end or target not in self.dicts.ancestors(code)[1:]:
+            within = self.dicts.ancestors(code)[1:] + self.dicts.ancestors(self.dicts.district_of.get(code, ""))
+            if start != end or target not in within:
                 break
             target, end = code, next_end
         return target, end

@@ -121,12 +121,14 @@ GROUP_PLACE = rule(
 COUNTED_ZONES = rule(
     _Z,
     "counted_zones",
-    "浙江省21家国家级经开区参评: a count of zones of a kind belongs to the place named right before it",
+    "浙江省21家国家级经开区参评: a count of zones of a kind belongs to the place named right before it (or after"
+    " it: 由19个港区组成的宁波舟山港)",
     "宁波开发区考评\n浙江省21家国家级经开区参评。",
     "21家",
     revises=True,
 )
 _ZONES_COUNTED = re.compile(rf"(?:国家级|省级|市级)?(?:{_W['zone_kinds']})")
+_COMPOSED_OF_PLACE = re.compile(r"(?:组成|构成)的")  # 由19个港区组成的宁波舟山港: the place after them
 # 全市共有各类开发区28个: the count after the kind, the place before what it has
 _ZONES_COUNTED_BEFORE = re.compile(rf"(?:共有|拥有|有)(?:各类|各级)?(?:国家级|省级|市级)?(?:{_W['zone_kinds']})$")
 
@@ -147,7 +149,11 @@ def _place_of_counted_zones(view: str, seg: Segments, c: Candidate, resolver: Zo
     """The place whose zones a count counts (浙江省21家国家级经开区, 全市共有各类开发区28个), if it is one."""
     if c.kind != "number" or c.unit != "count":
         return None
-    if _ZONES_COUNTED.match(view, c.end):
+    if counted := _ZONES_COUNTED.match(view, c.end):
+        composed = _COMPOSED_OF_PLACE.match(view, counted.end())
+        whole = resolver.mention_at(composed.end()) if composed else None
+        if whole is not None:
+            return resolver.zone_of(whole[2], whole[3])  # 由19个港区组成的宁波舟山港
         return resolver.place_before(c.start)
     before = _ZONES_COUNTED_BEFORE.search(view, seg.clauses.span(c.num_start)[0], c.start)
     return resolver.place_before(before.start()) if before else None
