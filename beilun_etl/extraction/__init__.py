@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.59.0"  # 1.59: port areas in districts, wholes of groups
+EXTRACTOR_VERSION = "1.60.0"  # 1.60: ranks among peers
 
 
 def extractor_fingerprint() -> str:

@@ -167,6 +167,7 @@ _RANKING_BEFORE = re.compile(
     r"(?:^|[，,。；;：:\n])(?:在|据)?(?:[^，,。；;\n]{0,12}发布的)?(?:(?:19|20)\d\d年?(?:度)?)?"
     rf"(?P<ranking>[^，,。；;\n]{{2,24}}?(?:榜单?|排名|排行榜?|{_W['ranking_kinds']}))(?:中|上)?[，,]$"
 )
+_AMONG_PEERS = re.compile(rf"[^，,。；;]{{0,24}}?(?:中|之中|当中)(?:{_RANK_VERBS})?")
 _IN_RANKING = re.compile(r"(?<=[单名榜价选估核数])[中上]$")
 _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
@@ -458,6 +459,8 @@ class IndicatorResolver:
             return Attribution(before[-1][2], self.code_of(before[-1][2]))
         # 居全市第一、全省第三: the rank before names no indicator either
         phrase = _IN_RANKING.sub("", self.clean_phrase(_RANK_WORDS.sub("", self.view[cs:start])))
+        if _AMONG_PEERS.fullmatch(self.view, cs, start):
+            phrase = ""  # 在全国36个大中城市中列第30位: the group it ranks among names no indicator
         if phrase and not self.is_anaphoric(phrase):
             return Attribution(phrase, None)
         ranking = _RANKING_BEFORE.search(self.view, max(0, cs - 60), cs)
