@@ -167,7 +167,8 @@ _RANKING_BEFORE = re.compile(
     r"(?:^|[，,。；;：:\n])(?:在|据)?(?:[^，,。；;\n]{0,12}发布的)?(?:(?:19|20)\d\d年?(?:度)?)?"
     rf"(?P<ranking>[^，,。；;\n]{{2,24}}?(?:榜单?|排名|排行榜?|{_W['ranking_kinds']}))(?:中|上)?[，,]$"
 )
-_AMONG_PEERS = re.compile(rf"[^，,。；;]{{0,24}}?(?:中|之中|当中)(?:{_RANK_VERBS})?")
+# 在全国36个大中城市中列第30位: among peers (not 在全省营商环境评价中排名第二: in a ranking, _IN_RANKING)
+_AMONG_PEERS = re.compile(rf"[^，,。；;]{{0,24}}?(?<![单名榜价选估核数])(?:中|之中|当中)(?:{_RANK_VERBS})?")
 _IN_RANKING = re.compile(r"(?<=[单名榜价选估核数])[中上]$")
 _LIST_ITEM_AFTER_FIGURE = re.compile(r"\d[^\d、，,。；;]{0,4}、")
 _FROM_TO_TAIL = re.compile(r"的?(?:从|由)[^，,。；;]*$")
