@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.60.0"  # 1.60: ranks among peers
+EXTRACTOR_VERSION = "1.61.0"  # 1.61: cities of ports, ports of entry
 
 
 def extractor_fingerprint() -> str:

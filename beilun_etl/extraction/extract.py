@@ -214,7 +214,8 @@ def _sentence_records(
     listed = respectively_indicators(view, seg, cands, resolver)
     scene = Scene(view, seg, resolver, LeadIns(view, seg, resolver), cands, infos)
     attributions, shares_of, indicator_rules = attribute(scene, listed, parts)
-    port_of_city(view, seg, cands, zones, zone_rules, [a.code if a else None for a in attributions], dicts)
+    codes, phrases = [a.code if a else None for a in attributions], [a.phrase if a else "" for a in attributions]
+    port_of_city(view, seg, cands, zones, zone_rules, codes, dicts, phrases)
 
     flows = [_is_flow(a, dicts) for a in attributions]
     widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows, period_rules)

@@ -17,6 +17,7 @@ from beilun_etl.extraction.zones import (
     BARE_PORT,
     NATIONAL_WORDS,
     PLACE_ACTS,
+    PORT_OF_ENTRY_AFTER_PLACE,
     UNDER_THE_PLACE,
     UNKNOWN,
     ZoneResolver,
@@ -205,6 +206,24 @@ PORT_OF_CITY = rule(
     revises=True,
 )
 _PORT_GOODS = re.compile(_W["port_goods"])
+CITY_OF_PORT = rule(
+    _Z,
+    "city_of_port",
+    "a figure a port's earlier subject reaches whose indicator is none of a port's (机场旅客吞吐量 after"
+    " 宁波舟山港…；): the port's city",
+    "宁波交通\n宁波舟山港集装箱吞吐量2635.1万标箱，跃居全球第三；机场旅客吞吐量突破千万人次。",
+    "突破千万人次",
+    revises=True,
+)
+_PORT_SIDE = ("port", "trade")  # the indicator categories a port has figures of
+PORT_OF_ENTRY = rule(
+    _Z,
+    "port_of_entry",
+    "a figure whose words name a port of entry (口岸进出口总额): no zone of the dictionary, as 宁波口岸 has none",
+    "宁波市政府工作报告\n口岸进出口总额达到2004.4亿美元。",
+    "2004.4亿美元",
+    revises=True,
+)
 
 
 def port_of_city(
@@ -215,6 +234,7 @@ def port_of_city(
     rules: list[str],
     codes: list[str | None],
     dicts: Dictionaries,
+    phrases: list[str] | None = None,
 ) -> None:
     """The figures of port indicators whose zone is a city with exactly one port in the dictionary
     (上海以973.97万个标准箱居首: 上海港's boxes) move to that port; a port, a port area or a city
@@ -225,14 +245,32 @@ def port_of_city(
         if z.zone_type == "port" and z.parent_code:
             ports.setdefault(z.parent_code, []).append(z.code)
     for i, code in enumerate(codes):
-        if len(ports.get(zones[i], ())) != 1:
+        if phrases is not None and phrases[i].startswith(PORT_OF_ENTRY_AFTER_PLACE):
+            zones[i] = UNKNOWN
+            _revise(rules, i, PORT_OF_ENTRY)
             continue
         indicator = dicts.indicators.get(code or "")
+        named_in_full = indicator is not None and phrases is not None and indicator.name_zh in phrases[i]
+        if named_in_full and indicator.category not in _PORT_SIDE and rules[i].startswith(SUBJECT_BEFORE):
+            city = _city_of_port(zones[i], dicts)  # 机场旅客吞吐量 (a port's 旅客吞吐量 is its ferries')
+            if city:
+                zones[i] = city
+                _revise(rules, i, CITY_OF_PORT)
+            continue
+        if len(ports.get(zones[i], ())) != 1:
+            continue
         pos = cands[i].num_start
         port_figure = indicator is not None and indicator.category == "port"
         if port_figure or (code is None and _PORT_GOODS.search(view, _scope_start(view, seg, pos), pos)):
             zones[i] = ports[zones[i]][0]
             _revise(rules, i, PORT_OF_CITY)
+
+
+def _city_of_port(code: str, dicts: Dictionaries) -> str | None:
+    """The city a port lies in, if the zone is a port and its parent a city."""
+    zone = dicts.zones.get(code)
+    parent = dicts.zones.get(zone.parent_code or "") if zone is not None and zone.zone_type == "port" else None
+    return parent.code if parent is not None and parent.zone_type == "city" else None
 
 
 _CONTINUING = re.compile(_W["continuing_sentence"])
