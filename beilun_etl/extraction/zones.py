@@ -49,7 +49,8 @@ ORGANISATION_AFTER_PLACE = ("日报", "晚报", "商报", "都市报", "报业",
 PORT_OF_ENTRY_AFTER_PLACE = ("口岸",)
 # Words that make a document, or a clause, about the whole country: the domestic product is the
 # nation's (a region's is 地区生产总值); the National People's Congress and the State Council speak for it.
-NATIONAL_WORDS = ("国内生产总值", "全国人民代表大会", "全国人大", "国务院")
+NATIONAL_INDICATORS = ("国内生产总值", "国民生产总值")  # the nation's own accounts (a place's is 地区生产总值)
+NATIONAL_WORDS = (*NATIONAL_INDICATORS, "全国人民代表大会", "全国人大", "国务院")
 # Generic words that stand for the zone the article is about (全市, 全区): with no such zone (an
 # article about a place the dictionary lacks) they name none; 全国, 国家, 中国 are always the country.
 _COUNTRY_WORDS = frozenset({"全国", "国家", "中国"})

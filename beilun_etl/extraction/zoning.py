@@ -15,7 +15,7 @@ from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.zones import (
     BARE_PORT,
-    NATIONAL_WORDS,
+    NATIONAL_INDICATORS,
     PLACE_ACTS,
     PORT_OF_ENTRY_AFTER_PLACE,
     UNDER_THE_PLACE,
@@ -329,7 +329,7 @@ def _places_listed_with_their_figures(
 def _national_clause(view: str, seg: Segments, cand: Candidate) -> bool:
     """国内生产总值达到99.1万亿元: a figure whose clause names the nation's own indicator is the country's."""
     start = seg.clauses.span(cand.num_start)[0]
-    return any(view.find(word, start, cand.start) >= 0 for word in NATIONAL_WORDS[:1])
+    return any(view.find(word, start, cand.start) >= 0 for word in NATIONAL_INDICATORS)
 
 
 def assign_zones(
