@@ -47,7 +47,7 @@ from beilun_etl.extraction.tables import TableFigure, table_figures
 from beilun_etl.extraction.textnorm import matching_view
 from beilun_etl.extraction.timeexpr import find_time_expressions, review_year
 from beilun_etl.extraction.zones import UNKNOWN, ZoneResolver, find_zone_mentions
-from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, port_of_city, title_span
+from beilun_etl.extraction.zoning import COMPARED_WITH, assign_zones, revise_zones_by_indicator, title_span
 
 _W = word_alternations("indicator_words")  # lexicon/indicator_words.yaml
 
@@ -215,7 +215,7 @@ def _sentence_records(
     scene = Scene(view, seg, resolver, LeadIns(view, seg, resolver), cands, infos)
     attributions, shares_of, indicator_rules = attribute(scene, listed, parts)
     codes, phrases = [a.code if a else None for a in attributions], [a.phrase if a else "" for a in attributions]
-    port_of_city(view, seg, cands, zones, zone_rules, codes, dicts, phrases)
+    revise_zones_by_indicator(view, seg, cands, zones, zone_rules, codes, dicts, phrases)
 
     flows = [_is_flow(a, dicts) for a in attributions]
     widen_inherited_days(seg, exprs, [c.num_start for c in cands], periods, flows, period_rules)

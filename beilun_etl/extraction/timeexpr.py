@@ -374,9 +374,6 @@ def _first_months(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr | None:
     return expr
 
 
-_YEAR_END_WORDS = frozenset({"年末", "年底"})
-
-
 def _bare_sub_period(r: _Reading, m: re.Match[str], g: dict) -> TimeExpr:
     """二季度, 下半年, 10月: of the year its sentence named, else the base year; a part of a year (年末, 三季度)
     named by no year in a text that names none is of the year under review, as its 全年 is (a February

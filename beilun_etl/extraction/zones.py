@@ -39,7 +39,7 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]*")
 _ZONE_KIND_WORDS = tuple(sorted(_ZONE_KINDS, key=len, reverse=True))
 _CLASS_BEFORE = re.compile(rf"(?:{_W['class_before']})$")
 # 全国229家国家级经开区, 东部地区103家…, 各开发区 as a clause's subject: a group of zones, no zone of the dictionary
-_COMPOSED_OF = re.compile(r"(?:组成|构成)的")
+COMPOSED_OF = re.compile(r"(?:组成|构成)的")  # 由19个港区组成的宁波舟山港: the whole after the group
 _GROUP_OF_ZONES = re.compile(rf"[^\d，。；]{{0,4}}?(?:\d+[家个]|各类?)(?:国家级|省级)?(?:{_W['zone_kinds']})")
 OUTSIDE_THE_ZONE = re.compile(_W["outside_the_zone"])
 UNDER_THE_PLACE = re.compile(_W["under_the_place"])
@@ -354,7 +354,7 @@ class ZoneResolver:
         if (under := UNDER_THE_PLACE.match(self.view, prefix_end, clause_end)) and not self._named_at(under.end()):
             return UNKNOWN  # 深圳港方面，辖下盐田港…: places under the one before, none the dictionary has
         if group := _GROUP_OF_ZONES.match(self.view, prefix_end, clause_end):
-            composed = _COMPOSED_OF.match(self.view, group.end(), clause_end)
+            composed = COMPOSED_OF.match(self.view, group.end(), clause_end)
             whole = self.mention_at(composed.end()) if composed else None
             if whole is not None:
                 return self.zone_of(whole[2], whole[3])  # 由19个港区组成的宁波舟山港: the whole the group makes

@@ -15,6 +15,7 @@ from beilun_etl.extraction.rules import rule
 from beilun_etl.extraction.segments import Segments
 from beilun_etl.extraction.zones import (
     BARE_PORT,
+    COMPOSED_OF,
     NATIONAL_INDICATORS,
     PLACE_ACTS,
     PORT_OF_ENTRY_AFTER_PLACE,
@@ -129,21 +130,8 @@ COUNTED_ZONES = rule(
     revises=True,
 )
 _ZONES_COUNTED = re.compile(rf"(?:国家级|省级|市级)?(?:{_W['zone_kinds']})")
-_COMPOSED_OF_PLACE = re.compile(r"(?:组成|构成)的")  # 由19个港区组成的宁波舟山港: the place after them
 # 全市共有各类开发区28个: the count after the kind, the place before what it has
 _ZONES_COUNTED_BEFORE = re.compile(rf"(?:共有|拥有|有)(?:各类|各级)?(?:国家级|省级|市级)?(?:{_W['zone_kinds']})$")
-
-
-_PAIR = re.compile(_W["pair_words"])
-
-
-def _places_named_before(resolver: ZoneResolver, start: int, end: int) -> list[str]:
-    """The two specific places a pair word (两县) stands for: those its sentence names before it."""
-    places: list[str] = []
-    for s, _e, code, alias in resolver.mentions:
-        if start <= s < end and not is_generic(alias, code) and code not in places:
-            places.append(code)
-    return places if len(places) == 2 else []
 
 
 def _place_of_counted_zones(view: str, seg: Segments, c: Candidate, resolver: ZoneResolver) -> str | None:
@@ -151,7 +139,7 @@ def _place_of_counted_zones(view: str, seg: Segments, c: Candidate, resolver: Zo
     if c.kind != "number" or c.unit != "count":
         return None
     if counted := _ZONES_COUNTED.match(view, c.end):
-        composed = _COMPOSED_OF_PLACE.match(view, counted.end())
+        composed = COMPOSED_OF.match(view, counted.end())
         whole = resolver.mention_at(composed.end()) if composed else None
         if whole is not None:
             return resolver.zone_of(whole[2], whole[3])  # 由19个港区组成的宁波舟山港
@@ -226,7 +214,7 @@ PORT_OF_ENTRY = rule(
 )
 
 
-def port_of_city(
+def revise_zones_by_indicator(
     view: str,
     seg: Segments,
     cands: list[Candidate],
@@ -234,23 +222,27 @@ def port_of_city(
     rules: list[str],
     codes: list[str | None],
     dicts: Dictionaries,
-    phrases: list[str] | None = None,
+    phrases: list[str],
 ) -> None:
-    """The figures of port indicators whose zone is a city with exactly one port in the dictionary
-    (上海以973.97万个标准箱居首: 上海港's boxes) move to that port; a port, a port area or a city
-    with several ports keeps its zone. A figure without a code whose sentence speaks of the port's
-    goods before it (抵港港口貨品中,…韓國(升28.0%)) is a part of the port's throughput."""
+    """The zones the figures' indicators revise, once the indicators are known (`codes`, and the words
+    `phrases` naming them):
+    - words naming a port of entry (口岸进出口总额): no zone;
+    - a city's indicator named in full (机场旅客吞吐量) that a port's earlier subject reaches: the port's city;
+    - port indicators whose zone is a city with exactly one port in the dictionary (上海以973.97万个标准箱居首:
+      上海港's boxes) move to that port; a port, a port area or a city with several ports keeps its zone.
+      A figure without a code whose sentence speaks of the port's goods before it (抵港港口貨品中,…
+      韓國(升28.0%)) is a part of the port's throughput."""
     ports: dict[str, list[str]] = {}
     for z in dicts.zones.values():
         if z.zone_type == "port" and z.parent_code:
             ports.setdefault(z.parent_code, []).append(z.code)
     for i, code in enumerate(codes):
-        if phrases is not None and phrases[i].startswith(PORT_OF_ENTRY_AFTER_PLACE):
+        if phrases[i].startswith(PORT_OF_ENTRY_AFTER_PLACE):
             zones[i] = UNKNOWN
             _revise(rules, i, PORT_OF_ENTRY)
             continue
         indicator = dicts.indicators.get(code or "")
-        named_in_full = indicator is not None and phrases is not None and indicator.name_zh in phrases[i]
+        named_in_full = indicator is not None and indicator.name_zh in phrases[i]
         if named_in_full and indicator.category not in _PORT_SIDE and rules[i].startswith(SUBJECT_BEFORE):
             city = _city_of_port(zones[i], dicts)  # 机场旅客吞吐量 (a port's 旅客吞吐量 is its ferries')
             if city:
@@ -294,6 +286,18 @@ RESPECTIVELY = rule(
     "3.1%",
     revises=True,
 )
+
+
+_PAIR = re.compile(_W["pair_words"])
+
+
+def _places_named_before(resolver: ZoneResolver, start: int, end: int) -> list[str]:
+    """The two specific places a pair word (两县) stands for: those its sentence names before it."""
+    places: list[str] = []
+    for s, _e, code, alias in resolver.mentions:
+        if start <= s < end and not is_generic(alias, code) and code not in places:
+            places.append(code)
+    return places if len(places) == 2 else []
 
 
 def _revise(rules: list[str], i: int, name: str) -> None:
