@@ -57,7 +57,7 @@ _BASE_CLOSED_BEFORE = re.compile(rf"(?:{alternation(LEX.word_lists['time_words']
 _FROM = re.compile(r"(?:从|由)" + _YEAR_OF + rf"(?:{_QUALIFIERS})?$")
 _CONTRIBUTION = re.compile(r"拉动[^，,。；;]{0,12}$")
 # 比去年同期多11家, 较上年少3个, 比上年多出300亿元: more or fewer than a named earlier period, a difference
-_MORE_FEWER = re.compile(r"(?P<way>多|少)(?:出|了)?$")
+_MORE_FEWER = re.compile(r"(?P<way>多|少)(?:出|了|(?P<verb>增|减))?$")
 
 
 _BARE_REACH = re.compile(rf"(?:已|并|再)?(?:达到|达|为|是)?(?:{_QUALIFIERS})?")
@@ -218,11 +218,13 @@ def classify(
     compared = _COMPARISON.search(clause_before) or _BASE_CLOSED_BEFORE.search(
         view, max(0, clause_start - 4), clause_start
     )
-    if cue is None and (down or _UP.search(window)) and compared:
-        return MeasureInfo("change", -1 if down else 1, rule=CHANGE)
     more_fewer = _MORE_FEWER.search(window)
     if more_fewer and compared:
-        return MeasureInfo("change", -1 if more_fewer["way"] == "少" else 1, rule=MORE_FEWER)
+        # 多11家, 少3个; 少增994.55亿元 (a smaller rise), 多减 (a larger fall): the sign of the difference
+        fewer = (more_fewer["way"] == "少") != (more_fewer["verb"] == "减")
+        return MeasureInfo("change", -1 if fewer else 1, rule=MORE_FEWER)
+    if cue is None and (down or _UP.search(window)) and compared:
+        return MeasureInfo("change", -1 if down else 1, rule=CHANGE)
     return MeasureInfo("level", 1, cue, rule=LEVEL)
 
 
