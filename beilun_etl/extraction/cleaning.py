@@ -176,6 +176,10 @@ def _is_data_row(cells: list[str]) -> bool:
     )
 
 
+# The headers of the columns a header line leaves unnamed, from the left: the row labels, then their units
+_UNNAMED_COLUMNS = ("指标", "单位")
+
+
 def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list[str], list[list[str]], int]:
     """The header at line i and the data rows under it with the same columns, and the line after them."""
     header = _aligned_cells(lines[i], gap)
@@ -184,6 +188,9 @@ def _aligned_table(lines: list[str], i: int, gap: re.Pattern[str]) -> tuple[list
         while j < len(lines) and not lines[j]:  # blank lines between rows
             j += 1
         cells = _aligned_cells(lines[j], gap) if j < len(lines) else []
+        if not rows and _is_data_row(cells) and 0 < len(cells) - len(header) <= len(_UNNAMED_COLUMNS):
+            # 杭州市 宁波市 … over 年末总人口 万人 636.81 546.19 …: the label (and unit) columns have no header
+            header = [*_UNNAMED_COLUMNS[: len(cells) - len(header)], *header]
         if len(cells) != len(header) or not _is_data_row(cells):
             break
         rows.append(cells)

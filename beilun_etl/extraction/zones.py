@@ -261,10 +261,11 @@ def _comparison_city(scores: Counter[str], dicts: Dictionaries, title: str) -> s
     return None
 
 
-def _generic_target(alias: str, main: str, dicts: Dictionaries, area: bool = False) -> str | None:
+def _generic_target(alias: str, main: str, dicts: Dictionaries, own: frozenset[str] = frozenset()) -> str | None:
     """全区 → the main zone, 全市 → its city, 全省 → its province (a zone of that type up the tree).
-    `area`: the article calls its main zone a 区 of its own (大榭开发区, 梅山保税港区): 全区 is that one."""
-    if area and alias in _OWN_AREA_WORDS:
+    `own`: the generic words the article uses for its main zone itself (全区 of 大榭开发区, which it calls a 区
+    of its own; 全市 of 奉化市, a district now that a text of 2003 calls a city)."""
+    if alias in own:
         return main
     types = _GENERIC_TYPES.get(alias)
     if not types:
@@ -273,6 +274,18 @@ def _generic_target(alias: str, main: str, dicts: Dictionaries, area: bool = Fal
         if dicts.zones[code].zone_type in types:
             return code
     return None
+
+
+_OWN_CITY_WORDS = frozenset({"全市", "我市", "本市"})
+
+
+def _named_as_city(main: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries) -> bool:
+    """Whether the text calls `main`, a district or county of today, a city (奉化市 before 2016, when it
+    was a county-level one): its 全市 is that place, not the city above it."""
+    zone = dicts.zones.get(main)
+    if zone is None or zone.zone_type not in _DISTRICT_TYPES:
+        return False
+    return any(code == main and alias.endswith("市") for _s, _e, code, alias in mentions)
 
 
 def _named_as_area(view: str, main: str, mentions: list[tuple[int, int, str, str]], dicts: Dictionaries) -> bool:
@@ -320,7 +333,9 @@ class ZoneResolver:
         self.main = main
         self.main_depth = dicts.zones[main].depth if main in dicts.zones else 3
         self.starts = [m[0] for m in mentions]
-        self.area = _named_as_area(view, main, mentions, dicts)
+        self.own = (_OWN_AREA_WORDS if _named_as_area(view, main, mentions, dicts) else frozenset()) | (
+            _OWN_CITY_WORDS if _named_as_city(main, mentions, dicts) else frozenset()
+        )
 
     def place_before(self, pos: int) -> str | None:
         """The zone named right before `pos`, a generic word (全国, 全市) read from the main zone."""
@@ -334,7 +349,7 @@ class ZoneResolver:
     def zone_of(self, code: str, alias: str) -> str:
         """A mention's zone, a generic word (全国, 全市) read from the main zone."""
         if alias in GENERIC_ZONE_ALIASES:
-            target = _generic_target(alias, self.main, self.dicts, self.area)
+            target = _generic_target(alias, self.main, self.dicts, self.own)
             if target is None and self.main == UNKNOWN and alias not in _COUNTRY_WORDS:
                 return UNKNOWN  # 全市 in an article about a place the dictionary lacks
             return target or code
@@ -379,7 +394,7 @@ class ZoneResolver:
                 # 深圳港辖下盐田港、蛇口港…: the places under it; none the dictionary has, no zone
                 return self.clause_subject(under.end(), clause_end, label) if self._named_at(under.end()) else UNKNOWN
             generic = alias in GENERIC_ZONE_ALIASES or code == "china"
-            target = _generic_target(alias, self.main, self.dicts, self.area) if generic else code
+            target = _generic_target(alias, self.main, self.dicts, self.own) if generic else code
             zone = self.dicts.zones.get(target or "")
             if zone is None:
                 return None
@@ -391,12 +406,13 @@ class ZoneResolver:
 
     def _bare_kind_of_zones(self, pos: int, clause_end: int) -> bool:
         """A kind of zone (开发区) opening a clause that names no specific zone, in a text about no zone of
-        its own: the zones of that kind together, not one of the dictionary's."""
+        that kind: the zones of that kind together, not one of the dictionary's."""
         main = self.dicts.zones.get(self.main)
-        if not self.view.startswith(_ZONE_KIND_WORDS, pos) or self._named_at(pos):
+        kind = next((k for k in _ZONE_KIND_WORDS if self.view.startswith(k, pos)), None)
+        if kind is None or self._named_at(pos):
             return False
-        if main is not None and main.zone_type == "development_zone":
-            return False  # a text about 宁波经济技术开发区: 开发区 is it
+        if main is not None and any(name.endswith(kind) for name in (main.name_zh, *main.aliases)):
+            return False  # a text about 宁波经济技术开发区 (杭州湾新区): 开发区 (新区) is it
         k = bisect.bisect_left(self.starts, pos)
         return not any(
             not is_generic(alias, code) for start, _e, code, alias in self.mentions[k:] if start < clause_end
