@@ -40,7 +40,7 @@ _MODIFIED_HEAD = re.compile(rf"(?:{'|'.join(_MODIFIERS)})(?:{_W['modifier_levels
 _SHARE_WORD = re.compile(r"的?(?:比重|份额|比例)")
 _WHOLE_END = re.compile(r"的?(?:比重|份额|比例)?(?:由|从)(?=\d|[^，,。；;]{0,3}\d)")
 # What may stand between the places of a phrase that names only places (北仑区以, 北仑和鄞州的)
-_PLACE_LINKS = re.compile(r"[以的在和与及、]")
+_PLACE_LINKS = re.compile(r"[以的在和与及、()（）]")  # (): the place list of 上海(5150万TEU)、新加坡(…)
 _PLACE_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市)(?=[以的在和与及、]|$)"  # 普陀区: a place the dictionary lacks
     rf"|[两二三四五六七八九十\d]+个?(?:{_W['place_kinds']})$"  # 北仑、镇海两区: the places just named
