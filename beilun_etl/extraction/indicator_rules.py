@@ -202,6 +202,17 @@ class Scene:
     attributions: list[Attribution | None] = field(default_factory=list)
     shares_of: list[str | None] = field(default_factory=list)
     share_of: str | None = None  # of the figure being decided
+    # the words of the coded figures decided so far, by their first character (abbreviation)
+    coded_words: dict[str, dict[str, str]] = field(default_factory=dict)
+    coded_upto: int = 0
+
+    def coded_words_before(self, i: int) -> dict[str, dict[str, str]]:
+        """first character -> words -> code of the figures before `i` with a code of their own."""
+        for attr in self.attributions[self.coded_upto : i]:
+            if attr is not None and attr.code and not attr.inherited and attr.phrase:
+                self.coded_words.setdefault(attr.phrase[0], {}).setdefault(attr.phrase, attr.code)
+        self.coded_upto = max(self.coded_upto, i)
+        return self.coded_words
 
     def clause(self, i: int) -> tuple[int, int]:
         return self.seg.clauses.span(self.cands[i].num_start)
@@ -315,13 +326,13 @@ def level_before_same_unit(s: Scene, i: int) -> Attribution | None:
 
 def _level_before_in_sentence(s: Scene, i: int) -> bool:
     """Whether a level in the figure's unit stands before it in its sentence."""
-    sentence = s.seg.full.index(s.cands[i].num_start)
-    return any(
-        s.cands[j].unit == s.cands[i].unit
-        and s.infos[j].measure == "level"
-        and s.seg.full.index(s.cands[j].num_start) == sentence
-        for j in range(i)
-    )
+    sentence_start = s.seg.full.span(s.cands[i].num_start)[0]
+    for j in range(i - 1, -1, -1):
+        if s.cands[j].num_start < sentence_start:
+            return False
+        if s.cands[j].unit == s.cands[i].unit and s.infos[j].measure == "level":
+            return True
+    return False
 
 
 @_named(
@@ -750,13 +761,11 @@ def abbreviation(s: Scene, i: int, attr: Attribution) -> Attribution | None:
     if attr.code is not None or attr.inherited:
         return None
     phrase = attr.phrase
-    for j in range(i - 1, -1, -1):
-        earlier = s.attributions[j]
-        if earlier is None or earlier.code is None or earlier.inherited:
-            continue
-        for start in range(len(phrase) - _MIN_ABBREVIATION + 1):
-            if _abbreviates(phrase[start:], earlier.phrase):
-                return Attribution(phrase, earlier.code)
+    coded = s.coded_words_before(i)
+    for start in range(len(phrase) - _MIN_ABBREVIATION + 1):
+        for words, code in coded.get(phrase[start], {}).items():
+            if _abbreviates(phrase[start:], words):
+                return Attribution(phrase, code)
     return None
 
 

@@ -413,10 +413,8 @@ class ZoneResolver:
             return False
         if main is not None and any(name.endswith(kind) for name in (main.name_zh, *main.aliases)):
             return False  # a text about 宁波经济技术开发区 (杭州湾新区): 开发区 (新区) is it
-        k = bisect.bisect_left(self.starts, pos)
-        return not any(
-            not is_generic(alias, code) for start, _e, code, alias in self.mentions[k:] if start < clause_end
-        )
+        k, end = bisect.bisect_left(self.starts, pos), bisect.bisect_left(self.starts, clause_end)
+        return all(is_generic(alias, code) for _s, _e, code, alias in self.mentions[k:end])
 
     def _named_at(self, pos: int) -> bool:
         """Whether a zone mention starts at `pos`."""

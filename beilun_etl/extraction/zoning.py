@@ -6,6 +6,7 @@ paragraph, hands 分别 lists out in order, and gives port epithets (世界第�
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from beilun_etl.extraction.candidates import Candidate
@@ -294,8 +295,9 @@ _PAIR = re.compile(_W["pair_words"])
 def _places_named_before(resolver: ZoneResolver, start: int, end: int) -> list[str]:
     """The two specific places a pair word (两县) stands for: those its sentence names before it."""
     places: list[str] = []
-    for s, _e, code, alias in resolver.mentions:
-        if start <= s < end and not is_generic(alias, code) and code not in places:
+    lo, hi = bisect.bisect_left(resolver.starts, start), bisect.bisect_left(resolver.starts, end)
+    for _s, _e, code, alias in resolver.mentions[lo:hi]:
+        if not is_generic(alias, code) and code not in places:
             places.append(code)
     return places if len(places) == 2 else []
 
