@@ -24,7 +24,7 @@ from beilun_etl.extraction.lexicon import lexicon_hash
 from beilun_etl.extraction.publication import dateline_date, infer_publication_year, url_date
 from beilun_etl.extraction.rules import trace_json
 
-EXTRACTOR_VERSION = "1.65.0"  # 1.65: bracketed place lists, 貨櫃運輸量
+EXTRACTOR_VERSION = "1.65.1"  # 1.65: bracketed place lists, 貨櫃運輸量
 
 
 def extractor_fingerprint() -> str:

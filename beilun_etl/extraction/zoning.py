@@ -208,7 +208,8 @@ _PORT_SIDE = ("port", "trade")  # the indicator categories a port has figures of
 PORT_OF_ENTRY = rule(
     _Z,
     "port_of_entry",
-    "a figure whose words name a port of entry (口岸进出口总额): no zone of the dictionary, as 宁波口岸 has none",
+    "a figure whose words name a port of entry (口岸进出口总额) and whose zone no subject gives: no zone of the"
+    " dictionary, as 宁波口岸 has none",
     "宁波市政府工作报告\n口岸进出口总额达到2004.4亿美元。",
     "2004.4亿美元",
     revises=True,
@@ -238,7 +239,8 @@ def revise_zones_by_indicator(
         if z.zone_type == "port" and z.parent_code:
             ports.setdefault(z.parent_code, []).append(z.code)
     for i, code in enumerate(codes):
-        if phrases[i].startswith(PORT_OF_ENTRY_AFTER_PLACE):
+        if phrases[i].startswith(PORT_OF_ENTRY_AFTER_PLACE) and rules[i].startswith(MAIN_ZONE):
+            # (其中，镇海区完成619.8亿元 after 口岸进出口总值: a place named as the subject keeps it)
             zones[i] = UNKNOWN
             _revise(rules, i, PORT_OF_ENTRY)
             continue
